@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+// Compiles lexicons/*.jsonl and lexicons/generated/*.jsonl into dist/lexicon.json (the artifact the
+// library loads). Run by `npm run build` after tsc. Fails with file:line on a schema error.
+import { readFileSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { compileLexicon } from '../dist/gazetteer/compile.js';
+import { parseLexiconJsonl } from '../dist/gazetteer/load.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const lexDir = join(root, 'lexicons');
+const SPECIAL = new Set(['given-names.jsonl', 'non-entities.jsonl', 'triggers.jsonl', 'institutions.jsonl']);
+
+const readRows = (file) =>
+  readFileSync(file, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean)
+    .map((l, i) => { try { return JSON.parse(l); } catch (e) { throw new Error(`${file}:${i + 1}: ${e.message}`); } })
+    .filter((o) => !('$comment' in o) && !('$generated' in o));
+
+export function lexiconFiles() {
+  const files = [];
+  for (const dir of [join(lexDir, 'generated'), lexDir]) {
+    if (!existsSync(dir)) continue;
+    for (const f of readdirSync(dir).sort()) if (f.endsWith('.jsonl') && !SPECIAL.has(f)) files.push(join(dir, f));
+  }
+  return files;
+}
+
+export function loadSources({ lenient = false } = {}) {
+  const entries = [];
+  for (const file of lexiconFiles()) {
+    const rel = file.slice(root.length + 1);
+    const text = readFileSync(file, 'utf8');
+    if (!lenient) { entries.push(...parseLexiconJsonl(text, rel)); continue; }
+    // --lenient (development only): skip bad lines with a warning
+    text.split('\n').forEach((line, i) => {
+      try { entries.push(...parseLexiconJsonl(line, `${rel}:${i + 1}`)); } catch (e) { console.error(`skipped ${e.message}`); }
+    });
+  }
+  const opt = (name) => (existsSync(join(lexDir, name)) ? readRows(join(lexDir, name)) : []);
+  const require = createRequire(import.meta.url);
+  const stopwords = require('stopwords-iso/stopwords-iso.json').ar;
+  return {
+    entries,
+    givenNames: opt('given-names.jsonl'),
+    nonEntities: opt('non-entities.jsonl').map((r) => r.text),
+    triggers: opt('triggers.jsonl'),
+    institutions: opt('institutions.jsonl'),
+    stopwords,
+  };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const t0 = Date.now();
+  let compiled;
+  try {
+    compiled = compileLexicon(loadSources({ lenient: process.argv.includes('--lenient') }));
+  } catch (err) {
+    console.error(`compile-lexicons: ${err.message}`);
+    process.exit(1);
+  }
+  const header = { $generated: 'by scripts/compile-lexicons.js from lexicons/; do not edit' };
+  writeFileSync(join(root, 'dist', 'lexicon.json'), JSON.stringify({ ...header, ...compiled }));
+  console.error(`compile-lexicons: ${compiled.entries.length} entries, ${compiled.aliases.length} aliases in ${Date.now() - t0} ms`);
+}

@@ -1,0 +1,144 @@
+import { scanTokens, tokenNorm } from '../tokenize/index.js';
+import { compileTable, optionsMask } from '../normalize/engine.js';
+import type { EntityType, LexiconEntry } from './schema.js';
+
+/** Alias flags in the compiled lexicon. */
+export const AMBIGUOUS = 1;
+
+/** An entry as the annotator reports it. */
+export interface CompiledEntry {
+  readonly id: string;
+  readonly type: EntityType;
+  readonly name: { readonly ar: string; readonly en: string };
+  readonly kind?: string;
+  readonly country?: string;
+  readonly iso2?: string;
+}
+
+/** Evidence word: a trigger (صحيفة, الرئيس) for the listed types/kinds. */
+export interface TriggerSpec {
+  readonly text: string;
+  readonly types: readonly EntityType[];
+  readonly kinds?: readonly string[];
+  /** A person title usable by the title + name pattern. */
+  readonly title?: boolean;
+}
+
+/** Head of an institution name composed with a demonym (وزارة الخارجية + الصينية). */
+export interface InstitutionSpec {
+  readonly text: string;
+  readonly en: string;
+  readonly slug: string;
+}
+
+export interface GivenName {
+  readonly ar: string;
+  readonly en?: string;
+  readonly origin?: string;
+  readonly ambiguous?: boolean;
+}
+
+/** The JSON artifact `dist/lexicon.json` and what `createAnnotator` builds its matcher from. */
+export interface CompiledLexicon {
+  readonly version: 1;
+  readonly entries: readonly CompiledEntry[];
+  /** `[key, entry index, flags, alias as written]`; key = normalized token keys joined by a space. */
+  readonly aliases: ReadonlyArray<readonly [string, number, number, string]>;
+  /** Normalized given name → 'a' (Arabic), 'f' (foreign); suffix '?' when ambiguous. */
+  readonly givenNames: Readonly<Record<string, string>>;
+  readonly nonEntities: readonly string[];
+  readonly triggers: ReadonlyArray<readonly [string, TriggerSpec]>;
+  readonly institutions: ReadonlyArray<readonly [string, InstitutionSpec]>;
+  readonly stopwords: readonly string[];
+}
+
+export interface LexiconSources {
+  readonly entries: readonly LexiconEntry[];
+  readonly givenNames?: readonly GivenName[];
+  readonly nonEntities?: readonly string[];
+  readonly triggers?: readonly TriggerSpec[];
+  readonly institutions?: readonly InstitutionSpec[];
+  readonly stopwords?: readonly string[];
+}
+
+const TABLE = () => compileTable(optionsMask(undefined));
+
+/**
+ * The match key of a surface form: its tokens, normalized, joined by single spaces. Short all-caps
+ * Latin tokens (CSTO, AFP) keep their case behind a `^` so that they only match as written.
+ */
+export function aliasKey(alias: string): string {
+  const { action, expansions } = TABLE();
+  const raw = scanTokens(alias);
+  const parts: string[] = [];
+  for (let t = 0; t < raw.count; t++) {
+    const s = raw.start[t]!;
+    const e = raw.end[t]!;
+    const text = alias.slice(s, e);
+    if (/^[A-Z][A-Z.]{1,5}$/.test(text)) parts.push('^' + text);
+    else parts.push(tokenNorm(alias, s, e, action, expansions));
+  }
+  return parts.join(' ');
+}
+
+const ARTICLE = 'ال';
+
+/** Merges entries that share an id (a generated base and a curated extension), first name wins. */
+export function mergeEntries(entries: readonly LexiconEntry[]): LexiconEntry[] {
+  const byId = new Map<string, LexiconEntry>();
+  for (const e of entries) {
+    const prev = byId.get(e.id);
+    if (!prev) { byId.set(e.id, e); continue; }
+    byId.set(e.id, {
+      ...e,
+      ...prev,
+      aliases: [...new Set([...(prev.aliases ?? []), e.name.ar, e.name.en, ...(e.aliases ?? [])])],
+      ambiguous: [...new Set([...(prev.ambiguous ?? []), ...(e.ambiguous ?? [])])],
+    });
+  }
+  return [...byId.values()];
+}
+
+/** Compiles lexicon sources into the artifact the matcher is built from. */
+export function compileLexicon(src: LexiconSources): CompiledLexicon {
+  const merged = mergeEntries(src.entries);
+  const entries: CompiledEntry[] = [];
+  const aliases: Array<[string, number, number, string]> = [];
+  for (const e of merged) {
+    const idx = entries.length;
+    const out: { -readonly [K in keyof CompiledEntry]: CompiledEntry[K] } = { id: e.id, type: e.type, name: { ar: e.name.ar, en: e.name.en } };
+    if (e.kind) out.kind = e.kind;
+    if (e.country) out.country = e.country;
+    if (e.iso2) out.iso2 = e.iso2;
+    entries.push(out);
+    const amb = new Set((e.ambiguous ?? []).map(aliasKey));
+    const seen = new Set<string>();
+    for (const alias of [e.name.ar, e.name.en, ...(e.aliases ?? [])]) {
+      const key = aliasKey(alias);
+      if (!key || seen.has(key)) continue;
+      seen.add(key);
+      aliases.push([key, idx, amb.has(key) ? AMBIGUOUS : 0, alias]);
+      // Demonyms are listed without the article; their definite forms are the same entry.
+      if (e.type === 'NORP' && !key.startsWith(ARTICLE) && !key.startsWith('^') && /^[\u0600-\u06ff]/.test(key)) {
+        const def = ARTICLE + key;
+        if (!seen.has(def)) { seen.add(def); aliases.push([def, idx, amb.has(key) ? AMBIGUOUS : 0, 'ال' + alias]); }
+      }
+    }
+  }
+  const givenNames: Record<string, string> = {};
+  for (const g of src.givenNames ?? []) {
+    const key = aliasKey(g.ar);
+    if (!key || key.includes(' ')) continue;
+    givenNames[key] = (g.origin === 'foreign' ? 'f' : 'a') + (g.ambiguous ? '?' : '');
+  }
+  return {
+    version: 1,
+    entries,
+    aliases,
+    givenNames,
+    nonEntities: [...new Set((src.nonEntities ?? []).map(aliasKey))],
+    triggers: (src.triggers ?? []).map((t) => [aliasKey(t.text), t] as const),
+    institutions: (src.institutions ?? []).map((t) => [aliasKey(t.text), t] as const),
+    stopwords: [...new Set((src.stopwords ?? []).map(aliasKey))],
+  };
+}

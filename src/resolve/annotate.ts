@@ -1,0 +1,422 @@
+import { scanTokens, tokenNorm, type RawTokens } from '../tokenize/index.js';
+import { compileTable, optionsMask, DELETE, KEEP } from '../normalize/engine.js';
+import { procliticReadings, type CliticRole, type ProcliticReading } from '../tokenize/clitics.js';
+import { HitKind, isAmbiguous, type Hit, type Matcher, type TrieNode } from '../gazetteer/matcher.js';
+import type { CompiledEntry } from '../gazetteer/compile.js';
+import type { EntityType } from '../gazetteer/schema.js';
+
+/** How an annotation was found. */
+export type SourceKind = 'lexicon' | 'propagation' | 'composition' | 'pattern';
+
+/** A proclitic stripped from the front of a name, with its own offsets in the original input. */
+export interface Clitic {
+  readonly role: CliticRole;
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * One mention of a person, place, organization or nationality.
+ *
+ * `start`/`end` are UTF-16 code units of the ORIGINAL input, half-open: `input.slice(start, end) === text`.
+ * Proclitics are not in the span (بكازاخستان → `كازاخستان`, prefix `ب`); the article is, when the
+ * name has one (الصين).
+ */
+export interface Entity {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly type: EntityType;
+  /** Lexicon id (`loc/kazakhstan`), a composed id (`org/china/ministry-of-foreign-affairs`), or null for pattern finds. */
+  readonly id: string | null;
+  readonly name: { readonly ar: string; readonly en: string } | null;
+  readonly kind?: string;
+  /** ISO 3166-1 alpha-2 of the country the entity belongs to, when known. */
+  readonly country?: string;
+  /** Token range `[tokenStart, tokenEnd)` in `tokenize(input).tokens`. */
+  readonly tokenStart: number;
+  readonly tokenEnd: number;
+  readonly prefix: readonly Clitic[];
+  readonly source: { readonly by: SourceKind; readonly alias?: string; readonly rule?: string };
+  /** 0–1; lexicon matches without ambiguity are highest, pattern finds lowest. */
+  readonly confidence: number;
+}
+
+/** Options of one `annotate` call (or defaults for an annotator). */
+export interface EntityOptions {
+  /** Types to report. `[types=['PER','LOC','ORG','NORP']]` */
+  readonly types?: readonly EntityType[];
+  /** Person names by title or known given name. `[patterns=true]` */
+  readonly patterns?: boolean;
+  /** Later short mentions of a full name (ترودو after جاستن ترودو). `[propagation=true]` */
+  readonly propagation?: boolean;
+  /** Institution + demonym composition (وزارة الخارجية الصينية). `[composition=true]` */
+  readonly composition?: boolean;
+}
+
+interface Reading {
+  readonly key: string;
+  readonly stripped: number;
+  readonly roles: readonly CliticRole[];
+  readonly article: boolean;
+}
+
+interface Cand {
+  readonly t: number;
+  readonly end: number; // token index, exclusive
+  readonly reading: Reading;
+  readonly hits: readonly Hit[];
+}
+
+interface Chosen {
+  readonly t: number;
+  readonly end: number;
+  readonly reading: Reading;
+  readonly entry: CompiledEntry | null;
+  readonly type: EntityType;
+  readonly id: string | null;
+  readonly name: { ar: string; en: string } | null;
+  readonly kind?: string;
+  readonly country?: string;
+  readonly by: SourceKind;
+  readonly alias?: string;
+  readonly rule?: string;
+  readonly confidence: number;
+}
+
+const QUOTE_OR_BRACKET = new Set(['«', '»', '"', '“', '”', '(', ')', "'", '‘', '’', '[', ']', '-', '–']);
+const CLITIC_TOKENS = new Set(['ل', 'ب', 'و', 'ف', 'ك', 'وب', 'ول', 'فب', 'فل', 'لل']);
+
+/** Frequent news verbs and other words that may stand right before a name (the adjective guard). */
+const NAME_PRECEDERS = new Set(
+  ('قال اكد اعلن زار التقي استقبل وصل دعا شدد اشار اضاف اعتبر راي بحث القي توجه غادر عاد هنا وقع ' +
+    'اجري اتصل ابلغ طالب حذر رحب دان ندد ترأس تراس افتتح صرح كشف اوضح لفت نفي رد عين اقال ' +
+    'يقول يؤكد يعلن يزور يلتقي يستقبل يصل يدعو يبحث يتوجه عقد وجه ابدي تلقي اعرب').split(' '),
+);
+
+export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {}): Entity[] {
+  const raw = scanTokens(text);
+  const n = raw.count;
+  if (n === 0) return [];
+  const { action, expansions } = compileTable(optionsMask(undefined));
+  const norm: string[] = new Array(n);
+  const isWord = new Uint8Array(n);
+  for (let t = 0; t < n; t++) {
+    norm[t] = tokenNorm(text, raw.start[t]!, raw.end[t]!, action, expansions);
+    const k = raw.kind[t]!;
+    isWord[t] = k <= 2 ? 1 : 0; // arabic, latin, number
+  }
+  const readingsCache: Array<Reading[] | undefined> = new Array(n);
+  const readings = (t: number): Reading[] => {
+    let r = readingsCache[t];
+    if (r) return r;
+    const k = raw.kind[t]!;
+    const key = norm[t]!;
+    if (k === 0) r = procliticReadings(key) as ProcliticReading[];
+    else {
+      r = [{ key, stripped: 0, roles: [], article: false }];
+      if (k === 1) {
+        const s = text.slice(raw.start[t]!, raw.end[t]!);
+        if (/^[A-Z][A-Z.]{1,5}$/.test(s)) r.unshift({ key: '^' + s, stripped: 0, roles: [], article: false });
+      }
+    }
+    readingsCache[t] = r;
+    return r;
+  };
+  const keysOf = (t: number): string[] => {
+    const k = norm[t]!;
+    if (raw.kind[t] === 1) {
+      const s = text.slice(raw.start[t]!, raw.end[t]!);
+      if (/^[A-Z][A-Z.]{1,5}$/.test(s)) return ['^' + s, k];
+    }
+    return [k];
+  };
+
+  const candsCache = new Map<number, Cand[]>();
+  const candidatesAt = (t: number): Cand[] => {
+    const cached = candsCache.get(t);
+    if (cached) return cached;
+    const out: Cand[] = [];
+    if (isWord[t]) {
+      for (const r of readings(t)) {
+        const first = m.root.get(r.key);
+        if (!first) continue;
+        walk(first, t + 1, r, out, t);
+      }
+      out.sort((a, b) => b.end - a.end || a.reading.stripped - b.reading.stripped);
+    }
+    candsCache.set(t, out);
+    return out;
+  };
+  const walk = (node: TrieNode, j: number, r: Reading, out: Cand[], t: number): void => {
+    if (node.hits) out.push({ t, end: j, reading: r, hits: node.hits });
+    if (!node.next || j >= n || raw.breakBefore[j]) return;
+    for (const k of keysOf(j)) {
+      const child = node.next.get(k);
+      if (child) walk(child, j + 1, r, out, t);
+    }
+  };
+
+  // ---- pass 1: entities with an unambiguous mention in the document (one sense per discourse)
+  const sure = new Set<number>();
+  const titledCountries = new Set<string>();
+  for (let t = 0; t < n; t++) {
+    const cs = candidatesAt(t);
+    if (!cs.length) continue;
+    const top = cs[0]!;
+    for (const h of top.hits) {
+      if (h.kind !== HitKind.Entity || isAmbiguous(h)) continue;
+      const e = m.entries[h.ref]!;
+      sure.add(h.ref);
+      if (e.type === 'NORP' && e.country && triggerBefore(t, 'PER', undefined, true)) titledCountries.add(e.country);
+    }
+  }
+
+  function triggerBefore(t: number, type: EntityType, kind: string | undefined, titleOnly = false): string | null {
+    let j = t - 1;
+    let words = 0;
+    if (raw.breakBefore[t]) return null;
+    while (j >= 0 && words < 4) {
+      const key = norm[j]!;
+      if (!isWord[j]) {
+        if (!QUOTE_OR_BRACKET.has(key)) return null;
+        if (raw.breakBefore[j]) return null;
+        j--;
+        continue;
+      }
+      if (CLITIC_TOKENS.has(key)) { j--; continue; }
+      words++;
+      let article = false;
+      for (const r of readings(j)) {
+        const spec = m.triggers.get(r.key);
+        if (spec && spec.types.includes(type) && (!titleOnly || spec.title) && (!spec.kinds || !kind || spec.kinds.includes(kind))) {
+          return spec.text;
+        }
+        if (r.article) article = true;
+      }
+      if (!article || raw.breakBefore[j]) return null;
+      j--;
+    }
+    return null;
+  }
+
+  /** An ambiguous person alias right after an indefinite noun is an adjective (دور رئيسي). */
+  function adjectiveGuardPasses(t: number, r: Reading): boolean {
+    if (r.stripped > 0) return true;
+    if (t === 0 || raw.breakBefore[t]) return true;
+    const p = t - 1;
+    if (!isWord[p]) return true;
+    const pk = norm[p]!;
+    if (CLITIC_TOKENS.has(pk)) return true;
+    for (const pr of readings(p)) {
+      if (pr.article) return true;
+      if (m.triggers.has(pr.key)) return true;
+      if (NAME_PRECEDERS.has(pr.key)) return true;
+    }
+    // feminine noun in construct (زيارة رئيسي): ة, normalized to ه
+    const last = raw.end[p]! - 1;
+    if (text.charCodeAt(last) === 0x0629 || (text.charCodeAt(last) >= 0x064b && text.charCodeAt(last - 1) === 0x0629)) return true;
+    return false;
+  }
+
+  const chosenAt = (t: number): Chosen | null | 'block' => {
+    const cs = candidatesAt(t);
+    const options: Array<Chosen | 'block'> = [];
+    for (const c of cs) {
+      for (const h of c.hits) {
+        if (h.kind === HitKind.Block) { options.push('block'); break; }
+      }
+      if (options.length) break;
+      // institutions: head + demonym
+      if (opts.composition !== false) {
+        for (const h of c.hits) {
+          if (h.kind !== HitKind.Head || c.end >= n || raw.breakBefore[c.end]) continue;
+          const next = candidatesAt(c.end).find((x) => x.reading.stripped === 0 && x.reading.article && x.hits.some((y) => y.kind === HitKind.Entity && m.entries[y.ref]!.type === 'NORP'));
+          if (!next) continue;
+          const norpHit = next.hits.find((y) => y.kind === HitKind.Entity && m.entries[y.ref]!.type === 'NORP')!;
+          const norp = m.entries[norpHit.ref]!;
+          const ci = norp.country ? m.countryByIso.get(norp.country) : undefined;
+          if (ci === undefined) continue;
+          const country = m.entries[ci]!;
+          const inst = m.institutions[h.ref]!;
+          const slug = country.id.slice(4);
+          options.push({
+            t, end: next.end, reading: c.reading, entry: null, type: 'ORG',
+            id: `org/${slug}/${inst.slug}`,
+            name: { ar: '', en: `${inst.en} of ${country.name.en}` },
+            kind: 'government-body', country: norp.country, by: 'composition', alias: inst.text, rule: 'institution+demonym', confidence: 0.85,
+          });
+        }
+      }
+      const best = pickEntity(c);
+      if (best) options.push(best);
+      if (options.length) break;
+    }
+    if (!options.length) return null;
+    options.sort((a, b) => (b === 'block' ? 0 : b.end) - (a === 'block' ? 0 : a.end));
+    return options.find((o) => o === 'block') ? 'block' : options[0]!;
+  };
+
+  const pickEntity = (c: Cand): Chosen | null => {
+    let best: Chosen | null = null;
+    for (const h of c.hits) {
+      if (h.kind !== HitKind.Entity) continue;
+      const e = m.entries[h.ref]!;
+      let rule: string | undefined;
+      let conf = 0.95;
+      if (isAmbiguous(h)) {
+        const trig = triggerBefore(c.t, e.type, e.kind);
+        if (trig) { rule = `trigger:${trig}`; conf = 0.85; }
+        else if (e.type === 'PER' && !adjectiveGuardPasses(c.t, c.reading)) continue;
+        else if (sure.has(h.ref)) { rule = 'discourse'; conf = 0.8; }
+        else if (e.type === 'PER' && e.country && titledCountries.has(e.country)) { rule = 'title-country'; conf = 0.75; }
+        else continue;
+      }
+      if (e.type === 'PER' && c.reading.article && !h.alias.startsWith('ال') && !h.alias.startsWith('أل') && !h.alias.startsWith('إل')) continue;
+      const cand: Chosen = {
+        t: c.t, end: c.end, reading: c.reading, entry: e, type: e.type, id: e.id, name: e.name,
+        ...(e.kind ? { kind: e.kind } : {}), ...(e.country ?? e.iso2 ? { country: (e.country ?? e.iso2)! } : {}),
+        by: 'lexicon', alias: h.alias, ...(rule ? { rule } : {}), confidence: conf,
+      };
+      if (!best || cand.confidence > best.confidence) best = cand;
+    }
+    return best;
+  };
+
+  // ---- pass 2: leftmost-longest
+  const chosen: Chosen[] = [];
+  const covered = new Uint8Array(n);
+  for (let t = 0; t < n; ) {
+    if (!isWord[t]) { t++; continue; }
+    const c = chosenAt(t);
+    if (c === null) { t++; continue; }
+    if (c === 'block') {
+      const end = candidatesAt(t)[0]!.end;
+      for (let k = t; k < end; k++) covered[k] = 2;
+      t = end;
+      continue;
+    }
+    chosen.push(c);
+    for (let k = c.t; k < c.end; k++) covered[k] = 1;
+    t = c.end;
+  }
+
+  // ---- pass 3: person names by title or given name
+  if (opts.patterns !== false) {
+    for (let t = 0; t < n; t++) {
+      if (covered[t] || raw.kind[t] !== 0) continue;
+      let given: string | undefined;
+      let reading: Reading | undefined;
+      for (const r of readings(t)) {
+        if (r.article) continue;
+        const g = m.givenNames.get(r.key);
+        if (g) { given = g; reading = r; break; }
+      }
+      if (!given || !reading) continue;
+      const title = triggerBefore(t, 'PER', undefined, true);
+      if (given.endsWith('?') && !title) continue;
+      let j = t + 1;
+      while (j < n && j < t + 4 && nameLike(j)) j++;
+      if (j === t + 1) continue;
+      chosen.push({
+        t, end: j, reading, entry: null, type: 'PER', id: null, name: null, by: 'pattern',
+        rule: title ? `title:${title}` : 'given-name', confidence: title ? 0.7 : 0.6,
+      });
+      for (let k = t; k < j; k++) covered[k] = 1;
+      t = j - 1;
+    }
+  }
+
+  function nameLike(j: number): boolean {
+    if (covered[j] || raw.kind[j] !== 0 || raw.breakBefore[j]) return false;
+    const k = norm[j]!;
+    if (k.length < 2 || CLITIC_TOKENS.has(k)) return false;
+    if (m.stopwords.has(k) || m.triggers.has(k) || NAME_PRECEDERS.has(k)) return false;
+    const r0 = readings(j);
+    for (const r of r0) if (r.stripped > 0 && (m.stopwords.has(r.key) || NAME_PRECEDERS.has(r.key))) return false;
+    return true;
+  }
+
+  // ---- pass 4: in-document propagation of full names to their parts
+  if (opts.propagation !== false) {
+    const partial = new Map<string, Chosen | null>();
+    for (const c of chosen) {
+      if (c.type !== 'PER' || c.end - c.t < 2) continue;
+      for (const t of [c.t, c.end - 1]) {
+        const key = t === c.t ? c.reading.key : norm[t]!;
+        if (key.length < 3 || m.stopwords.has(key) || m.triggers.has(key)) continue;
+        const g = m.givenNames.get(key);
+        if (g && g.startsWith('a')) continue;
+        if (t === c.t && c.end - c.t >= 2 && g) continue; // a given name alone is not the person
+        const prev = partial.get(key);
+        if (prev === undefined) partial.set(key, c);
+        else if (prev && prev.id !== c.id) partial.set(key, null);
+      }
+    }
+    if (partial.size) {
+      for (let t = 0; t < n; t++) {
+        if (covered[t] || raw.kind[t] !== 0) continue;
+        for (const r of readings(t)) {
+          if (r.article && !partial.has(r.key)) continue;
+          const src = partial.get(r.key);
+          if (!src) continue;
+          chosen.push({ ...src, t, end: t + 1, reading: r, by: 'propagation', alias: r.key, rule: `from:${text.slice(raw.start[src.t]!, raw.end[src.end - 1]!)}`, confidence: 0.8 });
+          covered[t] = 1;
+          break;
+        }
+      }
+    }
+  }
+
+  chosen.sort((a, b) => a.t - b.t);
+  const types = opts.types ? new Set(opts.types) : null;
+  const out: Entity[] = [];
+  for (const c of chosen) {
+    if (types && !types.has(c.type)) continue;
+    out.push(toEntity(c, raw, text, action, expansions));
+  }
+  return out;
+}
+
+/** Original offset of the `letters`-th normalized unit of token `t`. */
+function offsetAfter(text: string, s: number, e: number, letters: number, action: Int32Array, expansions: readonly string[]): number {
+  let count = 0;
+  for (let i = s; i < e; i++) {
+    if (count >= letters) {
+      // skip marks that belong to the previous letter
+      if (action[text.charCodeAt(i)] === DELETE) continue;
+      return i;
+    }
+    const a = action[text.charCodeAt(i)]!;
+    if (a === KEEP || a >= 0) count++;
+    else if (a !== DELETE) count += expansions[-3 - a]!.length;
+  }
+  return e;
+}
+
+function toEntity(c: Chosen, raw: RawTokens, text: string, action: Int32Array, expansions: readonly string[]): Entity {
+  const ts = raw.start[c.t]!;
+  const te = raw.end[c.t]!;
+  const start = c.reading.stripped ? offsetAfter(text, ts, te, c.reading.stripped, action, expansions) : ts;
+  const end = raw.end[c.end - 1]!;
+  const prefix: Clitic[] = [];
+  let pos = ts;
+  let letter = 0;
+  for (const role of c.reading.roles) {
+    if (letter >= c.reading.stripped) break;
+    const next = offsetAfter(text, ts, te, letter + 1, action, expansions);
+    prefix.push({ role, text: text.slice(pos, next), start: pos, end: next });
+    pos = next;
+    letter++;
+  }
+  const slice = text.slice(start, end);
+  const name = c.name ? (c.by === 'composition' ? { ar: slice, en: c.name.en } : c.name) : null;
+  return {
+    start, end, text: slice, type: c.type, id: c.id, name,
+    ...(c.kind ? { kind: c.kind } : {}), ...(c.country ? { country: c.country } : {}),
+    tokenStart: c.t, tokenEnd: c.end, prefix,
+    source: { by: c.by, ...(c.alias ? { alias: c.alias } : {}), ...(c.rule ? { rule: c.rule } : {}) },
+    confidence: c.confidence,
+  };
+}

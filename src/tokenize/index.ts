@@ -1,0 +1,313 @@
+import { assertText } from '../errors.js';
+import { normalizeKey, type NormalizeOptions } from '../normalize/index.js';
+import { compileTable, optionsMask, KEEP, DELETE } from '../normalize/engine.js';
+import {
+  isArabicLetter, isArabicMark, isDigit, isLatinLetter, isSpace, isInvisible, isPunct, isTerminal, isCloser,
+} from './chars.js';
+import { procliticReadings, PRONOUNS, type CliticRole } from './clitics.js';
+
+export type { CliticRole } from './clitics.js';
+
+/** What a token is. */
+export type TokenKind = 'arabic' | 'latin' | 'number' | 'punct' | 'symbol';
+
+/**
+ * A token: a half-open span `[start, end)` of UTF-16 code units in the ORIGINAL input.
+ * Tokens never overlap and are sorted; the text between two tokens is whitespace or invisible
+ * controls, so `tokens` and the gaps between them give the input back.
+ */
+export interface Token {
+  readonly start: number;
+  readonly end: number;
+  /** `input.slice(start, end)`. */
+  readonly text: string;
+  /** The token normalized with the same options (the key the gazetteer matches). */
+  readonly norm: string;
+  readonly kind: TokenKind;
+  /** Index of the sentence the token is in. */
+  readonly sentence: number;
+  /** Candidate clitic analyses (Arabic words only, with `{ clitics: true }`). */
+  readonly analyses?: readonly CliticAnalysis[];
+}
+
+/** One segment of a clitic analysis, with offsets into the original input. */
+export interface Segment {
+  readonly role: CliticRole;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  /** Normalized letters of the segment (`ال` for the article of لل). */
+  readonly norm: string;
+}
+
+/** One candidate reading of a word: proclitics, stem, enclitic pronoun. */
+export interface CliticAnalysis {
+  readonly segments: readonly Segment[];
+}
+
+/** A sentence: half-open span in the original input and its token range `[tokenStart, tokenEnd)`. */
+export interface Sentence {
+  readonly start: number;
+  readonly end: number;
+  readonly tokenStart: number;
+  readonly tokenEnd: number;
+}
+
+export interface TokenizeOptions {
+  /** Normalization rules used for `token.norm` (defaults as in `normalize`). */
+  readonly normalize?: NormalizeOptions;
+  /** Add clitic analyses to Arabic tokens. `[clitics=false]` */
+  readonly clitics?: boolean;
+}
+
+export interface Tokenized {
+  readonly tokens: readonly Token[];
+  readonly sentences: readonly Sentence[];
+}
+
+const enum K { Arabic, Latin, Number, Punct, Symbol }
+const KIND_NAMES: readonly TokenKind[] = ['arabic', 'latin', 'number', 'punct', 'symbol'];
+
+/** Raw token spans, the allocation-light core shared by `tokenize` and the annotator. @internal */
+export interface RawTokens {
+  readonly count: number;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  readonly kind: Uint8Array;
+  /** 1 when a line break or sentence-final punctuation ends the sentence before this token. */
+  readonly breakBefore: Uint8Array;
+}
+
+function isWordChar(c: number): boolean {
+  return isArabicLetter(c) || isArabicMark(c) || c === 0x200c || c === 0x200d;
+}
+
+/** Letters of a single-letter abbreviation part. */
+function isAbbrevLetter(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (!(isArabicLetter(c) || isLatinLetter(c))) return false;
+  let j = i + 1;
+  while (j < text.length && isArabicMark(text.charCodeAt(j))) j++;
+  const d = text.charCodeAt(j);
+  return !(isArabicLetter(d) || isLatinLetter(d));
+}
+
+/** Abbreviations like أ.ف.ب or U.S: single letters joined by dots. Returns the end or -1. */
+function abbrevEnd(text: string, i: number): number {
+  let j = i;
+  let letters = 0;
+  for (;;) {
+    if (!isAbbrevLetter(text, j)) break;
+    j++;
+    while (j < text.length && isArabicMark(text.charCodeAt(j))) j++;
+    letters++;
+    if (text.charCodeAt(j) === 0x2e && isAbbrevLetter(text, j + 1)) {
+      j++;
+      continue;
+    }
+    break;
+  }
+  return letters >= 2 ? j : -1;
+}
+
+/** @internal */
+export function scanTokens(text: string): RawTokens {
+  const len = text.length;
+  let cap = 64;
+  let start = new Int32Array(cap);
+  let end = new Int32Array(cap);
+  let kind = new Uint8Array(cap);
+  let brk = new Uint8Array(cap);
+  let n = 0;
+  let pendingBreak = 0;
+  const push = (s: number, e: number, k: K): void => {
+    if (n === cap) {
+      cap *= 2;
+      const s2 = new Int32Array(cap); s2.set(start); start = s2;
+      const e2 = new Int32Array(cap); e2.set(end); end = e2;
+      const k2 = new Uint8Array(cap); k2.set(kind); kind = k2;
+      const b2 = new Uint8Array(cap); b2.set(brk); brk = b2;
+    }
+    start[n] = s; end[n] = e; kind[n] = k; brk[n] = pendingBreak;
+    pendingBreak = 0;
+    n++;
+  };
+  let i = 0;
+  let lastTerminal = false;
+  while (i < len) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c) || isInvisible(c)) {
+      if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029 || c === 0x85) pendingBreak = 1;
+      i++;
+      continue;
+    }
+    if (lastTerminal && !isCloser(c)) pendingBreak = 1;
+    lastTerminal = false;
+    if (isArabicLetter(c) || isArabicMark(c)) {
+      const a = c !== 0x0640 && !isArabicMark(c) ? abbrevEnd(text, i) : -1;
+      if (a > 0 && text.charCodeAt(i + 1) === 0x2e) { push(i, a, K.Arabic); i = a; continue; }
+      let j = i + 1;
+      while (j < len && isWordChar(text.charCodeAt(j))) j++;
+      // ZWNJ/ZWJ at the end of a word are not part of it
+      while (j > i + 1 && (text.charCodeAt(j - 1) === 0x200c || text.charCodeAt(j - 1) === 0x200d)) j--;
+      push(i, j, K.Arabic);
+      i = j;
+      continue;
+    }
+    if (isLatinLetter(c)) {
+      const a = abbrevEnd(text, i);
+      if (a > 0 && text.charCodeAt(i + 1) === 0x2e) {
+        const e = text.charCodeAt(a) === 0x2e ? a + 1 : a; // U.S. keeps its last dot
+        push(i, e, K.Latin);
+        i = e;
+        continue;
+      }
+      let j = i + 1;
+      while (j < len) {
+        const d = text.charCodeAt(j);
+        if (isLatinLetter(d) || (d >= 0x300 && d <= 0x36f)) j++;
+        else break;
+      }
+      push(i, j, K.Latin);
+      i = j;
+      continue;
+    }
+    if (isDigit(c)) {
+      let j = i + 1;
+      for (;;) {
+        while (j < len && isDigit(text.charCodeAt(j))) j++;
+        const d = text.charCodeAt(j);
+        if ((d === 0x2e || d === 0x2c || d === 0x066b || d === 0x066c) && isDigit(text.charCodeAt(j + 1))) { j++; continue; }
+        break;
+      }
+      push(i, j, K.Number);
+      i = j;
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < len) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) { push(i, i + 2, K.Symbol); i += 2; continue; }
+    }
+    if (isPunct(c)) {
+      let j = i + 1;
+      if (c === 0x2e) while (j < len && text.charCodeAt(j) === 0x2e) j++; // ... stays one token
+      push(i, j, K.Punct);
+      if (isTerminal(c)) lastTerminal = true;
+      i = j;
+      continue;
+    }
+    push(i, i + 1, K.Symbol);
+    i++;
+  }
+  return { count: n, start: start.subarray(0, n), end: end.subarray(0, n), kind: kind.subarray(0, n), breakBefore: brk.subarray(0, n) };
+}
+
+/** Normalizes one token's text with a precompiled table (no offset map). @internal */
+export function tokenNorm(text: string, s: number, e: number, action: Int32Array, expansions: readonly string[]): string {
+  let out = '';
+  let runStart = s;
+  for (let i = s; i < e; i++) {
+    const a = action[text.charCodeAt(i)]!;
+    if (a === KEEP) continue;
+    if (i > runStart) out += text.slice(runStart, i);
+    if (a >= 0) out += String.fromCharCode(a);
+    else if (a !== DELETE) out += expansions[-3 - a];
+    runStart = i + 1;
+  }
+  if (runStart === s) return text.slice(s, e);
+  return runStart < e ? out + text.slice(runStart, e) : out;
+}
+
+function analyze(text: string, s: number, e: number, options: NormalizeOptions | undefined): CliticAnalysis[] {
+  // Normalized letters of the word with the original index of each.
+  const letters: string[] = [];
+  const origin: number[] = [];
+  for (let i = s; i < e; i++) {
+    const k = normalizeKey(text[i]!, options);
+    for (const ch of k) { letters.push(ch); origin.push(i); }
+  }
+  const norm = letters.join('');
+  const at = (li: number): number => (li >= letters.length ? e : origin[li]!);
+  const seg = (role: CliticRole, a: number, b: number, normText: string): Segment => {
+    const so = at(a);
+    const eo = b >= letters.length ? e : at(b);
+    return { role, start: so, end: eo, text: text.slice(so, eo), norm: normText };
+  };
+  const out: CliticAnalysis[] = [];
+  for (const r of procliticReadings(norm)) {
+    const segs: Segment[] = [];
+    let li = 0;
+    for (const role of r.roles) {
+      if (role === 'article' && r.key.startsWith('ال') && norm[li] === 'ل' && norm[li + 1] !== 'ا') {
+        // the ل of a لل contraction
+        segs.push(seg('article', li, li + 1, 'ال'));
+        li += 1;
+        continue;
+      }
+      segs.push(seg(role, li, li + 1, norm[li]!));
+      li += 1;
+    }
+    if (r.article && !r.roles.includes('article')) {
+      segs.push(seg('article', li, li + 2, 'ال'));
+      li += 2;
+    }
+    const stemFrom = li;
+    out.push({ segments: [...segs, seg('stem', stemFrom, letters.length, norm.slice(stemFrom))] });
+    // Enclitic pronouns (not after an article: الكتابه is not a possessive)
+    if (!r.article) {
+      for (const p of PRONOUNS) {
+        const pe = letters.length - p.length;
+        if (pe - stemFrom < 2 || !norm.endsWith(p)) continue;
+        if (p[0] === 'ه' && text[at(pe)] !== 'ه') continue; // ة normalized to ه is not a pronoun
+        out.push({ segments: [...segs, seg('stem', stemFrom, pe, norm.slice(stemFrom, pe)), seg('pronoun', pe, letters.length, p)] });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Splits text into lossless tokens with kinds, normalized forms and sentences.
+ *
+ * Arabic punctuation is its own token; abbreviations such as أ.ف.ب and numbers such as 3.5 and ١٥
+ * stay one token. Sentences end at . ! ? ؟ ؛ … and line breaks (closing quotes stay with them).
+ *
+ * @param text - any string (never throws on strings).
+ * @param options - `[clitics=false]` adds candidate clitic analyses; `normalize` sets the rules for `norm`.
+ * @throws {AalamError} `E_INPUT_TYPE` when `text` is not a string.
+ *
+ * @example
+ * ```ts
+ * const { tokens } = tokenize('بكازاخستان (أ.ف.ب)', { clitics: true });
+ * tokens.map((t) => t.text)          // ['بكازاخستان', '(', 'أ.ف.ب', ')']
+ * tokens[2]                          // { start: 12, end: 17, norm: 'ا.ف.ب', kind: 'arabic', … }
+ * tokens[0].analyses[1].segments     // [{ role: 'preposition', start: 0, end: 1, text: 'ب' },
+ *                                    //  { role: 'stem', start: 1, end: 10, text: 'كازاخستان' }]
+ * ```
+ */
+export function tokenize(text: string, options?: TokenizeOptions): Tokenized {
+  assertText(text, 'tokenize');
+  const raw = scanTokens(text);
+  const { action, expansions } = compileTable(optionsMask(options?.normalize));
+  const tokens: Token[] = new Array(raw.count);
+  const sentences: Sentence[] = [];
+  let sentence = 0;
+  let sentStart = 0;
+  for (let t = 0; t < raw.count; t++) {
+    if (t > 0 && raw.breakBefore[t]) {
+      sentences.push({ start: raw.start[sentStart]!, end: raw.end[t - 1]!, tokenStart: sentStart, tokenEnd: t });
+      sentence++;
+      sentStart = t;
+    }
+    const s = raw.start[t]!;
+    const e = raw.end[t]!;
+    const kind = KIND_NAMES[raw.kind[t]!]!;
+    const tok: { -readonly [K in keyof Token]: Token[K] } = {
+      start: s, end: e, text: text.slice(s, e), norm: tokenNorm(text, s, e, action, expansions), kind, sentence,
+    };
+    if (options?.clitics && kind === 'arabic') tok.analyses = analyze(text, s, e, options.normalize);
+    tokens[t] = tok;
+  }
+  if (raw.count > 0) sentences.push({ start: raw.start[sentStart]!, end: raw.end[raw.count - 1]!, tokenStart: sentStart, tokenEnd: raw.count });
+  return { tokens, sentences };
+}
