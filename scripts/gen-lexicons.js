@@ -292,7 +292,7 @@ function buildCountries() {
 const SKIP_ZONES = new Set(
   `Pacific/Fiji Pacific/Guam Pacific/Nauru Pacific/Niue Pacific/Palau Pacific/Pitcairn
    Europe/Andorra Europe/Gibraltar Europe/Guernsey Europe/Jersey Europe/Isle_of_Man Europe/Malta
-   Asia/Bahrain Asia/Brunei Asia/Hong_Kong Asia/Macau Asia/Qatar
+   Asia/Bahrain Asia/Brunei Asia/Hong_Kong Asia/Macau Asia/Qatar Asia/Singapore Europe/Monaco Europe/Vatican
    America/Anguilla America/Antigua America/Aruba America/Barbados America/Cayman America/Costa_Rica
    America/Curacao America/Dominica America/El_Salvador America/Grenada America/Guadeloupe
    America/Guyana America/Jamaica America/Martinique America/Montserrat America/Puerto_Rico
@@ -307,8 +307,8 @@ const SKIP_ZONES = new Set(
 const SKIP_PREFIX = ['Etc/', 'Antarctica/', 'America/Indiana/', 'America/North_Dakota/', 'America/Kentucky/'];
 /** Kept although the exemplar equals a country name: the capital has the same name. */
 const SAME_NAME_CAPITALS = new Set(
-  `Asia/Kuwait Africa/Algiers Africa/Tunis Africa/Djibouti America/Panama America/Guatemala Asia/Singapore
-   Europe/Monaco Europe/Luxembourg Europe/Vatican Europe/San_Marino America/Belize Asia/Amman`.split(/\s+/),
+  `Asia/Kuwait Africa/Algiers Africa/Tunis Africa/Djibouti America/Panama America/Guatemala
+   Europe/Luxembourg Europe/San_Marino America/Belize Asia/Amman`.split(/\s+/),
 );
 
 /**
@@ -345,7 +345,6 @@ const ZONE_FIX = {
   'Africa/Mogadishu': { ar: 'مقديشو' },
   'Africa/Lubumbashi': { ar: 'لوبومباشي' },
   'Africa/Tripoli': { ambiguous: ['طرابلس'] },
-  'Africa/El_Aaiun': { en: 'Laayoune', aliases: ['El Aaiún'] },
   'Africa/Asmera': { en: 'Asmara' },
   'Australia/Perth': { ar: 'بيرث' },
   'Australia/Darwin': { ar: 'داروين', ambiguous: ['داروين', 'دارون'] },
@@ -400,7 +399,19 @@ const ZONE_FIX = {
   'Pacific/Midway': { en: 'Midway Atoll', kind: 'island' },
   'Pacific/Wake': { en: 'Wake Island', ambiguous: ['واك'], kind: 'island' },
   'Pacific/Efate': { kind: 'island' },
-  'Pacific/Wallis': { en: 'Wallis', kind: 'island' },
+  'Pacific/Wallis': { en: 'Wallis', drop: ['Wallis & Futuna'], kind: 'island' },
+  'Asia/Kuwait': { en: 'Kuwait City', aliases: ['مدينة الكويت'] },
+  'America/Guatemala': { en: 'Guatemala City', aliases: ['مدينة غواتيمالا'] },
+  'America/Panama': { en: 'Panama City', aliases: ['مدينة بنما'] },
+  'America/Belize': { en: 'Belize City', aliases: ['مدينة بليز'] },
+  'Europe/Luxembourg': { en: 'Luxembourg City', aliases: ['مدينة لوكسمبورغ'] },
+  'Africa/Algiers': { aliases: ['الجزائر العاصمة'] },
+  'Africa/Tunis': { aliases: ['تونس العاصمة'] },
+  'Africa/Djibouti': { en: 'Djibouti City', aliases: ['مدينة جيبوتي'] },
+  'Africa/Dar_es_Salaam': { ambiguous: ['دار السلام'] },
+  'Africa/El_Aaiun': { en: 'Laayoune', aliases: ['El Aaiún'], ambiguous: ['العيون'] },
+  'Asia/Dili': { ambiguous: ['ديلي'] },
+  'America/Jujuy': { ambiguous: ['جوجو'] },
   'Pacific/Saipan': { kind: 'island' },
   'Indian/Chagos': { en: 'Chagos Archipelago', ar: 'أرخبيل تشاغوس', aliases: ['تشاغوس', 'جزر تشاغوس'], kind: 'island' },
   'Indian/Kerguelen': { en: 'Kerguelen Islands', kind: 'island' },
@@ -433,7 +444,7 @@ function buildCities(countryEntries) {
   const all = ct.getAllTimezones({ deprecated: true });
   const countryForms = new Map();
   for (const e of countryEntries) {
-    for (const f of [e.name.ar, ...e.aliases]) if (hasArabic(f)) countryForms.set(norm(f), e.iso2);
+    for (const f of [e.name.ar, e.name.en, ...e.aliases]) countryForms.set(norm(f), e.iso2);
   }
   const rows = [];
   const problems = [];
@@ -459,6 +470,8 @@ function buildCities(countryEntries) {
     for (const a of [...arForms, ...(fix.aliases ?? []), cldrEnFull]) {
       const k = norm(a);
       if (!a || seen.has(k) || drop.has(k)) continue;
+      // English zone-derived names of same-name capitals ("Kuwait") are the country's, not the city's.
+      if (!hasArabic(a) && countryForms.has(k)) continue;
       seen.add(k);
       aliases.push(a);
     }
@@ -468,7 +481,7 @@ function buildCities(countryEntries) {
     }
     const ambiguous = new Set(fix.ambiguous ?? []);
     // A city named like a country (الكويت, تونس) fires only with evidence.
-    for (const f of [nameAr, ...aliases]) if (countryForms.has(norm(f))) ambiguous.add(f);
+    for (const f of [nameAr, nameEn, ...aliases]) if (countryForms.has(norm(f))) ambiguous.add(f);
     rows.push({
       id: `loc/${slug(nameEn)}-${cc.toLowerCase()}`,
       type: 'LOC',

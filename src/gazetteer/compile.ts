@@ -29,6 +29,8 @@ export interface InstitutionSpec {
   readonly text: string;
   readonly en: string;
   readonly slug: string;
+  /** Grammatical gender of the head: the demonym must agree (وزارة الخارجية الصينية, not الصيني). */
+  readonly gender?: 'm' | 'f';
 }
 
 export interface GivenName {

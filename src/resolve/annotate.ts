@@ -161,6 +161,8 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
   // ---- pass 1: entities with an unambiguous mention in the document (one sense per discourse)
   const sure = new Set<number>();
   const titledCountries = new Set<string>();
+  /** Countries the document is about: unambiguous mentions of a country, its demonym, or its people and places. */
+  const docCountries = new Set<string>();
   for (let t = 0; t < n; t++) {
     const cs = candidatesAt(t);
     if (!cs.length) continue;
@@ -169,6 +171,8 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
       if (h.kind !== HitKind.Entity || isAmbiguous(h)) continue;
       const e = m.entries[h.ref]!;
       sure.add(h.ref);
+      const cc = e.country ?? e.iso2;
+      if (cc) docCountries.add(cc);
       if (e.type === 'NORP' && e.country && triggerBefore(t, 'PER', undefined, true)) titledCountries.add(e.country);
     }
   }
@@ -229,17 +233,27 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
       }
       if (options.length) break;
       // institutions: head + demonym
+      const best = pickEntity(c);
+      if (best) options.push(best);
       if (opts.composition !== false) {
         for (const h of c.hits) {
           if (h.kind !== HitKind.Head || c.end >= n || raw.breakBefore[c.end]) continue;
-          const next = candidatesAt(c.end).find((x) => x.reading.stripped === 0 && x.reading.article && x.hits.some((y) => y.kind === HitKind.Entity && m.entries[y.ref]!.type === 'NORP'));
+          const inst = m.institutions[h.ref]!;
+          // وزير الخارجية الصيني is a minister, not the ministry
+          if (c.reading.stripped === 0 && t > 0 && isWord[t - 1] && readings(t - 1).some((r) => m.triggers.get(r.key)?.title)) continue;
+          const agrees = (x: Cand): boolean => {
+            const last = text.charCodeAt(raw.end[x.end - 1]! - 1);
+            const fem = last === 0x0629 || norm[x.end - 1]!.endsWith('ه');
+            return inst.gender === undefined || (inst.gender === 'f') === fem;
+          };
+          const isNorp = (y: Hit): boolean => y.kind === HitKind.Entity && m.entries[y.ref]!.type === 'NORP';
+          const next = candidatesAt(c.end).find((x) => x.reading.stripped === 0 && x.reading.article && x.end === c.end + 1 && x.hits.some(isNorp) && agrees(x));
           if (!next) continue;
-          const norpHit = next.hits.find((y) => y.kind === HitKind.Entity && m.entries[y.ref]!.type === 'NORP')!;
+          const norpHit = next.hits.find(isNorp)!;
           const norp = m.entries[norpHit.ref]!;
           const ci = norp.country ? m.countryByIso.get(norp.country) : undefined;
           if (ci === undefined) continue;
           const country = m.entries[ci]!;
-          const inst = m.institutions[h.ref]!;
           const slug = country.id.slice(4);
           options.push({
             t, end: next.end, reading: c.reading, entry: null, type: 'ORG',
@@ -249,12 +263,10 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
           });
         }
       }
-      const best = pickEntity(c);
-      if (best) options.push(best);
       if (options.length) break;
     }
     if (!options.length) return null;
-    options.sort((a, b) => (b === 'block' ? 0 : b.end) - (a === 'block' ? 0 : a.end));
+    options.sort((a, b) => (b === 'block' ? 0 : b.end) - (a === 'block' ? 0 : a.end)); // stable: lexicon before composition on ties
     return options.find((o) => o === 'block') ? 'block' : options[0]!;
   };
 
@@ -271,7 +283,9 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
         else if (e.type === 'PER' && !adjectiveGuardPasses(c.t, c.reading)) continue;
         else if (sure.has(h.ref)) { rule = 'discourse'; conf = 0.8; }
         else if (e.type === 'PER' && e.country && titledCountries.has(e.country)) { rule = 'title-country'; conf = 0.75; }
-        else continue;
+        else if (e.country && h.alias.trim().includes(' ') && docCountries.has(e.country) && c.hits.filter((x) => x.kind === HitKind.Entity && m.entries[x.ref]!.country === e.country).length === 1) {
+          rule = 'country-coherence'; conf = 0.7;
+        } else continue;
       }
       if (e.type === 'PER' && c.reading.article && !h.alias.startsWith('ال') && !h.alias.startsWith('أل') && !h.alias.startsWith('إل')) continue;
       const cand: Chosen = {

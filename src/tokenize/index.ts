@@ -142,6 +142,7 @@ export function scanTokens(text: string): RawTokens {
       continue;
     }
     if (lastTerminal && !isCloser(c)) pendingBreak = 1;
+    const closing = lastTerminal && isCloser(c);
     lastTerminal = false;
     if (isArabicLetter(c) || isArabicMark(c)) {
       const a = c !== 0x0640 && !isArabicMark(c) ? abbrevEnd(text, i) : -1;
@@ -192,7 +193,7 @@ export function scanTokens(text: string): RawTokens {
       let j = i + 1;
       if (c === 0x2e) while (j < len && text.charCodeAt(j) === 0x2e) j++; // ... stays one token
       push(i, j, K.Punct);
-      if (isTerminal(c)) lastTerminal = true;
+      if (isTerminal(c) || closing) lastTerminal = true;
       i = j;
       continue;
     }

@@ -1,0 +1,75 @@
+import test from 'ava';
+import fc from 'fast-check';
+import { normalize, tokenize, createAnnotator } from '../dist/index.js';
+
+const annotator = createAnnotator();
+
+// Units that stress the text core: Arabic words and clitics from news, diacritics, tatweel,
+// presentation forms, bidi controls, lone surrogates, emoji, Latin, digits, punctuation.
+const UNITS = [
+  'كازاخستان', 'بكازاخستان', 'للحزب', 'الليبرالي', 'وانغ', 'يي', 'رئيسي', 'الرئيسي', 'تشرين', 'الأول',
+  'جاستن', 'ترودو', 'لـ', '«', '»', 'أ.ف.ب', '(', ')', 'رويترز', 'سبوتنيك', 'ريف', 'دمشق', 'و', 'ب',
+  '\u064e', '\u0651', '\u0640', '\ufefb', '\ufdf2', '\ufdfa', '\u200f', '\u202b', '\u200c', '\ud800', '\udc00',
+  '😀', 'CSTO', 'Reuters', '٣٫٥', '3.5', '.', '؟', '،', ' ', ' ', '\n', '\u00a0', 'x', '\u0000',
+];
+const unit = fc.oneof(fc.constantFrom(...UNITS), fc.string({ unit: 'binary', maxLength: 3 }), fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)));
+const text = fc.array(unit, { maxLength: 60 }).map((a) => a.join(''));
+
+test('normalize never throws, is idempotent, and maps inside the input', (t) => {
+  fc.assert(fc.property(text, (s) => {
+    const n = normalize(s);
+    if (normalize(n.text).text !== n.text) return false;
+    let prev = 0;
+    for (let i = 0; i <= n.text.length; i++) {
+      const o = n.toOriginal(i);
+      if (o < prev || o > s.length) return false;
+      prev = o;
+    }
+    return true;
+  }), { numRuns: 400 });
+  t.pass();
+});
+
+test('tokens are in range, sorted, slice to their text and rebuild the input', (t) => {
+  fc.assert(fc.property(text, (s) => {
+    const { tokens, sentences } = tokenize(s, { clitics: true });
+    let pos = 0;
+    let rebuilt = '';
+    for (const tok of tokens) {
+      if (tok.start < pos || tok.end <= tok.start || tok.end > s.length) return false;
+      if (s.slice(tok.start, tok.end) !== tok.text) return false;
+      if (s.slice(pos, tok.start).trim().replace(/[\u200b-\u200f\u061c\ufeff\u00ad\u202a-\u202e\u2060-\u2064\u2066-\u2069\u0085]/g, '') !== '') return false;
+      for (const a of tok.analyses ?? []) for (const seg of a.segments) if (s.slice(seg.start, seg.end) !== seg.text) return false;
+      rebuilt += s.slice(pos, tok.start) + tok.text;
+      pos = tok.end;
+    }
+    if (rebuilt + s.slice(pos) !== s) return false;
+    return sentences.every((x) => x.tokenStart < x.tokenEnd);
+  }), { numRuns: 400 });
+  t.pass();
+});
+
+test('annotate never throws; entities slice to their text, sorted, never overlapping', (t) => {
+  fc.assert(fc.property(text, (s) => {
+    const { entities } = annotator.annotate(s);
+    let end = 0;
+    for (const e of entities) {
+      if (s.slice(e.start, e.end) !== e.text || e.start < end || e.end <= e.start) return false;
+      end = e.end;
+      for (const p of e.prefix) if (s.slice(p.start, p.end) !== p.text) return false;
+    }
+    return JSON.parse(JSON.stringify(entities)).length === entities.length;
+  }), { numRuns: 400 });
+  t.pass();
+});
+
+test('100 KB inputs of one kind (a single word, diacritics, tatweel, clitic tokens) do not throw', (t) => {
+  const inputs = ['ب'.repeat(100_000), '\u064e'.repeat(100_000), '\u0640'.repeat(100_000), 'وب '.repeat(33_000), '\ud800'.repeat(100_000), '«'.repeat(100_000)];
+  for (const s of inputs) {
+    const n = normalize(s);
+    t.true(n.text.length <= s.length);
+    const { tokens } = tokenize(s);
+    t.true(tokens.every((x) => x.end <= s.length));
+    t.true(Array.isArray(annotator.annotate(s).entities));
+  }
+});
