@@ -375,6 +375,9 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
           if (r.article && !partial.has(r.key)) continue;
           const src = partial.get(r.key);
           if (!src) continue;
+          // a part that is also an ordinary word (رئيسي "main") needs the adjective guard
+          const node = m.root.get(r.key);
+          if (node?.hits?.some((h) => isAmbiguous(h)) && !adjectiveGuardPasses(t, r)) continue;
           chosen.push({ ...src, t, end: t + 1, reading: r, by: 'propagation', alias: r.key, rule: `from:${text.slice(raw.start[src.t]!, raw.end[src.end - 1]!)}`, confidence: 0.8 });
           covered[t] = 1;
           break;

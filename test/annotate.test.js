@@ -1,0 +1,120 @@
+import test from 'ava';
+import { createAnnotator, annotate, AalamError } from '../dist/index.js';
+
+const aalam = createAnnotator();
+const found = (text) => aalam.annotate(text).entities.map((e) => `${e.type}:${e.text}:${e.id ?? '-'}`);
+const has = (t, text, want) => {
+  const got = found(text);
+  t.true(got.includes(want), `${want} not in ${JSON.stringify(got)}`);
+};
+const lacks = (t, text, pred) => {
+  const got = aalam.annotate(text).entities;
+  t.false(got.some(pred), JSON.stringify(got.map((e) => `${e.type}:${e.text}:${e.id}`)));
+};
+
+// Clitics are seen through and reported separately; the span is the name.
+const CLITIC_CASES = [
+  ['وصل الوفد أمس بكازاخستان بعد جولة.', 'LOC:كازاخستان:loc/kazakhstan', 'ب'],
+  ['قالت الحكومة والصين في بيان مشترك.', 'LOC:الصين:loc/china', 'و'],
+  ['ثم توجه فإيران كانت المحطة الأخيرة.', 'LOC:إيران:loc/iran', 'ف'],
+  ['ذهب الدعم كله للحزب الليبرالي الكندي في الانتخابات.', 'ORG:لحزب الليبرالي الكندي:org/liberal-party-of-canada', 'ل'],
+  ['أعلنت الحكومة دعمها لـ«حزب الله» في بيان.', 'ORG:حزب الله:org/hezbollah', ''],
+];
+for (const [text, want, prefix] of CLITIC_CASES) {
+  test(`clitic: ${want}`, (t) => {
+    const e = aalam.annotate(text).entities.find((x) => `${x.type}:${x.text}:${x.id}` === want);
+    t.truthy(e, JSON.stringify(found(text)));
+    t.is(e.prefix.map((p) => p.text).join(''), prefix);
+    t.is(text.slice(e.start, e.end), e.text);
+  });
+}
+
+test('whole words first: names that begin with clitic letters', (t) => {
+  const text = 'زار وفد من بكين ولبنان وفرنسا وكندا العاصمة واشنطن.';
+  for (const want of ['LOC:بكين', 'LOC:لبنان', 'LOC:فرنسا', 'LOC:كندا', 'LOC:واشنطن']) {
+    t.true(found(text).some((f) => f.startsWith(want + ':')), `${want} in ${found(text)}`);
+  }
+});
+
+test('normalization never blocks a match: hamza, ى, diacritics, tatweel, presentation forms', (t) => {
+  has(t, 'وصل الرئيس إلى كَازَاخِسْتَانَ أمس.', 'LOC:كَازَاخِسْتَانَ:loc/kazakhstan');
+  has(t, 'قال مسؤول في كازاخـــستان إن الوضع هادئ.', 'LOC:كازاخـــستان:loc/kazakhstan');
+  has(t, 'تعتقد قازاخستان أن الأزمة انتهت.', 'LOC:قازاخستان:loc/kazakhstan');
+  has(t, 'عاد الهدوء إلى ﺑﻴﺮﻭﺕ صباح اليوم.', 'LOC:ﺑﻴﺮﻭﺕ:loc/beirut-lb');
+});
+
+test('leftmost-longest: an organization that contains a place is one organization', (t) => {
+  const text = 'نقلت وكالة «سبوتنيك كازاخستان» عن مصدر أمني قوله إن الوضع هادئ.';
+  const es = aalam.annotate(text).entities;
+  t.true(es.some((e) => e.text === 'سبوتنيك كازاخستان' && e.type === 'ORG'));
+  t.false(es.some((e) => e.text === 'كازاخستان'));
+  has(t, 'سقطت قذائف على بلدات في ريف دمشق أمس.', 'LOC:ريف دمشق:loc/rif-dimashq-sy');
+});
+
+test('رئيسي is Raisi in a document about him, never the adjective', (t) => {
+  const doc = 'وصل الرئيس الإيراني إبراهيم رئيسي إلى بغداد. وقال رئيسي في مؤتمر صحفي إن الزيارة مهمة. ولعب العراق دوراً رئيسياً، وهو دور رئيسي في المنطقة.';
+  const es = aalam.annotate(doc).entities.filter((e) => e.id === 'per/ebrahim-raisi');
+  t.deepEqual(es.map((e) => e.text), ['إبراهيم رئيسي', 'رئيسي']);
+  lacks(t, 'السبب الرئيسي للأزمة هو الوقود، وهذا عامل رئيسي أيضا.', (e) => e.type === 'PER');
+});
+
+test('تشرين after صحيفة is the newspaper; تشرين الأول is a month', (t) => {
+  has(t, 'كتبت صحيفة «تشرين» في افتتاحيتها أن الاقتصاد يتحسن.', 'ORG:تشرين:org/tishreen');
+  lacks(t, 'عقد الاجتماع في تشرين الأول من العام الماضي.', (e) => e.id === 'org/tishreen');
+});
+
+test('مختار القرية is a village head, not a person', (t) => {
+  lacks(t, 'قال مختار القرية إن السكان غادروا منازلهم.', (e) => e.type === 'PER');
+});
+
+test('in-document propagation links later short mentions to the full name', (t) => {
+  const doc = 'التقى وزير الخارجية الصيني وانغ يي نظيره الروسي. وقال وانغ إن بلاده مستعدة للتعاون.';
+  const es = aalam.annotate(doc).entities.filter((e) => e.id === 'per/wang-yi');
+  t.deepEqual(es.map((e) => [e.text, e.source.by]), [['وانغ يي', 'lexicon'], ['وانغ', 'propagation']]);
+});
+
+test('demonyms are NORP linked to the country, never LOC', (t) => {
+  const es = aalam.annotate('قال مسؤولون صينيون إن الجنود الروس وصلوا.').entities;
+  t.true(es.some((e) => e.type === 'NORP' && e.text === 'صينيون' && e.country === 'CN'));
+  t.true(es.some((e) => e.type === 'NORP' && e.text === 'الروس' && e.country === 'RU'));
+  t.false(es.some((e) => e.type === 'LOC'));
+});
+
+test('institution + demonym is an organization of that country', (t) => {
+  const es = aalam.annotate('وأعلنت وزارة الخارجية الفرنسية أن السفير استدعي.').entities;
+  const org = es.find((e) => e.type === 'ORG');
+  t.is(org.text, 'وزارة الخارجية الفرنسية');
+  t.is(org.country, 'FR');
+  t.is(org.source.by, 'composition');
+  t.regex(org.name.en, /Ministry of Foreign Affairs of France/);
+  lacks(t, 'وقال وزير الخارجية الفرنسي إن الحوار مستمر.', (e) => e.type === 'ORG');
+});
+
+test('user entries are matched like shipped ones', (t) => {
+  const custom = createAnnotator({
+    entries: [{ id: 'org/example-co', type: 'ORG', name: { ar: 'شركة النخيل الذهبية', en: 'Golden Palm Co.' }, aliases: ['النخيل الذهبية'] }],
+  });
+  const es = custom.annotate('وقعت النخيل الذهبية عقدا مع أرامكو.').entities;
+  t.true(es.some((e) => e.id === 'org/example-co' && e.text === 'النخيل الذهبية'));
+});
+
+test('bad user entries are typed errors with a code', (t) => {
+  const err = t.throws(() => createAnnotator({ entries: [{ id: 'nope', type: 'XXX' }] }), { instanceOf: AalamError });
+  t.is(err.code, 'E_LEXICON_SCHEMA');
+});
+
+test('the annotator is frozen and annotate() rejects non-strings with E_INPUT_TYPE', (t) => {
+  t.true(Object.isFrozen(aalam));
+  const err = t.throws(() => annotate(undefined), { instanceOf: AalamError });
+  t.is(err.code, 'E_INPUT_TYPE');
+  t.deepEqual(annotate('').entities, []);
+});
+
+test('annotations are plain JSON with offsets into the original string', (t) => {
+  const text = 'مظليون روس يستقلون طائرة قرب موسكو (أ.ف.ب)';
+  const { entities } = aalam.annotate(text);
+  t.deepEqual(JSON.parse(JSON.stringify(entities)), entities);
+  for (const e of entities) t.is(text.slice(e.start, e.end), e.text);
+  has(t, text, 'ORG:أ.ف.ب:org/afp');
+  has(t, text, 'LOC:موسكو:loc/moscow-ru');
+});
