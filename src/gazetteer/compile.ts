@@ -101,23 +101,69 @@ export function mergeEntries(entries: readonly LexiconEntry[]): LexiconEntry[] {
   return [...byId.values()];
 }
 
+/** English canonical names in plain ASCII (Erdoğan → Erdogan), the form most gold data and search keys use. */
+export function asciiFold(s: string): string {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ı/g, 'i').replace(/ø/g, 'o').replace(/ł/g, 'l').replace(/đ/g, 'd');
+}
+
+/**
+ * The surface forms an entry is matched by. Titles and generic descriptors are evidence, not part of a
+ * name: a person alias that starts with a title (الأمير محمد بن سلمان, ملك البحرين حمد بن عيسى) is
+ * matched without it, and `descriptor + name` (حركة حماس, مدينة حماة) is dropped when `name` alone is
+ * an alias of the same entry, so that the descriptor stays outside the span as a trigger.
+ */
+function matchKeys(e: LexiconEntry, triggers: ReadonlyMap<string, TriggerSpec>, placeKeys: ReadonlySet<string>): Map<string, string> {
+  const keys = new Map<string, string>();
+  for (const alias of [e.name.ar, e.name.en, ...(e.aliases ?? [])]) {
+    const key = aliasKey(alias);
+    if (key && !keys.has(key)) keys.set(key, alias);
+  }
+  const out = new Map<string, string>();
+  for (const [key, alias] of keys) {
+    const parts = key.split(' ');
+    if (parts.length > 1) {
+      const first = triggers.get(parts[0]!);
+      if (e.type === 'PER' && first?.title) {
+        // drop the title, and a place right after a bare title (ملك البحرين)
+        let i = 1;
+        if (!parts[0]!.startsWith('ال') && parts.length > 2 && placeKeys.has(parts[1]!)) i = 2;
+        while (i < parts.length - 1 && triggers.get(parts[i]!)?.title) i++;
+        const rest = parts.slice(i).join(' ');
+        if (!out.has(rest)) out.set(rest, alias.split(/\s+/).slice(i).join(' '));
+        continue;
+      }
+      if (e.type !== 'PER' && first && !first.title && keys.has(parts.slice(1).join(' '))) continue;
+    }
+    if (!out.has(key)) out.set(key, alias);
+  }
+  return out;
+}
+
 /** Compiles lexicon sources into the artifact the matcher is built from. */
 export function compileLexicon(src: LexiconSources): CompiledLexicon {
   const merged = mergeEntries(src.entries);
+  const triggerMap = new Map((src.triggers ?? []).map((t) => [aliasKey(t.text), t] as const));
+  const placeKeys = new Set<string>();
+  for (const e of merged) {
+    if (e.type !== 'LOC') continue;
+    for (const a of [e.name.ar, ...(e.aliases ?? [])]) {
+      const k = aliasKey(a);
+      if (k && !k.includes(' ')) placeKeys.add(k);
+    }
+  }
   const entries: CompiledEntry[] = [];
   const aliases: Array<[string, number, number, string]> = [];
   for (const e of merged) {
     const idx = entries.length;
-    const out: { -readonly [K in keyof CompiledEntry]: CompiledEntry[K] } = { id: e.id, type: e.type, name: { ar: e.name.ar, en: e.name.en } };
+    const out: { -readonly [K in keyof CompiledEntry]: CompiledEntry[K] } = { id: e.id, type: e.type, name: { ar: e.name.ar, en: asciiFold(e.name.en) } };
     if (e.kind) out.kind = e.kind;
     if (e.country) out.country = e.country;
     if (e.iso2) out.iso2 = e.iso2;
     entries.push(out);
     const amb = new Set((e.ambiguous ?? []).map(aliasKey));
     const seen = new Set<string>();
-    for (const alias of [e.name.ar, e.name.en, ...(e.aliases ?? [])]) {
-      const key = aliasKey(alias);
-      if (!key || seen.has(key)) continue;
+    for (const [key, alias] of matchKeys(e, triggerMap, placeKeys)) {
+      if (seen.has(key)) continue;
       seen.add(key);
       aliases.push([key, idx, amb.has(key) ? AMBIGUOUS : 0, alias]);
       // Demonyms are listed without the article; their definite forms are the same entry.

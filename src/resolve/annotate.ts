@@ -88,6 +88,12 @@ interface Chosen {
 const QUOTE_OR_BRACKET = new Set(['«', '»', '"', '“', '”', '(', ')', "'", '‘', '’', '[', ']', '-', '–']);
 const CLITIC_TOKENS = new Set(['ل', 'ب', 'و', 'ف', 'ك', 'وب', 'ول', 'فب', 'فل', 'لل']);
 
+/** Prepositions and nouns after which a word is read as a place. */
+const LOCATIVE = new Set(
+  ('في الي من نحو قرب قرابه بين شمال جنوب شرق غرب وسط ضواحي داخل خارج عبر حتي مدينه بلده مدن ' +
+    'شمالي جنوبي شرقي غربي محيط اطراف انحاء ريف مطار ميناء سواحل').split(' '),
+);
+
 /** Frequent news verbs and other words that may stand right before a name (the adjective guard). */
 const NAME_PRECEDERS = new Set(
   ('قال اكد اعلن زار التقي استقبل وصل دعا شدد اشار اضاف اعتبر راي بحث القي توجه غادر عاد هنا وقع ' +
@@ -159,7 +165,7 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
   };
 
   // ---- pass 1: entities with an unambiguous mention in the document (one sense per discourse)
-  const sure = new Set<number>();
+  const sure = new Map<number, number[]>();
   const titledCountries = new Set<string>();
   /** Countries the document is about: unambiguous mentions of a country, its demonym, or its people and places. */
   const docCountries = new Set<string>();
@@ -170,7 +176,8 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
     for (const h of top.hits) {
       if (h.kind !== HitKind.Entity || isAmbiguous(h)) continue;
       const e = m.entries[h.ref]!;
-      sure.add(h.ref);
+      const pos = sure.get(h.ref);
+      if (pos) pos.push(t); else sure.set(h.ref, [t]);
       const cc = e.country ?? e.iso2;
       if (cc) docCountries.add(cc);
       if (e.type === 'NORP' && e.country && triggerBefore(t, 'PER', undefined, true)) titledCountries.add(e.country);
@@ -203,6 +210,14 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
       j--;
     }
     return null;
+  }
+
+  /** A place reading is likely after a preposition or a locative noun (في صور, قرب مسقط, بمسقط). */
+  function locative(t: number, r: Reading): boolean {
+    if (r.roles.includes('preposition')) return true;
+    if (t === 0 || !isWord[t - 1]) return false;
+    for (const pr of readings(t - 1)) if (LOCATIVE.has(pr.key)) return true;
+    return false;
   }
 
   /** An ambiguous person alias right after an indefinite noun is an adjective (دور رئيسي). */
@@ -270,8 +285,24 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
     return options.find((o) => o === 'block') ? 'block' : options[0]!;
   };
 
+  /** Position of the last unambiguous mention of entry `ref` before token `t` (-1 if none; after t counts less). */
+  const recency = (ref: number, t: number): number => {
+    const ps = sure.get(ref);
+    if (!ps) return -Infinity;
+    let best = -Infinity;
+    for (const p of ps) best = p <= t ? Math.max(best, p) : Math.max(best, -p);
+    return best;
+  };
+  /** One sense per discourse, with a local check for single words that are also ordinary words. */
+  const discourseFits = (c: Cand, e: CompiledEntry): boolean => {
+    if (c.end - c.t > 1 || e.type === 'PER') return true;
+    if (e.type === 'LOC') return locative(c.t, c.reading);
+    // ORG, NORP: a quoted name (وعدّت «تشرين») or a clitic-marked one
+    return c.reading.stripped > 0 || (c.t > 0 && (norm[c.t - 1] === '«' || norm[c.t - 1] === '"'));
+  };
   const pickEntity = (c: Cand): Chosen | null => {
     let best: Chosen | null = null;
+    let bestRef = -1;
     for (const h of c.hits) {
       if (h.kind !== HitKind.Entity) continue;
       const e = m.entries[h.ref]!;
@@ -281,9 +312,9 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
         const trig = triggerBefore(c.t, e.type, e.kind);
         if (trig) { rule = `trigger:${trig}`; conf = 0.85; }
         else if (e.type === 'PER' && !adjectiveGuardPasses(c.t, c.reading)) continue;
-        else if (sure.has(h.ref)) { rule = 'discourse'; conf = 0.8; }
+        else if (sure.has(h.ref) && discourseFits(c, e)) { rule = 'discourse'; conf = 0.8; }
         else if (e.type === 'PER' && e.country && titledCountries.has(e.country)) { rule = 'title-country'; conf = 0.75; }
-        else if (e.country && h.alias.trim().includes(' ') && docCountries.has(e.country) && c.hits.filter((x) => x.kind === HitKind.Entity && m.entries[x.ref]!.country === e.country).length === 1) {
+        else if (e.country && (h.alias.trim().includes(' ') || (e.type === 'LOC' && locative(c.t, c.reading))) && docCountries.has(e.country) && c.hits.filter((x) => x.kind === HitKind.Entity && m.entries[x.ref]!.country === e.country).length === 1) {
           rule = 'country-coherence'; conf = 0.7;
         } else continue;
       }
@@ -293,7 +324,10 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
         ...(e.kind ? { kind: e.kind } : {}), ...(e.country ?? e.iso2 ? { country: (e.country ?? e.iso2)! } : {}),
         by: 'lexicon', alias: h.alias, ...(rule ? { rule } : {}), confidence: conf,
       };
-      if (!best || cand.confidence > best.confidence) best = cand;
+      if (!best || cand.confidence > best.confidence || (cand.confidence === best.confidence && recency(h.ref, c.t) > recency(bestRef, c.t))) {
+        best = cand;
+        bestRef = h.ref;
+      }
     }
     return best;
   };
