@@ -10,7 +10,7 @@ import { parseLexiconJsonl } from '../dist/gazetteer/load.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const lexDir = join(root, 'lexicons');
-const SPECIAL = new Set(['given-names.jsonl', 'non-entities.jsonl', 'triggers.jsonl', 'institutions.jsonl']);
+const SPECIAL = new Set(['given-names.jsonl', 'non-entities.jsonl', 'triggers.jsonl', 'institutions.jsonl', 'ambiguous-extra.jsonl']);
 
 const readRows = (file) =>
   readFileSync(file, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean)
@@ -46,7 +46,11 @@ export function loadSources({ lenient = false } = {}) {
     nonEntities: opt('non-entities.jsonl').map((r) => r.text),
     triggers: opt('triggers.jsonl'),
     institutions: opt('institutions.jsonl'),
+    ambiguousExtra: opt('ambiguous-extra.jsonl'),
     stopwords,
+    commonWords: existsSync(join(lexDir, 'common-words.txt'))
+      ? readFileSync(join(lexDir, 'common-words.txt'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'))
+      : [],
   };
 }
 

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { checkEntry } from './schema.js';
 import { aliasKey } from './compile.js';
+import { procliticReadings } from '../tokenize/clitics.js';
 
 export interface CheckProblem {
   readonly level: 'error' | 'warning';
@@ -19,7 +20,7 @@ export interface CheckReport {
   readonly entries: number;
 }
 
-const SPECIAL = new Set(['given-names.jsonl', 'non-entities.jsonl', 'triggers.jsonl', 'institutions.jsonl']);
+const SPECIAL = new Set(['given-names.jsonl', 'non-entities.jsonl', 'triggers.jsonl', 'institutions.jsonl', 'ambiguous-extra.jsonl']);
 
 /** Word counts of O-tagged tokens in a CoNLL file (how often a form is ordinary text). */
 function nonEntityCounts(conllPath: string): Map<string, number> {
@@ -27,8 +28,8 @@ function nonEntityCounts(conllPath: string): Map<string, number> {
   for (const line of readFileSync(conllPath, 'utf8').split('\n')) {
     const [tok, tag] = line.trim().split(/\s+/);
     if (!tok || tag !== 'O') continue;
-    const k = aliasKey(tok);
-    counts.set(k, (counts.get(k) ?? 0) + 1);
+    // the word and every clitic reading of it (لصالح counts for صالح)
+    for (const r of procliticReadings(aliasKey(tok))) counts.set(r.key, (counts.get(r.key) ?? 0) + 1);
   }
   return counts;
 }
@@ -50,7 +51,7 @@ export function checkLexicons(options: { dir?: string; corpus?: string; minFrequ
   const stop = new Set<string>((require('stopwords-iso/stopwords-iso.json').ar as string[]).map(aliasKey));
   const corpus = options.corpus ?? fileURLToPath(new URL('../../../shared/data/anercorp/train.txt', import.meta.url));
   const freq = existsSync(corpus) ? nonEntityCounts(corpus) : null;
-  const minFrequent = options.minFrequent ?? 5;
+  const minFrequent = options.minFrequent ?? 3;
   // key -> [{id, ambiguous, where}]
   const keyOwners = new Map<string, Array<{ id: string; amb: boolean; where: string }>>();
   const idFile = new Map<string, string>();
@@ -81,7 +82,7 @@ export function checkLexicons(options: { dir?: string; corpus?: string; minFrequ
         const list = keyOwners.get(key) ?? [];
         list.push({ id, amb: amb.has(key), where });
         keyOwners.set(key, list);
-        if (amb.has(key) || key.includes(' ') || key.startsWith('^')) continue;
+        if (amb.has(key) || key.includes(' ') || key.startsWith('^') || o.type === 'NORP') continue;
         if (stop.has(key)) problems.push({ level: 'error', where, message: `alias "${key}" is a stopword; mark it ambiguous or drop it` });
         else if (freq && (freq.get(key) ?? 0) >= minFrequent) {
           problems.push({ level: 'warning', where, message: `alias "${key}" occurs ${freq.get(key)} times as non-entity text in the reference corpus; consider marking it ambiguous` });

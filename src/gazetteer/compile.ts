@@ -52,15 +52,20 @@ export interface CompiledLexicon {
   readonly triggers: ReadonlyArray<readonly [string, TriggerSpec]>;
   readonly institutions: ReadonlyArray<readonly [string, InstitutionSpec]>;
   readonly stopwords: readonly string[];
+  /** Ordinary words (verbs, nouns, function words) that are never part of a person name found by pattern. */
+  readonly commonWords: readonly string[];
 }
 
 export interface LexiconSources {
   readonly entries: readonly LexiconEntry[];
+  /** Extra `{id, alias}` pairs to treat as ambiguous (lexicons/ambiguous-extra.jsonl). */
+  readonly ambiguousExtra?: ReadonlyArray<{ readonly id: string; readonly alias: string }>;
   readonly givenNames?: readonly GivenName[];
   readonly nonEntities?: readonly string[];
   readonly triggers?: readonly TriggerSpec[];
   readonly institutions?: readonly InstitutionSpec[];
   readonly stopwords?: readonly string[];
+  readonly commonWords?: readonly string[];
 }
 
 const TABLE = () => compileTable(optionsMask(undefined));
@@ -129,8 +134,11 @@ function matchKeys(e: LexiconEntry, triggers: ReadonlyMap<string, TriggerSpec>, 
         if (!parts[0]!.startsWith('ال') && parts.length > 2 && placeKeys.has(parts[1]!)) i = 2;
         while (i < parts.length - 1 && triggers.get(parts[i]!)?.title) i++;
         const rest = parts.slice(i).join(' ');
-        if (!out.has(rest)) out.set(rest, alias.split(/\s+/).slice(i).join(' '));
-        continue;
+        // a one-word remainder (قائد صالح → صالح) is kept whole unless it is an alias already
+        if (parts.length - i >= 2 || keys.has(rest)) {
+          if (!out.has(rest)) out.set(rest, alias.split(/\s+/).slice(i).join(' '));
+          continue;
+        }
       }
       if (e.type !== 'PER' && first && !first.title && keys.has(parts.slice(1).join(' '))) continue;
     }
@@ -142,6 +150,8 @@ function matchKeys(e: LexiconEntry, triggers: ReadonlyMap<string, TriggerSpec>, 
 /** Compiles lexicon sources into the artifact the matcher is built from. */
 export function compileLexicon(src: LexiconSources): CompiledLexicon {
   const merged = mergeEntries(src.entries);
+  const extraAmb = new Map<string, string[]>();
+  for (const { id, alias } of src.ambiguousExtra ?? []) extraAmb.set(id, [...(extraAmb.get(id) ?? []), alias]);
   const triggerMap = new Map((src.triggers ?? []).map((t) => [aliasKey(t.text), t] as const));
   const placeKeys = new Set<string>();
   for (const e of merged) {
@@ -160,7 +170,7 @@ export function compileLexicon(src: LexiconSources): CompiledLexicon {
     if (e.country) out.country = e.country;
     if (e.iso2) out.iso2 = e.iso2;
     entries.push(out);
-    const amb = new Set((e.ambiguous ?? []).map(aliasKey));
+    const amb = new Set([...(e.ambiguous ?? []), ...(extraAmb.get(e.id) ?? [])].map(aliasKey));
     const seen = new Set<string>();
     for (const [key, alias] of matchKeys(e, triggerMap, placeKeys)) {
       if (seen.has(key)) continue;
@@ -188,5 +198,6 @@ export function compileLexicon(src: LexiconSources): CompiledLexicon {
     triggers: (src.triggers ?? []).map((t) => [aliasKey(t.text), t] as const),
     institutions: (src.institutions ?? []).map((t) => [aliasKey(t.text), t] as const),
     stopwords: [...new Set((src.stopwords ?? []).map(aliasKey))],
+    commonWords: [...new Set((src.commonWords ?? []).map(aliasKey))].filter((k) => k && !k.includes(' ')),
   };
 }

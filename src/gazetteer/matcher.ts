@@ -29,6 +29,8 @@ export interface Matcher {
   readonly institutions: readonly InstitutionSpec[];
   readonly givenNames: ReadonlyMap<string, string>;
   readonly stopwords: ReadonlySet<string>;
+  /** Stopwords and ordinary words: never name tokens of a pattern find. */
+  readonly common: ReadonlySet<string>;
   /** ISO alpha-2 → index of the country entry. */
   readonly countryByIso: ReadonlyMap<string, number>;
   readonly aliasCount: number;
@@ -64,6 +66,7 @@ export function buildMatcher(lex: CompiledLexicon): Matcher {
     institutions: lex.institutions.map(([, s]) => s),
     givenNames: new Map(Object.entries(lex.givenNames)),
     stopwords: new Set(lex.stopwords),
+    common: new Set([...lex.stopwords, ...(lex.commonWords ?? [])]),
     countryByIso,
     aliasCount: lex.aliases.length,
   });

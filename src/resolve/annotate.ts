@@ -101,6 +101,18 @@ const NAME_PRECEDERS = new Set(
     'يقول يؤكد يعلن يزور يلتقي يستقبل يصل يدعو يبحث يتوجه عقد وجه ابدي تلقي اعرب').split(' '),
 );
 
+/**
+ * Which clitic readings may start a name: short stems are easily ordinary words with a clitic-like
+ * first letter (كبيرا is not ك + بيرا, فلكيا is not ف + ل + كيا), so ك and two stacked clitics need
+ * a stem of four letters or more. بمصر, وقطر and لبنان (whole) still read as names.
+ */
+function plausibleStrip(word: string, r: Reading): boolean {
+  if (r.stripped === 0) return true;
+  const stem = r.key.length - (r.article ? 2 : 0);
+  if (stem >= 4) return true;
+  return r.stripped === 1 && word[0] !== 'ك';
+}
+
 export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {}): Entity[] {
   const raw = scanTokens(text);
   const n = raw.count;
@@ -119,7 +131,7 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
     if (r) return r;
     const k = raw.kind[t]!;
     const key = norm[t]!;
-    if (k === 0) r = procliticReadings(key) as ProcliticReading[];
+    if (k === 0) r = (procliticReadings(key) as ProcliticReading[]).filter((x) => plausibleStrip(key, x));
     else {
       r = [{ key, stripped: 0, roles: [], article: false }];
       if (k === 1) {
@@ -363,6 +375,7 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
       }
       if (!given || !reading) continue;
       const title = triggerBefore(t, 'PER', undefined, true);
+      if (m.common.has(reading.key)) continue;
       if (given.endsWith('?') && !title) continue;
       let j = t + 1;
       while (j < n && j < t + 4 && nameLike(j)) j++;
@@ -380,9 +393,9 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
     if (covered[j] || raw.kind[j] !== 0 || raw.breakBefore[j]) return false;
     const k = norm[j]!;
     if (k.length < 2 || CLITIC_TOKENS.has(k)) return false;
-    if (m.stopwords.has(k) || m.triggers.has(k) || NAME_PRECEDERS.has(k)) return false;
+    if (m.common.has(k) || m.triggers.has(k) || NAME_PRECEDERS.has(k)) return false;
     const r0 = readings(j);
-    for (const r of r0) if (r.stripped > 0 && (m.stopwords.has(r.key) || NAME_PRECEDERS.has(r.key))) return false;
+    for (const r of r0) if (r.stripped > 0 && (m.common.has(r.key) || NAME_PRECEDERS.has(r.key))) return false;
     return true;
   }
 
@@ -393,7 +406,7 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
       if (c.type !== 'PER' || c.end - c.t < 2) continue;
       for (const t of [c.t, c.end - 1]) {
         const key = t === c.t ? c.reading.key : norm[t]!;
-        if (key.length < 3 || m.stopwords.has(key) || m.triggers.has(key)) continue;
+        if (key.length < 3 || m.common.has(key) || m.triggers.has(key)) continue;
         const g = m.givenNames.get(key);
         if (g && g.startsWith('a')) continue;
         if (t === c.t && c.end - c.t >= 2 && g) continue; // a given name alone is not the person
