@@ -88,6 +88,16 @@ interface Chosen {
 const QUOTE_OR_BRACKET = new Set(['«', '»', '"', '“', '”', '(', ')', "'", '‘', '’', '[', ']', '-', '–']);
 const CLITIC_TOKENS = new Set(['ل', 'ب', 'و', 'ف', 'ك', 'وب', 'ول', 'فب', 'فل', 'لل']);
 
+const NO_ROLES: readonly CliticRole[] = Object.freeze([]);
+const CONJ: readonly CliticRole[] = Object.freeze(['conjunction']);
+const PREP: readonly CliticRole[] = Object.freeze(['preposition']);
+const CONJ_PREP: readonly CliticRole[] = Object.freeze(['conjunction', 'preposition']);
+const PREP_ART: readonly CliticRole[] = Object.freeze(['preposition', 'article']);
+const CONJ_PREP_ART: readonly CliticRole[] = Object.freeze(['conjunction', 'preposition', 'article']);
+const CONJ_FUT: readonly CliticRole[] = Object.freeze(['conjunction', 'future']);
+const NO_READINGS: Reading[] = [];
+const NO_CANDS: Cand[] = [];
+
 /** Prepositions and nouns after which a word is read as a place. */
 const LOCATIVE = new Set(
   ('في الي من نحو قرب قرابه بين شمال جنوب شرق غرب وسط ضواحي داخل خارج عبر حتي مدينه بلده مدن ' +
@@ -126,6 +136,7 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
     isWord[t] = k <= 2 ? 1 : 0; // arabic, latin, number
   }
   const readingsCache: Array<Reading[] | undefined> = new Array(n);
+  /** Every plausible reading of token t (rare paths: evidence, guards). */
   const readings = (t: number): Reading[] => {
     let r = readingsCache[t];
     if (r) return r;
@@ -133,58 +144,102 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
     const key = norm[t]!;
     if (k === 0) r = (procliticReadings(key) as ProcliticReading[]).filter((x) => plausibleStrip(key, x));
     else {
-      r = [{ key, stripped: 0, roles: [], article: false }];
-      if (k === 1) {
-        const s = text.slice(raw.start[t]!, raw.end[t]!);
-        if (/^[A-Z][A-Z.]{1,5}$/.test(s)) r.unshift({ key: '^' + s, stripped: 0, roles: [], article: false });
-      }
+      r = [{ key, stripped: 0, roles: NO_ROLES, article: false }];
+      const caps = capsKey(t);
+      if (caps) r.unshift({ key: caps, stripped: 0, roles: NO_ROLES, article: false });
     }
     readingsCache[t] = r;
     return r;
   };
-  const keysOf = (t: number): string[] => {
-    const k = norm[t]!;
-    if (raw.kind[t] === 1) {
-      const s = text.slice(raw.start[t]!, raw.end[t]!);
-      if (/^[A-Z][A-Z.]{1,5}$/.test(s)) return ['^' + s, k];
+  /** `^CSTO` for a short all-caps Latin token, else null. */
+  const capsKey = (t: number): string | null => {
+    if (raw.kind[t] !== 1) return null;
+    const s = raw.start[t]!;
+    const e = raw.end[t]!;
+    if (e - s < 2 || e - s > 6) return null;
+    for (let i = s; i < e; i++) {
+      const c = text.charCodeAt(i);
+      if (!((c >= 0x41 && c <= 0x5a) || (c === 0x2e && i > s))) return null;
     }
-    return [k];
+    return '^' + text.slice(s, e);
   };
 
-  const candsCache = new Map<number, Cand[]>();
-  const candidatesAt = (t: number): Cand[] => {
-    const cached = candsCache.get(t);
-    if (cached) return cached;
-    const out: Cand[] = [];
-    if (isWord[t]) {
-      for (const r of readings(t)) {
-        const first = m.root.get(r.key);
-        if (!first) continue;
-        walk(first, t + 1, r, out, t);
+  /**
+   * Readings of token t (bare, then clitic-stripped) whose key passes `has`: the hot path, so a miss
+   * allocates nothing but the candidate key slices, and those only for words that begin with a clitic letter.
+   */
+  const stemReadings = (t: number, has: (key: string) => boolean): Reading[] => {
+    const w = norm[t]!;
+    let out: Reading[] | null = null;
+    const add = (key: string, stripped: number, roles: readonly CliticRole[], article: boolean): void => {
+      if (!has(key)) return;
+      const r: Reading = { key, stripped, roles, article };
+      if (stripped && !plausibleStrip(w, r)) return;
+      (out ??= []).push(r);
+    };
+    const caps = capsKey(t);
+    if (caps) add(caps, 0, NO_ROLES, false);
+    add(w, 0, NO_ROLES, w.startsWith('ال'));
+    if (raw.kind[t] === 0 && w.length > 2) {
+      const c0 = w[0];
+      const conj = c0 === 'و' || c0 === 'ف' ? 1 : 0;
+      for (let ci = 0; ci <= conj; ci++) {
+        if (ci) add(w.slice(1), 1, CONJ, w.startsWith('ال', 1));
+        const c = w[ci];
+        if (c === 'ب' || c === 'ل' || c === 'ك') {
+          const roles = ci ? CONJ_PREP : PREP;
+          if (w.length - ci - 1 >= 2) add(w.slice(ci + 1), ci + 1, roles, w.startsWith('ال', ci + 1));
+          if (c === 'ل' && w[ci + 1] === 'ل' && w.length > ci + 3) add('ال' + w.slice(ci + 2), ci + 1, ci ? CONJ_PREP_ART : PREP_ART, true);
+        } else if (ci && c === 'س' && w.length > 4) add(w.slice(2), 2, CONJ_FUT, false);
       }
-      out.sort((a, b) => b.end - a.end || a.reading.stripped - b.reading.stripped);
     }
-    candsCache.set(t, out);
+    return out ?? NO_READINGS;
+  };
+  const inRoot = (key: string): boolean => m.root.has(key);
+  const rootReadings = (t: number): Reading[] => stemReadings(t, inRoot);
+  /** The value for token t (bare, or after clitic letters) in `map`, with its reading. */
+  const lookupStem = <V>(t: number, map: ReadonlyMap<string, V>): [V, Reading] | null => {
+    const rs = stemReadings(t, (k) => map.has(k));
+    return rs.length ? [map.get(rs[0]!.key)!, rs[0]!] : null;
+  };
+
+  const cands: Array<Cand[] | undefined> = new Array(n);
+  const candidatesAt = (t: number): Cand[] => {
+    let out = cands[t];
+    if (out) return out;
+    out = NO_CANDS;
+    if (isWord[t]) {
+      const rs = rootReadings(t);
+      if (rs.length) {
+        const acc: Cand[] = [];
+        for (const r of rs) walk(m.root.get(r.key)!, t + 1, r, acc, t);
+        if (acc.length) out = acc.sort((a, b) => b.end - a.end || a.reading.stripped - b.reading.stripped);
+      }
+    }
+    cands[t] = out;
     return out;
   };
   const walk = (node: TrieNode, j: number, r: Reading, out: Cand[], t: number): void => {
     if (node.hits) out.push({ t, end: j, reading: r, hits: node.hits });
     if (!node.next || j >= n || raw.breakBefore[j]) return;
-    for (const k of keysOf(j)) {
-      const child = node.next.get(k);
-      if (child) walk(child, j + 1, r, out, t);
+    const child = node.next.get(norm[j]!);
+    if (child) walk(child, j + 1, r, out, t);
+    const caps = raw.kind[j] === 1 ? capsKey(j) : null;
+    if (caps) {
+      const c2 = node.next.get(caps);
+      if (c2) walk(c2, j + 1, r, out, t);
     }
   };
+  const positions: number[] = [];
+  for (let t = 0; t < n; t++) if (isWord[t] && candidatesAt(t).length) positions.push(t);
 
   // ---- pass 1: entities with an unambiguous mention in the document (one sense per discourse)
   const sure = new Map<number, number[]>();
   const titledCountries = new Set<string>();
   /** Countries the document is about: unambiguous mentions of a country, its demonym, or its people and places. */
   const docCountries = new Set<string>();
-  for (let t = 0; t < n; t++) {
-    const cs = candidatesAt(t);
-    if (!cs.length) continue;
-    const top = cs[0]!;
+  for (const t of positions) {
+    const top = candidatesAt(t)[0]!;
     for (const h of top.hits) {
       if (h.kind !== HitKind.Entity || isAmbiguous(h)) continue;
       const e = m.entries[h.ref]!;
@@ -347,33 +402,29 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
   // ---- pass 2: leftmost-longest
   const chosen: Chosen[] = [];
   const covered = new Uint8Array(n);
-  for (let t = 0; t < n; ) {
-    if (!isWord[t]) { t++; continue; }
+  let next = 0;
+  for (const t of positions) {
+    if (t < next) continue;
     const c = chosenAt(t);
-    if (c === null) { t++; continue; }
+    if (c === null) continue;
     if (c === 'block') {
       const end = candidatesAt(t)[0]!.end;
       for (let k = t; k < end; k++) covered[k] = 2;
-      t = end;
+      next = end;
       continue;
     }
     chosen.push(c);
     for (let k = c.t; k < c.end; k++) covered[k] = 1;
-    t = c.end;
+    next = c.end;
   }
 
   // ---- pass 3: person names by title or given name
   if (opts.patterns !== false) {
     for (let t = 0; t < n; t++) {
       if (covered[t] || raw.kind[t] !== 0) continue;
-      let given: string | undefined;
-      let reading: Reading | undefined;
-      for (const r of readings(t)) {
-        if (r.article) continue;
-        const g = m.givenNames.get(r.key);
-        if (g) { given = g; reading = r; break; }
-      }
-      if (!given || !reading) continue;
+      const found = lookupStem(t, m.givenNames);
+      if (!found || found[1].article) continue;
+      const [given, reading] = found;
       const title = triggerBefore(t, 'PER', undefined, true);
       if (m.common.has(reading.key)) continue;
       if (given.endsWith('?') && !title) continue;
@@ -418,16 +469,15 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
     if (partial.size) {
       for (let t = 0; t < n; t++) {
         if (covered[t] || raw.kind[t] !== 0) continue;
-        for (const r of readings(t)) {
-          if (r.article && !partial.has(r.key)) continue;
-          const src = partial.get(r.key);
-          if (!src) continue;
+        {
+          const hit = lookupStem(t, partial);
+          if (!hit || !hit[0]) continue;
+          const [src, r] = hit;
           // a part that is also an ordinary word (رئيسي "main") needs the adjective guard
           const node = m.root.get(r.key);
           if (node?.hits?.some((h) => isAmbiguous(h)) && !adjectiveGuardPasses(t, r)) continue;
           chosen.push({ ...src, t, end: t + 1, reading: r, by: 'propagation', alias: r.key, rule: `from:${text.slice(raw.start[src.t]!, raw.end[src.end - 1]!)}`, confidence: 0.8 });
           covered[t] = 1;
-          break;
         }
       }
     }
