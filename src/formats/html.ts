@@ -66,7 +66,7 @@ article.doc h2 { font: 600 .85rem/1.4 ui-monospace, "DejaVu Sans Mono", monospac
 ul.topics { list-style: none; display: flex; flex-wrap: wrap; gap: .3rem; margin: 0 0 .6rem; padding: 0; }
 ul.topics li { background: #f1f3f5; border: 1px solid #dee2e6; border-radius: 999px; padding: 0 .7em; font-size: .9rem; }
 ul.topics .score { color: #666; font-size: .8em; margin-inline-start: .3em; }
-.text { white-space: pre-wrap; font-size: 1.3rem; line-height: 2.1; unicode-bidi: plaintext; }
+.text { white-space: pre-wrap; font-size: 1.3rem; line-height: 2.1; }
 mark.ent { color: inherit; border-radius: 4px; padding: 0 .12em; border-bottom: 3px solid; cursor: help; }
 mark.ent.guess { border-bottom-style: dashed; }
 p.summary { font-size: .9rem; color: #555; margin: .6rem 0 0; }

@@ -1,4 +1,5 @@
 import { AMBIGUOUS, type CompiledEntry, type CompiledLexicon, type InstitutionSpec, type TriggerSpec } from './compile.js';
+import { HashTrie, hashString } from './hash.js';
 
 /** What a trie node's hit points at. @internal */
 export const enum HitKind { Entity = 0, Block = 1, Head = 2 }
@@ -12,22 +13,23 @@ export interface Hit {
   readonly alias: string;
 }
 
-/** @internal */
-export interface TrieNode {
-  hits: Hit[] | null;
-  next: Map<string, TrieNode> | null;
-}
-
 /**
- * The compiled match structure: a trie over normalized token keys, built once, then only read.
+ * The compiled match structure: a trie over normalized token keys, stored as a hash table from
+ * (node, token hash) to child node. Built once, frozen, then only read; safe to share.
  * @internal
  */
 export interface Matcher {
-  readonly root: Map<string, TrieNode>;
+  readonly trie: HashTrie;
+  /** Hits of each node (null for inner nodes without a name ending there). */
+  readonly hits: ReadonlyArray<readonly Hit[] | null>;
+  /** The full key of each node with hits, to verify a hashed match on its strings. */
+  readonly keys: ReadonlyArray<string | undefined>;
   readonly entries: readonly CompiledEntry[];
   readonly triggers: ReadonlyMap<string, TriggerSpec>;
   readonly institutions: readonly InstitutionSpec[];
   readonly givenNames: ReadonlyMap<string, string>;
+  /** Hashes of the given-name keys (a pre-filter before the string lookup). */
+  readonly givenHashes: ReadonlySet<number>;
   readonly stopwords: ReadonlySet<string>;
   /** Stopwords and ordinary words: never name tokens of a pattern find. */
   readonly common: ReadonlySet<string>;
@@ -36,35 +38,34 @@ export interface Matcher {
   readonly aliasCount: number;
 }
 
-function insert(root: Map<string, TrieNode>, key: string, hit: Hit): void {
-  const parts = key.split(' ');
-  let map = root;
-  let node: TrieNode | undefined;
-  for (let i = 0; i < parts.length; i++) {
-    node = map.get(parts[i]!);
-    if (!node) {
-      node = { hits: null, next: null };
-      map.set(parts[i]!, node);
-    }
-    if (i < parts.length - 1) map = node.next ??= new Map();
-  }
-  (node!.hits ??= []).push(hit);
-}
-
 /** Builds the matcher for a compiled lexicon. @internal */
 export function buildMatcher(lex: CompiledLexicon): Matcher {
-  const root = new Map<string, TrieNode>();
-  for (const [key, entry, flags, alias] of lex.aliases) insert(root, key, { kind: HitKind.Entity, ref: entry, flags, alias });
-  for (const key of lex.nonEntities) insert(root, key, { kind: HitKind.Block, ref: -1, flags: 0, alias: key });
-  lex.institutions.forEach(([key, spec], i) => insert(root, key, { kind: HitKind.Head, ref: i, flags: 0, alias: spec.text }));
+  const trie = new HashTrie(lex.aliases.length * 2 + lex.nonEntities.length + lex.institutions.length);
+  const hits: Array<Hit[] | null> = [null];
+  const keys: Array<string | undefined> = [undefined];
+  const insert = (key: string, hit: Hit): void => {
+    let node = 0;
+    for (const part of key.split(' ')) node = trie.child(node, hashString(part));
+    while (hits.length < trie.nodes) { hits.push(null); keys.push(undefined); }
+    if (keys[node] !== undefined && keys[node] !== key) return; // a 32-bit collision of two keys: keep the first
+    keys[node] = key;
+    (hits[node] ??= []).push(hit);
+  };
+  for (const [key, entry, flags, alias] of lex.aliases) insert(key, { kind: HitKind.Entity, ref: entry, flags, alias });
+  for (const key of lex.nonEntities) insert(key, { kind: HitKind.Block, ref: -1, flags: 0, alias: key });
+  lex.institutions.forEach(([key, spec], i) => insert(key, { kind: HitKind.Head, ref: i, flags: 0, alias: spec.text }));
+  while (hits.length < trie.nodes) { hits.push(null); keys.push(undefined); }
   const countryByIso = new Map<string, number>();
   lex.entries.forEach((e, i) => { if (e.iso2 && e.type === 'LOC') countryByIso.set(e.iso2, i); });
   return Object.freeze({
-    root,
+    trie,
+    hits,
+    keys,
     entries: lex.entries,
     triggers: new Map(lex.triggers.map(([k, t]) => [k, t])),
     institutions: lex.institutions.map(([, s]) => s),
     givenNames: new Map(Object.entries(lex.givenNames)),
+    givenHashes: new Set(Object.keys(lex.givenNames).map(hashString)),
     stopwords: new Set(lex.stopwords),
     common: new Set([...lex.stopwords, ...(lex.commonWords ?? [])]),
     countryByIso,

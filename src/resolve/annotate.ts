@@ -1,7 +1,8 @@
 import { scanTokens, tokenNorm, type RawTokens } from '../tokenize/index.js';
 import { compileTable, optionsMask, DELETE, KEEP } from '../normalize/engine.js';
 import { procliticReadings, type CliticRole, type ProcliticReading } from '../tokenize/clitics.js';
-import { HitKind, isAmbiguous, type Hit, type Matcher, type TrieNode } from '../gazetteer/matcher.js';
+import { HitKind, isAmbiguous, type Hit, type Matcher } from '../gazetteer/matcher.js';
+import { HASH_B, MAX_HASH_LEN, hashPowers, hashPrepend, hashString } from '../gazetteer/hash.js';
 import type { CompiledEntry } from '../gazetteer/compile.js';
 import type { EntityType } from '../gazetteer/schema.js';
 
@@ -96,6 +97,14 @@ const PREP_ART: readonly CliticRole[] = Object.freeze(['preposition', 'article']
 const CONJ_PREP_ART: readonly CliticRole[] = Object.freeze(['conjunction', 'preposition', 'article']);
 const CONJ_FUT: readonly CliticRole[] = Object.freeze(['conjunction', 'future']);
 const NO_READINGS: Reading[] = [];
+const WAW = 0x0648;
+const FEH = 0x0641;
+const BEH = 0x0628;
+const LAM = 0x0644;
+const KAF = 0x0643;
+const SEEN = 0x0633;
+const HASH_ARTICLE = hashString('ال');
+
 const NO_CANDS: Cand[] = [];
 
 /** Prepositions and nouns after which a word is read as a place. */
@@ -128,20 +137,55 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
   const n = raw.count;
   if (n === 0) return [];
   const { action, expansions } = compileTable(optionsMask(undefined));
-  const norm: string[] = new Array(n);
+  const POW = hashPowers();
+  // One pass over the tokens: hash of each normalized token and the prefix hashes of its first four
+  // units (so that clitic-stripped stems are hashed without building strings), its normalized length
+  // and first units. Normalized strings are built lazily, only where a rule needs to read them.
+  const H = new Int32Array(n);
+  const PRE = new Int32Array(n * 4);
+  const C4 = new Uint16Array(n * 4);
+  const NL = new Int32Array(n);
   const isWord = new Uint8Array(n);
   for (let t = 0; t < n; t++) {
-    norm[t] = tokenNorm(text, raw.start[t]!, raw.end[t]!, action, expansions);
-    const k = raw.kind[t]!;
-    isWord[t] = k <= 2 ? 1 : 0; // arabic, latin, number
+    const e = raw.end[t]!;
+    let h = 0;
+    let len = 0;
+    const base = t * 4;
+    for (let i = raw.start[t]!; i < e; i++) {
+      const c = text.charCodeAt(i);
+      const a = action[c]!;
+      if (a === DELETE) continue;
+      if (a >= -1) {
+        const u = a === KEEP ? c : a;
+        h = (Math.imul(h, HASH_B) + u) | 0;
+        if (len < 4) { C4[base + len] = u; PRE[base + len] = h; }
+        len++;
+      } else {
+        const exp = expansions[-3 - a]!;
+        for (let k = 0; k < exp.length; k++) {
+          const u = exp.charCodeAt(k);
+          h = (Math.imul(h, HASH_B) + u) | 0;
+          if (len < 4) { C4[base + len] = u; PRE[base + len] = h; }
+          len++;
+        }
+      }
+    }
+    H[t] = h;
+    NL[t] = len;
+    isWord[t] = raw.kind[t]! <= 2 ? 1 : 0; // arabic, latin, number
   }
+  /** Hash of token t's normalized form without its first k units (k ≤ 4). */
+  const suffixHash = (t: number, k: number): number =>
+    k === 0 ? H[t]! : (H[t]! - Math.imul(PRE[t * 4 + k - 1]!, POW[Math.min(NL[t]! - k, MAX_HASH_LEN)]!)) | 0;
+  const normCache: Array<string | undefined> = new Array(n);
+  const normOf = (t: number): string => (normCache[t] ??= tokenNorm(text, raw.start[t]!, raw.end[t]!, action, expansions));
   const readingsCache: Array<Reading[] | undefined> = new Array(n);
   /** Every plausible reading of token t (rare paths: evidence, guards). */
   const readings = (t: number): Reading[] => {
     let r = readingsCache[t];
     if (r) return r;
     const k = raw.kind[t]!;
-    const key = norm[t]!;
+    const key = normOf(t);
     if (k === 0) r = (procliticReadings(key) as ProcliticReading[]).filter((x) => plausibleStrip(key, x));
     else {
       r = [{ key, stripped: 0, roles: NO_ROLES, article: false }];
@@ -165,42 +209,56 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
   };
 
   /**
-   * Readings of token t (bare, then clitic-stripped) whose key passes `has`: the hot path, so a miss
-   * allocates nothing but the candidate key slices, and those only for words that begin with a clitic letter.
+   * Readings of token t (bare, then clitic-stripped) whose key hash passes `has`: the hot path. The
+   * stems are hashed from prefix hashes; a key string is built only for a reading that passes.
    */
-  const stemReadings = (t: number, has: (key: string) => boolean): Reading[] => {
-    const w = norm[t]!;
+  const stemReadings = (t: number, has: (h: number) => boolean): Reading[] => {
     let out: Reading[] | null = null;
-    const add = (key: string, stripped: number, roles: readonly CliticRole[], article: boolean): void => {
-      if (!has(key)) return;
-      const r: Reading = { key, stripped, roles, article };
+    const len = NL[t]!;
+    const add = (h: number, stripped: number, roles: readonly CliticRole[], article: 'keep' | 'contract'): void => {
+      if (!has(h)) return;
+      const w = normOf(t);
+      const key = article === 'contract' ? 'ال' + w.slice(stripped + 1) : w.slice(stripped);
+      const r: Reading = { key, stripped, roles, article: article === 'contract' || key.startsWith('ال') };
       if (stripped && !plausibleStrip(w, r)) return;
       (out ??= []).push(r);
     };
-    const caps = capsKey(t);
-    if (caps) add(caps, 0, NO_ROLES, false);
-    add(w, 0, NO_ROLES, w.startsWith('ال'));
-    if (raw.kind[t] === 0 && w.length > 2) {
-      const c0 = w[0];
-      const conj = c0 === 'و' || c0 === 'ف' ? 1 : 0;
+    if (raw.kind[t] === 1) {
+      const caps = capsKey(t);
+      if (caps) {
+        const hc = hashString(caps);
+        if (has(hc)) (out ??= []).push({ key: caps, stripped: 0, roles: NO_ROLES, article: false });
+      }
+    }
+    add(H[t]!, 0, NO_ROLES, 'keep');
+    if (raw.kind[t] === 0 && len > 2) {
+      const base = t * 4;
+      const c0 = C4[base]!;
+      const conj = c0 === WAW || c0 === FEH ? 1 : 0;
       for (let ci = 0; ci <= conj; ci++) {
-        if (ci) add(w.slice(1), 1, CONJ, w.startsWith('ال', 1));
-        const c = w[ci];
-        if (c === 'ب' || c === 'ل' || c === 'ك') {
+        if (ci) add(suffixHash(t, 1), 1, CONJ, 'keep');
+        const c = C4[base + ci]!;
+        if (c === BEH || c === LAM || c === KAF) {
           const roles = ci ? CONJ_PREP : PREP;
-          if (w.length - ci - 1 >= 2) add(w.slice(ci + 1), ci + 1, roles, w.startsWith('ال', ci + 1));
-          if (c === 'ل' && w[ci + 1] === 'ل' && w.length > ci + 3) add('ال' + w.slice(ci + 2), ci + 1, ci ? CONJ_PREP_ART : PREP_ART, true);
-        } else if (ci && c === 'س' && w.length > 4) add(w.slice(2), 2, CONJ_FUT, false);
+          if (len - ci - 1 >= 2) add(suffixHash(t, ci + 1), ci + 1, roles, 'keep');
+          if (c === LAM && C4[base + ci + 1] === LAM && len > ci + 3) {
+            add(hashPrepend(HASH_ARTICLE, suffixHash(t, ci + 2), len - ci - 2), ci + 1, ci ? CONJ_PREP_ART : PREP_ART, 'contract');
+          }
+        } else if (ci && c === SEEN && len > 4) add(suffixHash(t, 2), 2, CONJ_FUT, 'keep');
       }
     }
     return out ?? NO_READINGS;
   };
-  const inRoot = (key: string): boolean => m.root.has(key);
+  const inRoot = (h: number): boolean => m.trie.find(0, h) >= 0;
   const rootReadings = (t: number): Reading[] => stemReadings(t, inRoot);
   /** The value for token t (bare, or after clitic letters) in `map`, with its reading. */
-  const lookupStem = <V>(t: number, map: ReadonlyMap<string, V>): [V, Reading] | null => {
-    const rs = stemReadings(t, (k) => map.has(k));
-    return rs.length ? [map.get(rs[0]!.key)!, rs[0]!] : null;
+  const hasGiven = (h: number): boolean => m.givenHashes.has(h);
+  const lookupStem = <V>(t: number, map: ReadonlyMap<string, V>, has: (h: number) => boolean): [V, Reading] | null => {
+    for (const r of stemReadings(t, has)) {
+      const v = map.get(r.key);
+      if (v !== undefined) return [v, r];
+    }
+    return null;
   };
 
   const cands: Array<Cand[] | undefined> = new Array(n);
@@ -212,22 +270,35 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
       const rs = rootReadings(t);
       if (rs.length) {
         const acc: Cand[] = [];
-        for (const r of rs) walk(m.root.get(r.key)!, t + 1, r, acc, t);
+        for (const r of rs) walk(m.trie.find(0, hashString(r.key)), t + 1, r, acc, t);
         if (acc.length) out = acc.sort((a, b) => b.end - a.end || a.reading.stripped - b.reading.stripped);
       }
     }
     cands[t] = out;
     return out;
   };
-  const walk = (node: TrieNode, j: number, r: Reading, out: Cand[], t: number): void => {
-    if (node.hits) out.push({ t, end: j, reading: r, hits: node.hits });
-    if (!node.next || j >= n || raw.breakBefore[j]) return;
-    const child = node.next.get(norm[j]!);
-    if (child) walk(child, j + 1, r, out, t);
-    const caps = raw.kind[j] === 1 ? capsKey(j) : null;
-    if (caps) {
-      const c2 = node.next.get(caps);
-      if (c2) walk(c2, j + 1, r, out, t);
+  /** Verifies a hashed match on its strings. */
+  const keyMatches = (node: number, r: Reading, t: number, end: number): boolean => {
+    const want = m.keys[node];
+    if (want === undefined) return false;
+    let key = r.key;
+    for (let j = t + 1; j < end; j++) key += ' ' + (want.includes('^') ? (capsKey(j) ?? normOf(j)) : normOf(j));
+    if (key === want) return true;
+    // a caps token inside a mixed key: compare token by token
+    const parts = want.split(' ');
+    if (parts.length !== end - t || parts[0] !== r.key) return false;
+    for (let j = t + 1; j < end; j++) if (parts[j - t] !== normOf(j) && parts[j - t] !== capsKey(j)) return false;
+    return true;
+  };
+  const walk = (node: number, j: number, r: Reading, out: Cand[], t: number): void => {
+    if (node < 0) return;
+    const hits = m.hits[node];
+    if (hits && keyMatches(node, r, t, j)) out.push({ t, end: j, reading: r, hits });
+    if (j >= n || raw.breakBefore[j]) return;
+    walk(m.trie.find(node, H[j]!), j + 1, r, out, t);
+    if (raw.kind[j] === 1) {
+      const caps = capsKey(j);
+      if (caps) walk(m.trie.find(node, hashString(caps)), j + 1, r, out, t);
     }
   };
   const positions: number[] = [];
@@ -256,7 +327,7 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
     let words = 0;
     if (raw.breakBefore[t]) return null;
     while (j >= 0 && words < 4) {
-      const key = norm[j]!;
+      const key = normOf(j);
       if (!isWord[j]) {
         if (!QUOTE_OR_BRACKET.has(key)) return null;
         if (raw.breakBefore[j]) return null;
@@ -293,7 +364,7 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
     if (t === 0 || raw.breakBefore[t]) return true;
     const p = t - 1;
     if (!isWord[p]) return true;
-    const pk = norm[p]!;
+    const pk = normOf(p);
     if (CLITIC_TOKENS.has(pk)) return true;
     for (const pr of readings(p)) {
       if (pr.article) return true;
@@ -325,7 +396,7 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
           if (c.reading.stripped === 0 && t > 0 && isWord[t - 1] && readings(t - 1).some((r) => m.triggers.get(r.key)?.title)) continue;
           const agrees = (x: Cand): boolean => {
             const last = text.charCodeAt(raw.end[x.end - 1]! - 1);
-            const fem = last === 0x0629 || norm[x.end - 1]!.endsWith('ه');
+            const fem = last === 0x0629 || normOf(x.end - 1).endsWith('ه');
             return inst.gender === undefined || (inst.gender === 'f') === fem;
           };
           const isNorp = (y: Hit): boolean => y.kind === HitKind.Entity && m.entries[y.ref]!.type === 'NORP';
@@ -365,7 +436,7 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
     if (c.end - c.t > 1 || e.type === 'PER') return true;
     if (e.type === 'LOC') return locative(c.t, c.reading);
     // ORG, NORP: a quoted name (وعدّت «تشرين») or a clitic-marked one
-    return c.reading.stripped > 0 || (c.t > 0 && (norm[c.t - 1] === '«' || norm[c.t - 1] === '"'));
+    return c.reading.stripped > 0 || (c.t > 0 && (normOf(c.t - 1) === '«' || normOf(c.t - 1) === '"'));
   };
   const pickEntity = (c: Cand): Chosen | null => {
     let best: Chosen | null = null;
@@ -422,7 +493,7 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
   if (opts.patterns !== false) {
     for (let t = 0; t < n; t++) {
       if (covered[t] || raw.kind[t] !== 0) continue;
-      const found = lookupStem(t, m.givenNames);
+      const found = lookupStem(t, m.givenNames, hasGiven);
       if (!found || found[1].article) continue;
       const [given, reading] = found;
       const title = triggerBefore(t, 'PER', undefined, true);
@@ -442,7 +513,7 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
 
   function nameLike(j: number): boolean {
     if (covered[j] || raw.kind[j] !== 0 || raw.breakBefore[j]) return false;
-    const k = norm[j]!;
+    const k = normOf(j);
     if (k.length < 2 || CLITIC_TOKENS.has(k)) return false;
     if (m.common.has(k) || m.triggers.has(k) || NAME_PRECEDERS.has(k)) return false;
     const r0 = readings(j);
@@ -456,7 +527,7 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
     for (const c of chosen) {
       if (c.type !== 'PER' || c.end - c.t < 2) continue;
       for (const t of [c.t, c.end - 1]) {
-        const key = t === c.t ? c.reading.key : norm[t]!;
+        const key = t === c.t ? c.reading.key : normOf(t);
         if (key.length < 3 || m.common.has(key) || m.triggers.has(key)) continue;
         const g = m.givenNames.get(key);
         if (g && g.startsWith('a')) continue;
@@ -466,16 +537,18 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
         else if (prev && prev.id !== c.id) partial.set(key, null);
       }
     }
+    const partialHashSet = new Set([...partial.keys()].map(hashString));
+    const partialHashes = (h: number): boolean => partialHashSet.has(h);
     if (partial.size) {
       for (let t = 0; t < n; t++) {
         if (covered[t] || raw.kind[t] !== 0) continue;
         {
-          const hit = lookupStem(t, partial);
+          const hit = lookupStem(t, partial, partialHashes);
           if (!hit || !hit[0]) continue;
           const [src, r] = hit;
           // a part that is also an ordinary word (رئيسي "main") needs the adjective guard
-          const node = m.root.get(r.key);
-          if (node?.hits?.some((h) => isAmbiguous(h)) && !adjectiveGuardPasses(t, r)) continue;
+          const node = m.trie.find(0, hashString(r.key));
+          if (node >= 0 && m.keys[node] === r.key && m.hits[node]?.some((h) => isAmbiguous(h)) && !adjectiveGuardPasses(t, r)) continue;
           chosen.push({ ...src, t, end: t + 1, reading: r, by: 'propagation', alias: r.key, rule: `from:${text.slice(raw.start[src.t]!, raw.end[src.end - 1]!)}`, confidence: 0.8 });
           covered[t] = 1;
         }

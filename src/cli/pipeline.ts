@@ -1,0 +1,98 @@
+/**
+ * The streaming core of `annotate` and `eval`: pulls records from a source, runs them on an
+ * executor, and writes results in input order with bounded memory.
+ *
+ * At most `window` records are between "read" and "written": when the oldest unwritten record is
+ * slow, reading pauses (and readline pauses its input stream) instead of buffering the input.
+ * Writes wait for the output stream to drain.
+ */
+import type { Executor, PoolHandlers } from './pool.js';
+import type { Result, Task } from './render.js';
+
+/** What a source yields: a task to run, or a result already known (a record that failed to parse). */
+export type SourceItem =
+  | { readonly kind: 'task'; readonly task: Omit<Task, 'seq'> }
+  | { readonly kind: 'result'; readonly result: DistributiveOmit<Result, 'seq'> };
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** Receives results in input order; the returned promise is awaited before the next one. */
+export type OrderedSink = (result: Result) => Promise<void> | void;
+
+export interface PipelineStats {
+  readonly records: number;
+  readonly failed: number;
+}
+
+/**
+ * Runs every item of `source` and passes each result to `sink` in input order.
+ *
+ * @param makeExecutor - builds the executor with the pipeline's handlers.
+ * @param window - maximum records read but not yet written.
+ */
+export async function runPipeline(
+  source: AsyncIterable<SourceItem>,
+  makeExecutor: (h: PoolHandlers) => Executor,
+  sink: OrderedSink,
+  window: number,
+): Promise<PipelineStats> {
+  const done = new Map<number, Result>();
+  let seq = 0;
+  let next = 0;
+  let failed = 0;
+  let fatal: unknown = null;
+  let wake: (() => void) | null = null;
+  let pumping = false;
+
+  const wakeUp = (): void => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  const pump = async (): Promise<void> => {
+    if (pumping) return;
+    pumping = true;
+    try {
+      while (!fatal && done.has(next)) {
+        const r = done.get(next)!;
+        done.delete(next);
+        next++;
+        if (!r.ok) failed++;
+        await sink(r);
+        wakeUp();
+      }
+    } catch (err) {
+      fatal ??= err;
+      wakeUp();
+    } finally {
+      pumping = false;
+    }
+  };
+  const deliver = (r: Result): void => {
+    if (r.seq < next || done.has(r.seq)) return; // a late duplicate (a task retried after a timeout)
+    done.set(r.seq, r);
+    void pump();
+  };
+  const executor = makeExecutor({
+    onResult: deliver,
+    onFatal: (err) => { fatal ??= err; wakeUp(); },
+  });
+  const waitFor = async (cond: () => boolean): Promise<void> => {
+    while (!fatal && !cond()) await new Promise<void>((resolve) => { wake = resolve; });
+  };
+
+  try {
+    for await (const item of source) {
+      await waitFor(() => seq - next < window);
+      if (fatal) break;
+      const s = seq++;
+      if (item.kind === 'task') executor.submit({ ...item.task, seq: s });
+      else deliver({ ...item.result, seq: s } as Result);
+    }
+    await waitFor(() => next === seq);
+  } finally {
+    await executor.close();
+  }
+  if (fatal) throw fatal;
+  return { records: seq, failed };
+}

@@ -1,0 +1,236 @@
+/**
+ * Runs tasks on `worker_threads`, each worker with its own annotator, and hands every task back
+ * exactly one result, whatever happens to the workers.
+ *
+ * - Workers are started on demand, up to `size`, so a one-document run starts one.
+ * - Each worker has up to `perWorker` tasks in flight.
+ * - When a worker dies (uncaught error, out of memory, exit) or stops answering for `timeoutMs`,
+ *   it is replaced and its unfinished tasks become suspects: each is re-run alone on a worker.
+ *   A suspect that kills its worker (or times out) again gets an error result
+ *   (`E_WORKER_CRASH` / `E_TIMEOUT`) and the run goes on.
+ * - A worker that cannot build its annotator (bad lexicon file) stops the run (`onFatal`).
+ *
+ * `InlinePool` does the same work on the main thread (`--workers 0`).
+ */
+import { Worker } from 'node:worker_threads';
+import { createAnnotator, type Annotator } from '../annotator.js';
+import { errorResult, runTask, type RenderConfig, type Result, type Task } from './render.js';
+
+/** Where results go, and what stops the run. */
+export interface PoolHandlers {
+  onResult(result: Result): void;
+  onFatal(error: Error & { code?: string }): void;
+}
+
+/** Something that runs tasks: a worker pool or the main thread. */
+export interface Executor {
+  submit(task: Task): void;
+  close(): Promise<void>;
+}
+
+export interface PoolOptions {
+  /** Maximum number of workers. */
+  readonly size: number;
+  /** Tasks in flight per worker. `[perWorker=8]` */
+  readonly perWorker?: number;
+  /** A worker with tasks in flight and no result for this long is killed. `[timeoutMs=120000]` */
+  readonly timeoutMs?: number;
+}
+
+interface Slot {
+  readonly worker: Worker;
+  readonly inflight: Map<number, Task>;
+  ready: boolean;
+  /** Running one suspect task alone. */
+  solo: boolean;
+  lastActivity: number;
+  dead: boolean;
+  timedOut: boolean;
+  lastError: string;
+}
+
+const WORKER_URL = new URL('./worker.js', import.meta.url);
+
+export class WorkerPool implements Executor {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Task[] = [];
+  private queueHead = 0;
+  private readonly suspects: Task[] = [];
+  private readonly perWorker: number;
+  private readonly timeoutMs: number;
+  private readonly timer: NodeJS.Timeout;
+  private startupFailures = 0;
+  private closed = false;
+  private fatal = false;
+  /** Workers that died, for the final report. */
+  crashes = 0;
+
+  constructor(private readonly cfg: RenderConfig, private readonly opts: PoolOptions, private readonly h: PoolHandlers) {
+    this.perWorker = Math.max(1, opts.perWorker ?? 8);
+    this.timeoutMs = opts.timeoutMs ?? 120_000;
+    this.timer = setInterval(() => this.checkTimeouts(), Math.min(1000, Math.max(50, this.timeoutMs / 4)));
+    this.timer.unref();
+  }
+
+  submit(task: Task): void {
+    this.queue.push(task);
+    this.dispatch();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    clearInterval(this.timer);
+    await Promise.all(this.slots.map((s) => { s.dead = true; return s.worker.terminate(); }));
+    this.slots.length = 0;
+  }
+
+  private pending(): number {
+    return this.queue.length - this.queueHead;
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(WORKER_URL, { workerData: this.cfg });
+    const slot: Slot = { worker, inflight: new Map(), ready: false, solo: false, lastActivity: Date.now(), dead: false, timedOut: false, lastError: '' };
+    worker.on('message', (msg: { type: string; result?: Result; code?: string; message?: string }) => {
+      if (slot.dead) return;
+      if (msg.type === 'result') {
+        const r = msg.result!;
+        slot.inflight.delete(r.seq);
+        slot.lastActivity = Date.now();
+        if (!slot.inflight.size) slot.solo = false;
+        this.h.onResult(r);
+        this.dispatch();
+      } else if (msg.type === 'ready') {
+        slot.ready = true;
+        this.startupFailures = 0;
+      } else if (msg.type === 'fatal') {
+        this.fail(Object.assign(new Error(msg.message ?? 'cannot build the annotator'), { code: msg.code }));
+      }
+    });
+    worker.on('error', (err) => { slot.lastError = err.message; });
+    worker.on('exit', (code) => this.onExit(slot, code));
+    this.slots.push(slot);
+    return slot;
+  }
+
+  private fail(err: Error & { code?: string }): void {
+    if (this.fatal) return;
+    this.fatal = true;
+    this.h.onFatal(err);
+  }
+
+  private onExit(slot: Slot, code: number): void {
+    if (slot.dead && !slot.timedOut) return; // terminated by close()
+    slot.dead = true;
+    const i = this.slots.indexOf(slot);
+    if (i >= 0) this.slots.splice(i, 1);
+    if (this.closed || this.fatal) return;
+    this.crashes++;
+    if (!slot.ready && !slot.timedOut) {
+      if (++this.startupFailures >= 3) {
+        this.fail(new Error(`worker failed to start (exit code ${code})${slot.lastError ? `: ${slot.lastError}` : ''}`));
+        return;
+      }
+    }
+    const why = slot.timedOut ? `no answer within ${this.timeoutMs} ms` : `worker died (exit code ${code})${slot.lastError ? `: ${slot.lastError}` : ''}`;
+    for (const task of slot.inflight.values()) {
+      if (task.suspect) {
+        // It was running alone: this task is what killed the worker.
+        this.h.onResult(errorResult(task.seq, task.id, task.line, slot.timedOut ? 'E_TIMEOUT' : 'E_WORKER_CRASH', why));
+      } else {
+        task.suspect = true;
+        this.suspects.push(task);
+      }
+    }
+    slot.inflight.clear();
+    this.dispatch();
+  }
+
+  private checkTimeouts(): void {
+    const now = Date.now();
+    for (const slot of this.slots) {
+      if (!slot.dead && slot.inflight.size && now - slot.lastActivity > this.timeoutMs) {
+        slot.timedOut = true;
+        slot.dead = true;
+        void slot.worker.terminate();
+      }
+    }
+  }
+
+  private send(slot: Slot, tasks: Task[]): void {
+    if (!slot.inflight.size) slot.lastActivity = Date.now();
+    for (const t of tasks) slot.inflight.set(t.seq, t);
+    slot.worker.postMessage({ type: 'tasks', tasks });
+  }
+
+  private dispatch(): void {
+    if (this.closed || this.fatal) return;
+    // Suspects run alone, on an idle worker.
+    while (this.suspects.length) {
+      let slot = this.slots.find((s) => !s.dead && !s.inflight.size);
+      if (!slot && this.slots.length < this.opts.size) slot = this.spawn();
+      if (!slot) break;
+      slot.solo = true;
+      this.send(slot, [this.suspects.shift()!]);
+    }
+    // While suspects wait, let the least busy worker run dry so that one can take them.
+    let reserved: Slot | undefined;
+    if (this.suspects.length) {
+      for (const s of this.slots) if (!s.dead && !s.solo && (!reserved || s.inflight.size < reserved.inflight.size)) reserved = s;
+    }
+    while (this.pending()) {
+      let best: Slot | undefined;
+      for (const s of this.slots) {
+        if (s.dead || s.solo || s === reserved || s.inflight.size >= this.perWorker) continue;
+        if (!best || s.inflight.size < best.inflight.size) best = s;
+      }
+      if ((!best || best.inflight.size > 0) && this.slots.length < this.opts.size) best = this.spawn();
+      if (!best) break;
+      const room = this.perWorker - best.inflight.size;
+      // Spread work: a worker gets at most its share of what is waiting.
+      const share = Math.max(1, Math.min(room, Math.ceil(this.pending() / Math.max(1, this.opts.size))));
+      const batch = this.queue.slice(this.queueHead, this.queueHead + share);
+      this.queueHead += batch.length;
+      if (this.queueHead > 1024 && this.queueHead * 2 > this.queue.length) {
+        this.queue.splice(0, this.queueHead);
+        this.queueHead = 0;
+      }
+      this.send(best, batch);
+    }
+  }
+}
+
+/** Runs tasks on the main thread, one at a time (`--workers 0`). */
+export class InlinePool implements Executor {
+  private annotator: Annotator | null = null;
+  private readonly queue: Task[] = [];
+  private running = false;
+  private closed = false;
+
+  constructor(private readonly cfg: RenderConfig, private readonly h: PoolHandlers) {}
+
+  submit(task: Task): void {
+    this.queue.push(task);
+    if (!this.running) { this.running = true; setImmediate(() => this.drain()); }
+  }
+
+  private drain(): void {
+    if (!this.annotator && !this.closed) {
+      try {
+        this.annotator = createAnnotator({ lexiconFiles: this.cfg.lexiconFiles });
+      } catch (err) {
+        this.closed = true;
+        this.h.onFatal(err as Error);
+        return;
+      }
+    }
+    const task = this.queue.shift();
+    if (!task || this.closed) { this.running = false; return; }
+    this.h.onResult(runTask(this.annotator!, this.cfg, task));
+    setImmediate(() => this.drain());
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * One document in, one rendered output out: the work a worker thread (or the main thread with
+ * `--workers 0`) does for each input record. Never throws: a failure is an error result.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Annotator } from '../annotator.js';
+import { conllText, renderConllDocument, renderConllText, type ConllSentence, type Tagset } from '../formats/conll.js';
+import { renderBratAnn } from '../formats/brat.js';
+import { renderHtmlDocument } from '../formats/html.js';
+import { renderTextListing } from '../formats/text.js';
+
+/** Output formats of `annotate`, plus `eval` (entities handed back to the scorer). */
+export type RenderFormat = 'jsonl' | 'text' | 'conll' | 'brat' | 'html' | 'eval';
+
+/** How every document of a run is rendered; fixed for the run (it is a worker's `workerData`). */
+export interface RenderConfig {
+  readonly format: RenderFormat;
+  readonly tagset: Tagset;
+  readonly keepTags: boolean;
+  readonly lexiconFiles: readonly string[];
+}
+
+/** A document to annotate. Exactly one of `text` and `conll` is set. */
+export interface Task {
+  /** Position in the input (0-based, counting every record); output order follows it. */
+  readonly seq: number;
+  readonly id: unknown;
+  /** 1-based input line, for JSONL and CoNLL inputs. */
+  readonly line?: number;
+  readonly text?: string;
+  readonly conll?: { readonly sentences: readonly ConllSentence[]; readonly docstart: boolean };
+  /** Label of the readable listing (the file path for file inputs). */
+  readonly label?: string;
+  /** brat: output path without extension (`.txt` and `.ann` are written). */
+  readonly file?: string;
+  /** Set by the pool when the task was in flight in a worker that crashed. @internal */
+  suspect?: boolean;
+}
+
+/** The few entity fields `eval` needs. */
+export interface EvalEntity {
+  readonly start: number;
+  readonly end: number;
+  readonly type: string;
+  readonly id: string | null;
+  readonly en: string | null;
+}
+
+export interface ErrorInfo {
+  readonly code: string;
+  readonly message: string;
+}
+
+/** The outcome of one record, in input order. */
+export type Result =
+  | { readonly seq: number; readonly ok: true; readonly out: string; readonly entities: number; readonly eval?: readonly EvalEntity[] }
+  | { readonly seq: number; readonly ok: false; readonly id: unknown; readonly line?: number; readonly error: ErrorInfo };
+
+/** An error result for a record. */
+export function errorResult(seq: number, id: unknown, line: number | undefined, code: string, message: string): Result {
+  return line === undefined ? { seq, ok: false, id, error: { code, message } } : { seq, ok: false, id, line, error: { code, message } };
+}
+
+/** Annotates and renders one task. */
+export function runTask(annotator: Annotator, cfg: RenderConfig, task: Task): Result {
+  try {
+    const text = task.conll ? conllText(task.conll).text : task.text!;
+    const result = annotator.annotate(text);
+    const n = result.entities.length;
+    switch (cfg.format) {
+      case 'jsonl':
+        return { seq: task.seq, ok: true, entities: n, out: JSON.stringify(task.conll ? { id: task.id, text, ...result } : { id: task.id, ...result }) + '\n' };
+      case 'text':
+        return { seq: task.seq, ok: true, entities: n, out: renderTextListing(task.label ?? String(task.id), result) };
+      case 'conll':
+        return {
+          seq: task.seq, ok: true, entities: n,
+          out: task.conll ? renderConllDocument(task.conll, result.entities, cfg) : renderConllText(text, result.entities, cfg),
+        };
+      case 'html':
+        return { seq: task.seq, ok: true, entities: n, out: renderHtmlDocument(task.id, text, result, task.seq) };
+      case 'brat': {
+        const file = task.file!;
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(file + '.txt', text);
+        writeFileSync(file + '.ann', renderBratAnn(text, result.entities));
+        return { seq: task.seq, ok: true, entities: n, out: '' };
+      }
+      case 'eval':
+        return {
+          seq: task.seq, ok: true, entities: n, out: '',
+          eval: result.entities.map((e) => ({ start: e.start, end: e.end, type: e.type, id: e.id, en: e.name ? e.name.en : null })),
+        };
+    }
+  } catch (err) {
+    const e = err as Error & { code?: string };
+    const code = typeof e.code === 'string' && e.code.startsWith('E_') ? e.code : cfg.format === 'brat' && e.code ? 'E_WRITE' : 'E_INTERNAL';
+    return errorResult(task.seq, task.id, task.line, code, e.message ?? String(err));
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * Inputs of `annotate` and `eval`, read as streams of records: plain-text files and folders,
+ * JSONL (`{"id","text"}` per line) from a file or stdin, and CoNLL/IOB2 token files.
+ */
+import { createReadStream, readdirSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import { readConll } from '../formats/conll.js';
+import { parseRecord } from './jsonl.js';
+import type { SourceItem } from './pipeline.js';
+
+/** A CLI usage problem (exit status 2). */
+export class UsageError extends Error {}
+
+/** Input formats. */
+export type InputFormat = 'text' | 'jsonl' | 'conll';
+
+/** One input named on the command line (`-` is stdin). */
+export interface InputSpec {
+  readonly path: string;
+  readonly format: InputFormat;
+}
+
+/** Counts input bytes as they are read, for the progress bar. */
+export interface ByteCounter {
+  bytes: number;
+}
+
+/** A plain-text file to annotate, with the root it was found under (for brat file names). */
+export interface TextFile {
+  readonly path: string;
+  /** Path relative to the folder named on the command line, or the base name. */
+  readonly rel: string;
+  readonly size: number;
+}
+
+/** Lists `.txt` files under folders (recursive, sorted, dot-files skipped); files are taken as named. */
+export function listTextFiles(path: string): TextFile[] {
+  let st;
+  try { st = statSync(path); } catch { throw new UsageError(`no such file or directory: ${path}`); }
+  if (!st.isDirectory()) return [{ path, rel: path.split(/[\\/]/).pop()!, size: st.size }];
+  const out: TextFile[] = [];
+  const walk = (dir: string, rel: string): void => {
+    for (const name of readdirSync(dir).sort()) {
+      if (name.startsWith('.')) continue;
+      const p = join(dir, name);
+      const r = rel ? `${rel}/${name}` : name;
+      let s;
+      try { s = statSync(p); } catch { continue; }
+      if (s.isDirectory()) walk(p, r);
+      else if (s.isFile() && name.toLowerCase().endsWith('.txt')) out.push({ path: p, rel: r, size: s.size });
+    }
+  };
+  walk(path, '');
+  return out;
+}
+
+/** Text files as records: id and label are the path. */
+export async function* textFileItems(files: readonly TextFile[], counter: ByteCounter, name?: (f: TextFile) => string | null): AsyncGenerator<SourceItem> {
+  for (const f of files) {
+    const file = name ? name(f) : undefined;
+    if (file === null) { counter.bytes += f.size; continue; } // skipped (resume)
+    let text: string;
+    try {
+      text = await readFile(f.path, 'utf8');
+    } catch (err) {
+      yield { kind: 'result', result: { ok: false, id: f.path, error: { code: 'E_READ', message: (err as Error).message } } };
+      continue;
+    }
+    counter.bytes += f.size;
+    yield { kind: 'task', task: { id: f.path, label: f.path, text, ...(file ? { file } : {}) } };
+  }
+}
+
+/** Opens a file or stdin (`-`) and counts the bytes read. */
+export function openInput(path: string, counter: ByteCounter): Readable {
+  const stream: Readable = path === '-' ? process.stdin : createReadStream(path);
+  stream.on('data', (chunk: Buffer | string) => { counter.bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length; });
+  return stream;
+}
+
+/** Lines of a stream; readline pauses the stream while the consumer is busy. */
+export function lines(stream: Readable): AsyncIterable<string> {
+  return createInterface({ input: stream, crlfDelay: Infinity });
+}
+
+/**
+ * JSONL records. A line that is not a record becomes an error result in its place; with `skip`
+ * (resume), records whose key is in the set are left out (see `recordKey`).
+ */
+export async function* jsonlItems(
+  stream: Readable,
+  options: { skip?: ReadonlySet<string>; name?: (id: unknown, line: number) => string | null } = {},
+): AsyncGenerator<SourceItem> {
+  let lineNo = 0;
+  for await (const line of lines(stream)) {
+    lineNo++;
+    const r = parseRecord(line, lineNo);
+    if (options.skip && options.skip.has(recordKey(r.ok ? r.id : r.record.id, lineNo))) continue;
+    if (!r.ok) { yield { kind: 'result', result: { ok: false, ...r.record } }; continue; }
+    let file: string | null | undefined;
+    if (options.name) {
+      file = options.name(r.id, lineNo);
+      if (file === null) continue;
+    }
+    yield { kind: 'task', task: { id: r.id, line: lineNo, text: r.text, ...(file ? { file } : {}) } };
+  }
+}
+
+/** The key a record is known by in `--resume`: its id as JSON, or its line when it has no id. */
+export function recordKey(id: unknown, line: number | undefined): string {
+  return id === null || id === undefined ? `#line:${line ?? ''}` : JSON.stringify(id);
+}
+
+/** CoNLL documents (N sentences each) as records with ids d00000, d00001, … */
+export async function* conllItems(
+  stream: Readable,
+  options: { chunk: number; firstId: number; skip?: ReadonlySet<string>; name?: (id: string) => string | null; onDoc?: (n: number) => void },
+): AsyncGenerator<SourceItem> {
+  let n = options.firstId;
+  for await (const doc of readConll(lines(stream), { chunk: options.chunk, firstId: options.firstId })) {
+    n++;
+    options.onDoc?.(n);
+    if (options.skip?.has(recordKey(doc.id, undefined))) continue;
+    let file: string | null | undefined;
+    if (options.name) {
+      file = options.name(doc.id);
+      if (file === null) continue;
+    }
+    yield { kind: 'task', task: { id: doc.id, line: doc.line, conll: { sentences: doc.sentences, docstart: doc.docstart }, ...(file ? { file } : {}) } };
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * Token hashing for the matcher: a polynomial hash over normalized UTF-16 units, computed left to
+ * right, so that the hash of any suffix of a token (the stem after clitic letters) is derived from
+ * prefix hashes without building the suffix string: `H(s[k..]) = P(s) - P(s[..k]) * B^(len-k)`.
+ * All arithmetic is mod 2^32. Collisions are possible, so every match is verified on its strings.
+ * @internal
+ */
+export const HASH_B = 0x9e3779b1 | 0;
+export const MAX_HASH_LEN = 256;
+
+let powCache: Int32Array | undefined;
+/** B^i mod 2^32 for i < MAX_HASH_LEN (built on first use). */
+export function hashPowers(): Int32Array {
+  if (powCache) return powCache;
+  const p = new Int32Array(MAX_HASH_LEN + 1);
+  p[0] = 1;
+  for (let i = 1; i <= MAX_HASH_LEN; i++) p[i] = Math.imul(p[i - 1]!, HASH_B);
+  return (powCache = p);
+}
+
+export function hashString(s: string): number {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(h, HASH_B) + s.charCodeAt(i)) | 0;
+  return h;
+}
+
+/** H(prefix + s) from H(s) and |s|. */
+export function hashPrepend(prefixHash: number, h: number, len: number): number {
+  return (Math.imul(prefixHash, hashPowers()[Math.min(len, MAX_HASH_LEN)]!) + h) | 0;
+}
+
+/**
+ * An open-addressing map from (node, token hash) to child node, in one Int32Array.
+ * Node 0 is the root. Built once, then only read.
+ */
+export class HashTrie {
+  private table: Int32Array;
+  private mask: number;
+  private size = 0;
+  nodes = 1;
+
+  constructor(expected: number) {
+    let cap = 16;
+    while (cap < expected * 2) cap <<= 1;
+    this.table = new Int32Array(cap * 3);
+    this.mask = cap - 1;
+  }
+
+  private slot(parent: number, h: number): number {
+    let x = Math.imul(parent ^ 0x27d4eb2d, 0x85ebca6b) ^ h;
+    x = Math.imul(x ^ (x >>> 15), 0xc2b2ae35);
+    return (x ^ (x >>> 13)) & this.mask;
+  }
+
+  /** Child of `parent` for token hash `h`, or -1. */
+  find(parent: number, h: number): number {
+    const t = this.table;
+    let i = this.slot(parent, h);
+    for (;;) {
+      const o = i * 3;
+      const p = t[o]!;
+      if (p === 0) return -1;
+      if (p === parent + 1 && t[o + 1] === h) return t[o + 2]!;
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  /** Child of `parent` for `h`, created if missing. */
+  child(parent: number, h: number): number {
+    const found = this.find(parent, h);
+    if (found >= 0) return found;
+    if ((this.size + 1) * 2 > this.mask + 1) this.grow();
+    const node = this.nodes++;
+    this.put(parent, h, node);
+    return node;
+  }
+
+  private put(parent: number, h: number, node: number): void {
+    const t = this.table;
+    let i = this.slot(parent, h);
+    while (t[i * 3] !== 0) i = (i + 1) & this.mask;
+    t[i * 3] = parent + 1;
+    t[i * 3 + 1] = h;
+    t[i * 3 + 2] = node;
+    this.size++;
+  }
+
+  private grow(): void {
+    const old = this.table;
+    this.table = new Int32Array(old.length * 2);
+    this.mask = this.mask * 2 + 1;
+    this.size = 0;
+    for (let o = 0; o < old.length; o += 3) if (old[o] !== 0) this.put(old[o]! - 1, old[o + 1]!, old[o + 2]!);
+  }
+
+  /** Bytes held by the table. */
+  get bytes(): number {
+    return this.table.byteLength;
+  }
+}

@@ -1,0 +1,154 @@
+/**
+ * Topics and keyphrases of Arabic news text: IPTC Media Topic categories with evidence, and ranked
+ * TF-IDF keyphrases. See `createTopicModel`.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { AalamError, assertText } from '../errors.js';
+import type { Entity } from '../resolve/annotate.js';
+import { classify, topicRuntime, type Topic, type TopicOptions, type TopicRuntime } from './classify.js';
+import { compileTopics, type CompiledTopics, type TaxonomyEntry, type TopicTermEntry } from './compile.js';
+import { extractKeyphrases, type DfTable, type Keyphrase, type KeyphraseOptions, type TfIdfCtor } from './keyphrases.js';
+import { textTokens, type TokenReading } from './stem.js';
+import { stopwordSet } from './stopwords.js';
+
+export type { Topic, TopicEvidence, TopicOptions } from './classify.js';
+export type { Keyphrase, KeyphraseOccurrence, KeyphraseOptions } from './keyphrases.js';
+export type { TaxonomyEntry, TopicTermEntry, EntitySignal, CompiledTopics } from './compile.js';
+export { compileTopics, parseTermsJsonl } from './compile.js';
+export { lightStem } from './stem.js';
+
+/** Background document frequencies as shipped in `lexicons/topics/df.json`. */
+export interface DfArtifact {
+  /** Number of background documents. */
+  readonly N: number;
+  /** Stems grouped by document frequency: `{ "3": "stem stem …" }`. */
+  readonly df: Readonly<Record<string, string>>;
+  /** Entity ids grouped by document frequency. */
+  readonly entities?: Readonly<Record<string, string>>;
+}
+
+/** Options of `createTopicModel`. */
+export interface TopicModelOptions extends TopicOptions {
+  /** A compiled model instead of the shipped `lexicons/topics/model.json`. */
+  readonly model?: CompiledTopics;
+  /** Extra term entries (same schema as `lexicons/topics/terms.jsonl`), compiled against the model's taxonomy. */
+  readonly terms?: readonly TopicTermEntry[];
+  /** Background frequencies instead of the shipped `lexicons/topics/df.json`. */
+  readonly df?: DfArtifact;
+  /** Default keyphrase options. */
+  readonly keyphrases?: KeyphraseOptions;
+}
+
+/** A loaded, immutable topic model; safe to share across requests. */
+export interface TopicModel {
+  /**
+   * IPTC Media Topics of a document, best first, each with its evidence. Parents are included
+   * (a second-level topic implies its top-level topic). Never throws on a string.
+   */
+  topics(text: string, entities?: readonly Entity[], options?: TopicOptions): Topic[];
+  /** Ranked keyphrases (TF-IDF against the background corpus). Never throws on a string. */
+  keyphrases(text: string, entities?: readonly Entity[], options?: KeyphraseOptions): Keyphrase[];
+  /** The categories this model can assign. */
+  readonly taxonomy: readonly TaxonomyEntry[];
+}
+
+let shipped: { model: CompiledTopics; df: DfArtifact } | undefined;
+
+function readJson<T>(name: string): T {
+  const url = new URL(`../../lexicons/topics/${name}`, import.meta.url);
+  try {
+    return JSON.parse(readFileSync(url, 'utf8')) as T;
+  } catch (err) {
+    throw new AalamError(
+      'E_LEXICON_LOAD',
+      `cannot read ${url.pathname} (run "node scripts/build-topics.js"): ${(err as Error).message}`,
+      url.pathname,
+    );
+  }
+}
+
+function loadShipped(): { model: CompiledTopics; df: DfArtifact } {
+  shipped ??= { model: readJson<CompiledTopics>('model.json'), df: readJson<DfArtifact>('df.json') };
+  return shipped;
+}
+
+/** Expands the compact df artifact into lookup maps. @internal */
+export function dfTable(a: DfArtifact): DfTable {
+  const df = new Map<string, number>();
+  const entities = new Map<string, number>();
+  for (const [k, v] of Object.entries(a.df)) for (const s of v.split(' ')) if (s) df.set(s, Number(k));
+  for (const [k, v] of Object.entries(a.entities ?? {})) for (const s of v.split(' ')) if (s) entities.set(s, Number(k));
+  return { N: a.N, df, entities };
+}
+
+function checkEntities(entities: unknown, fn: string): readonly Entity[] {
+  if (entities === undefined || entities === null) return [];
+  if (!Array.isArray(entities)) throw new AalamError('E_INPUT_TYPE', `${fn}() expects entities as an array`, entities);
+  return entities as Entity[];
+}
+
+/**
+ * Loads the topic model (the compiled IPTC taxonomy, Arabic topic lexicons and background
+ * document frequencies shipped in `lexicons/topics/`) and returns a frozen object. Nothing is read
+ * at import; the shipped files are read once, on the first call.
+ *
+ * @param options - `model`, `terms` and `df` replace or extend the shipped data; the rest are
+ *   defaults for every call (`[minScore=0.5]`, `[maxEvidence=20]`, keyphrases `[limit=10]`).
+ * @throws {AalamError} `E_LEXICON_LOAD` when the shipped files are missing, `E_LEXICON_SCHEMA` for bad extra terms.
+ *
+ * @example
+ * ```ts
+ * import { createAnnotator, createTopicModel } from 'aalam';
+ * const text = 'خرج آلاف المتظاهرين في ألماتي احتجاجا على ارتفاع أسعار الوقود.';
+ * const { entities } = createAnnotator().annotate(text);
+ * const model = createTopicModel();
+ * model.topics(text, entities)[0]
+ * // { code: 'medtop:16000000', label: { en: 'conflict, war and peace', ar: 'نزاعات، حرب وسلام' }, score: 0.8…,
+ * //   evidence: [{ text: 'المتظاهرين', start: 8, end: 18, term: 'المتظاهرين' }, …] }
+ * model.keyphrases(text, entities)[0] // { text: 'ألماتي', entityId: 'loc/almaty-kz', occurrences: [{ start: 22, end: 28, … }], … }
+ * ```
+ */
+export function createTopicModel(options: TopicModelOptions = {}): TopicModel {
+  const base = options.model && options.df ? { model: options.model, df: options.df } : loadShipped();
+  let model = options.model ?? base.model;
+  if (options.terms?.length) {
+    // recompile: the shipped model's terms and signals are kept, the extras are added
+    const extra = compileTopics(model.taxonomy, options.terms, 'options.terms');
+    const termMap = new Map(model.terms.map((t) => [t[0], t] as const));
+    for (const t of extra.terms) {
+      const prev = termMap.get(t[0]);
+      termMap.set(t[0], prev ? [t[0], prev[1], [...prev[2], ...t[2]]] : t);
+    }
+    model = { taxonomy: model.taxonomy, terms: [...termMap.values()], signals: [...model.signals, ...extra.signals] };
+  }
+  const rt: TopicRuntime = topicRuntime(model);
+  const bg = dfTable(options.df ?? base.df);
+  const stops = stopwordSet();
+  const require = createRequire(import.meta.url);
+  // submodule import: natural's root module loads database clients
+  const TfIdf = require('natural/lib/natural/tfidf/tfidf.js') as TfIdfCtor;
+  const cache = new Map<string, readonly TokenReading[]>();
+  const remember = (): Map<string, readonly TokenReading[]> => {
+    if (cache.size > 200_000) cache.clear();
+    return cache;
+  };
+  const topicDefaults: TopicOptions = {
+    ...(options.minScore !== undefined ? { minScore: options.minScore } : {}),
+    ...(options.limit !== undefined ? { limit: options.limit } : {}),
+    ...(options.maxEvidence !== undefined ? { maxEvidence: options.maxEvidence } : {}),
+  };
+  return Object.freeze({
+    topics(text: string, entities?: readonly Entity[], callOptions?: TopicOptions): Topic[] {
+      assertText(text, 'topics');
+      const ents = checkEntities(entities, 'topics');
+      return classify(rt, textTokens(text, remember()), ents, { ...topicDefaults, ...callOptions });
+    },
+    keyphrases(text: string, entities?: readonly Entity[], callOptions?: KeyphraseOptions): Keyphrase[] {
+      assertText(text, 'keyphrases');
+      const ents = checkEntities(entities, 'keyphrases');
+      return extractKeyphrases(textTokens(text, remember()), ents, bg, stops, TfIdf, { ...options.keyphrases, ...callOptions });
+    },
+    taxonomy: Object.freeze(model.taxonomy.slice()),
+  });
+}
