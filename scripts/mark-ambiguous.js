@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Writes lexicons/ambiguous-extra.jsonl: aliases of the curated and generated lexicons that are
 // ordinary words, so that they fire only with evidence. An alias is listed when it is a stopword,
-// or when it (or a clitic reading of a word) occurs at least MIN times as non-entity text (tag O)
-// in a CoNLL reference corpus (default: the ANERcorp training split beside the project, used for
+// or when it (or a clitic reading of a word) occurs at least MIN times as non-entity text (tag O),
+// and at least as often as it starts an entity, in a CoNLL reference corpus (default: the ANERcorp training split beside the project, used for
 // development only; only the alias list is kept, no text of the corpus).
 // usage: node scripts/mark-ambiguous.js [CONLL] [--min N]
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -19,11 +19,15 @@ const min = args.includes('--min') ? Number(args[args.indexOf('--min') + 1]) : 3
 const conll = args.find((a) => !a.startsWith('--') && a !== String(min)) ?? join(root, '..', 'shared', 'data', 'anercorp', 'train.txt');
 if (!existsSync(conll)) { console.error(`no reference corpus at ${conll}`); process.exit(2); }
 
+// O-tagged occurrences of each form (and of each clitic reading of a word), and entity-tagged ones
 const counts = new Map();
+const named = new Map();
 for (const line of readFileSync(conll, 'utf8').split('\n')) {
   const [tok, tag] = line.trim().split(/\s+/);
-  if (!tok || tag !== 'O') continue;
-  for (const r of procliticReadings(aliasKey(tok))) counts.set(r.key, (counts.get(r.key) ?? 0) + 1);
+  if (!tok || !tag) continue;
+  const target = tag === 'O' ? counts : tag.startsWith('B-') ? named : null;
+  if (!target) continue;
+  for (const r of procliticReadings(aliasKey(tok))) target.set(r.key, (target.get(r.key) ?? 0) + 1);
 }
 const stop = new Set(createRequire(import.meta.url)('stopwords-iso/stopwords-iso.json').ar.map(aliasKey));
 const rows = [];
@@ -37,7 +41,9 @@ for (const file of lexiconFiles()) {
       const key = aliasKey(alias);
       if (!key || key.includes(' ') || key.startsWith('^') || amb.has(key) || /[a-z]/.test(key)) continue;
       const n = counts.get(key) ?? 0;
-      if (stop.has(key) || n >= min) rows.push({ id: e.id, alias, why: stop.has(key) ? 'stopword' : `non-entity x${n}` });
+      const named_ = named.get(key) ?? 0;
+      // more often an ordinary word than a name
+      if (stop.has(key) || (n >= min && n >= named_)) rows.push({ id: e.id, alias, why: stop.has(key) ? 'stopword' : `non-entity x${n}, entity x${named_}` });
     }
   }
 }

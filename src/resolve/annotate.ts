@@ -441,13 +441,15 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
   const pickEntity = (c: Cand): Chosen | null => {
     let best: Chosen | null = null;
     let bestRef = -1;
+    const hasNorp = c.hits.some((x) => x.kind === HitKind.Entity && m.entries[x.ref]!.type === 'NORP');
     for (const h of c.hits) {
       if (h.kind !== HitKind.Entity) continue;
       const e = m.entries[h.ref]!;
       let rule: string | undefined;
       let conf = 0.95;
       if (isAmbiguous(h)) {
-        const trig = triggerBefore(c.t, e.type, e.kind);
+        // a title before a demonym form (الرئيس السوداني) is the nationality, not the person السوداني
+        const trig = e.type === 'PER' && hasNorp ? null : triggerBefore(c.t, e.type, e.kind);
         if (trig) { rule = `trigger:${trig}`; conf = 0.85; }
         else if (e.type === 'PER' && !adjectiveGuardPasses(c.t, c.reading)) continue;
         else if (sure.has(h.ref) && discourseFits(c, e)) { rule = 'discourse'; conf = 0.8; }
