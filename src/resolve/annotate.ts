@@ -489,14 +489,40 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
     chosen.push(c);
     for (let k = c.t; k < c.end; k++) covered[k] = 1;
     next = c.end;
+    // a name accepted on a trigger (صحيفة «تشرين») is evidence for its later mentions («تشرين» alone)
+    if (c.rule?.startsWith('trigger:') && c.entry) {
+      const ref = m.entries.indexOf(c.entry);
+      const pos = sure.get(ref);
+      if (pos) pos.push(c.t); else sure.set(ref, [c.t]);
+    }
   }
 
-  // ---- pass 3: person names by title or given name
+  // ---- pass 3: parts of full person names, collected before the name patterns run
+  const partial = new Map<string, Chosen | null>();
+  const collectPartials = (from: readonly Chosen[]): void => {
+    for (const c of from) {
+      if (c.type !== 'PER' || c.end - c.t < 2) continue;
+      for (const t of [c.t, c.end - 1]) {
+        const key = t === c.t ? c.reading.key : normOf(t);
+        if (key.length < 3 || m.common.has(key) || m.triggers.has(key)) continue;
+        const g = m.givenNames.get(key);
+        if (g && g.startsWith('a')) continue;
+        if (t === c.t && c.by === 'pattern') continue; // a given name alone is not the person
+        const prev = partial.get(key);
+        if (prev === undefined) partial.set(key, c);
+        else if (prev && prev.id !== c.id) partial.set(key, null);
+      }
+    }
+  };
+  if (opts.propagation !== false) collectPartials(chosen);
+  // ---- pass 4: person names by title or given name
+  const beforePatterns = chosen.length;
   if (opts.patterns !== false) {
     for (let t = 0; t < n; t++) {
       if (covered[t] || raw.kind[t] !== 0) continue;
       const found = lookupStem(t, m.givenNames, hasGiven);
       if (!found || found[1].article) continue;
+      if (partial.get(found[1].key)) continue; // وانغ after وانغ يي is Wang Yi, not a new name
       const [given, reading] = found;
       const title = triggerBefore(t, 'PER', undefined, true);
       if (m.common.has(reading.key)) continue;
@@ -523,22 +549,9 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
     return true;
   }
 
-  // ---- pass 4: in-document propagation of full names to their parts
+  // ---- pass 5: in-document propagation of full names to their parts
   if (opts.propagation !== false) {
-    const partial = new Map<string, Chosen | null>();
-    for (const c of chosen) {
-      if (c.type !== 'PER' || c.end - c.t < 2) continue;
-      for (const t of [c.t, c.end - 1]) {
-        const key = t === c.t ? c.reading.key : normOf(t);
-        if (key.length < 3 || m.common.has(key) || m.triggers.has(key)) continue;
-        const g = m.givenNames.get(key);
-        if (g && g.startsWith('a')) continue;
-        if (t === c.t && c.end - c.t >= 2 && g) continue; // a given name alone is not the person
-        const prev = partial.get(key);
-        if (prev === undefined) partial.set(key, c);
-        else if (prev && prev.id !== c.id) partial.set(key, null);
-      }
-    }
+    collectPartials(chosen.slice(beforePatterns));
     const partialHashSet = new Set([...partial.keys()].map(hashString));
     const partialHashes = (h: number): boolean => partialHashSet.has(h);
     if (partial.size) {
