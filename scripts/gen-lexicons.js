@@ -440,6 +440,9 @@ function enExemplar(zone) {
   return zone.split('/').pop().replace(/_/g, ' ');
 }
 
+/** Zones whose city has a disputed status: a country-free id. */
+const DISPUTED_IDS = { 'Asia/Jerusalem': 'loc/jerusalem' };
+
 function buildCities(countryEntries) {
   const all = ct.getAllTimezones({ deprecated: true });
   const countryForms = new Map();
@@ -482,11 +485,13 @@ function buildCities(countryEntries) {
     const ambiguous = new Set(fix.ambiguous ?? []);
     // A city named like a country (الكويت, تونس) fires only with evidence.
     for (const f of [nameAr, nameEn, ...aliases]) if (countryForms.has(norm(f))) ambiguous.add(f);
+    // Jerusalem's status is disputed: one id with no country, shared with the curated entry.
+    const disputed = DISPUTED_IDS[zone];
     rows.push({
-      id: `loc/${slug(nameEn)}-${cc.toLowerCase()}`,
+      id: disputed ?? fix.id ?? `loc/${slug(nameEn)}-${cc.toLowerCase()}`,
       type: 'LOC',
       kind: fix.kind ?? 'city',
-      country: cc,
+      ...(disputed ? {} : { country: cc }),
       name: { ar: nameAr, en: nameEn },
       aliases,
       ambiguous: [...ambiguous],

@@ -10,7 +10,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { aliasKey } from '../dist/gazetteer/compile.js';
-import { procliticReadings } from '../dist/tokenize/clitics.js';
+import { formFrequencies, isOrdinaryWord } from '../dist/gazetteer/check.js';
 import { lexiconFiles } from './compile-lexicons.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -19,17 +19,32 @@ const min = args.includes('--min') ? Number(args[args.indexOf('--min') + 1]) : 3
 const conll = args.find((a) => !a.startsWith('--') && a !== String(min)) ?? join(root, '..', 'shared', 'data', 'anercorp', 'train.txt');
 if (!existsSync(conll)) { console.error(`no reference corpus at ${conll}`); process.exit(2); }
 
-// O-tagged occurrences of each form (and of each clitic reading of a word), and entity-tagged ones
-const counts = new Map();
-const named = new Map();
-for (const line of readFileSync(conll, 'utf8').split('\n')) {
-  const [tok, tag] = line.trim().split(/\s+/);
-  if (!tok || !tag) continue;
-  const target = tag === 'O' ? counts : tag.startsWith('B-') ? named : null;
-  if (!target) continue;
-  for (const r of procliticReadings(aliasKey(tok))) target.set(r.key, (target.get(r.key) ?? 0) + 1);
-}
+const freq = formFrequencies(conll);
 const stop = new Set(createRequire(import.meta.url)('stopwords-iso/stopwords-iso.json').ar.map(aliasKey));
+// forms shared by two or more entries (places, people, organizations; a demonym may share a form with its country)
+const shared = new Map();
+const primaryOf = new Map();
+for (const file of lexiconFiles()) {
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const e = JSON.parse(line);
+    if (!e.id || e.type === 'NORP') continue;
+    const primary = aliasKey(e.name.ar);
+    for (const alias of new Set([e.name.ar, e.name.en, ...(e.aliases ?? [])])) {
+      const key = aliasKey(alias);
+      if (!shared.has(key)) shared.set(key, new Set());
+      shared.get(key).add(e.id);
+      if (key === primary) (primaryOf.get(key) ?? primaryOf.set(key, new Set()).get(key)).add(e.id);
+    }
+  }
+}
+/** A shared form is ambiguous for an entry unless that entry is the only one whose canonical name it is (الكويت: the country, not the city). */
+const sharedAmbiguous = (key, id) => {
+  const owners = shared.get(key);
+  if (!owners || owners.size < 2) return false;
+  const primaries = primaryOf.get(key);
+  return !(primaries && primaries.size === 1 && primaries.has(id));
+};
 const rows = [];
 for (const file of lexiconFiles()) {
   for (const line of readFileSync(file, 'utf8').split('\n')) {
@@ -37,13 +52,16 @@ for (const file of lexiconFiles()) {
     const e = JSON.parse(line);
     if (!e.id || e.type === 'NORP') continue;
     const amb = new Set((e.ambiguous ?? []).map(aliasKey));
-    for (const alias of new Set([e.name.ar, ...(e.aliases ?? [])])) {
+    for (const alias of new Set([e.name.ar, e.name.en, ...(e.aliases ?? [])])) {
       const key = aliasKey(alias);
-      if (!key || key.includes(' ') || key.startsWith('^') || amb.has(key) || /[a-z]/.test(key)) continue;
-      const n = counts.get(key) ?? 0;
-      const named_ = named.get(key) ?? 0;
-      // more often an ordinary word than a name
-      if (stop.has(key) || (n >= min && n >= named_)) rows.push({ id: e.id, alias, why: stop.has(key) ? 'stopword' : `non-entity x${n}, entity x${named_}` });
+      if (!key || amb.has(key)) continue;
+      if (key.includes(' ') || key.startsWith('^') || /[a-z]/.test(key)) {
+        if (sharedAmbiguous(key, e.id)) rows.push({ id: e.id, alias, why: `shared by ${[...shared.get(key)].join(', ')}` });
+        continue;
+      }
+      if (stop.has(key)) rows.push({ id: e.id, alias, why: 'stopword' });
+      else if (isOrdinaryWord(key, freq, min)) rows.push({ id: e.id, alias, why: `ordinary x${freq.ordinary.get(key)}, name x${freq.named.get(key) ?? 0}` });
+      else if (sharedAmbiguous(key, e.id)) rows.push({ id: e.id, alias, why: `shared by ${[...shared.get(key)].join(', ')}` });
     }
   }
 }
