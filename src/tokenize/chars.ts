@@ -1,6 +1,7 @@
 /** Character classes for the tokenizer, by code unit. Pure range checks: nothing built at import. */
 
 export function isArabicLetter(c: number): boolean {
+  if (c < 0x0620) return false;
   return (
     (c >= 0x0620 && c <= 0x063f) ||
     (c >= 0x0641 && c <= 0x064a) ||
@@ -17,6 +18,7 @@ export function isArabicLetter(c: number): boolean {
 
 /** Marks that live inside an Arabic word: harakat, Quranic signs, tatweel. */
 export function isArabicMark(c: number): boolean {
+  if (c < 0x0610) return false;
   return (
     (c >= 0x064b && c <= 0x065f) || c === 0x0670 || c === 0x0640 ||
     (c >= 0x0610 && c <= 0x061a) ||
@@ -37,6 +39,8 @@ export function isLatinLetter(c: number): boolean {
 }
 
 export function isSpace(c: number): boolean {
+  if (c > 0x20 && c < 0x85) return false;
+  if (c >= 0x0600 && c < 0x1680) return false;
   return (
     c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0x85 || c === 0xa0 || c === 0x1680 ||
     (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000
@@ -45,6 +49,7 @@ export function isSpace(c: number): boolean {
 
 /** Invisible format controls: gaps between tokens (ZWNJ/ZWJ inside a word are kept in the word). */
 export function isInvisible(c: number): boolean {
+  if (c < 0xad || (c > 0x061c && c < 0x200b)) return false;
   return (
     (c >= 0x200b && c <= 0x200f) || c === 0x061c || c === 0xfeff || c === 0x00ad ||
     (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x2064) || (c >= 0x2066 && c <= 0x2069)

@@ -113,7 +113,7 @@ function abbrevEnd(text: string, i: number): number {
 /** @internal */
 export function scanTokens(text: string): RawTokens {
   const len = text.length;
-  let cap = 64;
+  let cap = Math.max(64, len >> 2);
   let start = new Int32Array(cap);
   let end = new Int32Array(cap);
   let kind = new Uint8Array(cap);
@@ -145,8 +145,8 @@ export function scanTokens(text: string): RawTokens {
     const closing = lastTerminal && isCloser(c);
     lastTerminal = false;
     if (isArabicLetter(c) || isArabicMark(c)) {
-      const a = c !== 0x0640 && !isArabicMark(c) ? abbrevEnd(text, i) : -1;
-      if (a > 0 && text.charCodeAt(i + 1) === 0x2e) { push(i, a, K.Arabic); i = a; continue; }
+      const a = text.charCodeAt(i + 1) === 0x2e && !isArabicMark(c) ? abbrevEnd(text, i) : -1;
+      if (a > 0) { push(i, a, K.Arabic); i = a; continue; }
       let j = i + 1;
       while (j < len && isWordChar(text.charCodeAt(j))) j++;
       // ZWNJ/ZWJ at the end of a word are not part of it
@@ -156,8 +156,8 @@ export function scanTokens(text: string): RawTokens {
       continue;
     }
     if (isLatinLetter(c)) {
-      const a = abbrevEnd(text, i);
-      if (a > 0 && text.charCodeAt(i + 1) === 0x2e) {
+      const a = text.charCodeAt(i + 1) === 0x2e ? abbrevEnd(text, i) : -1;
+      if (a > 0) {
         const e = text.charCodeAt(a) === 0x2e ? a + 1 : a; // U.S. keeps its last dot
         push(i, e, K.Latin);
         i = e;
