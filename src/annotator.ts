@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { AalamError, assertText } from './errors.js';
-import { buildMatcher, type Matcher } from './gazetteer/matcher.js';
-import { compileLexicon, mergeEntries, type CompiledLexicon } from './gazetteer/compile.js';
+import { buildMatcher, lookupKey, HitKind, isAmbiguous, type Matcher } from './gazetteer/matcher.js';
+import { aliasKey, compileLexicon, mergeEntries, type CompiledLexicon } from './gazetteer/compile.js';
+import { scanTokens } from './tokenize/index.js';
+import { analyzeLanguage, englishEntities, type Paragraph } from './language/index.js';
 import { assertEntries, type LexiconEntry } from './gazetteer/schema.js';
 import { loadShippedLexicon, parseLexiconJsonl } from './gazetteer/load.js';
 import { annotateTokens, type Entity, type EntityOptions } from './resolve/annotate.js';
 
-export interface AnnotatorOptions extends EntityOptions {
+export interface AnnotatorOptions extends AnnotateOptions {
   /** A compiled lexicon to use instead of the shipped one. */
   readonly lexicon?: CompiledLexicon;
   /** Extra entries, matched exactly like the shipped ones (same schema as lexicons/*.jsonl). */
@@ -15,16 +17,85 @@ export interface AnnotatorOptions extends EntityOptions {
   readonly lexiconFiles?: readonly string[];
 }
 
+/** Options of one `annotate` call. */
+export interface AnnotateOptions extends EntityOptions {
+  /** Detect the language of the document and its paragraphs (franc + letter evidence). `[language=true]` */
+  readonly language?: boolean;
+  /** Tag Persian/Urdu/Pashto paragraphs with the Arabic rules anyway. `[forceArabic=false]` */
+  readonly forceArabic?: boolean;
+}
+
+/** A paragraph and its language (ISO 639-3: `arb`, `eng`, `pes`, `urd`…, or `und`). */
+export interface ParagraphLanguage {
+  readonly start: number;
+  readonly end: number;
+  readonly language: string;
+}
+
 /** The result of `annotate`: plain JSON. */
 export interface Annotation {
   /** Entities sorted by start offset, never overlapping. */
   readonly entities: readonly Entity[];
+  /** Language of the whole document (ISO 639-3 or `und`), when detection is on. */
+  readonly language?: string;
+  /** Paragraph languages, when detection is on. */
+  readonly paragraphs?: readonly ParagraphLanguage[];
+}
+
+const ARABIC_RULES = new Set(['arb', 'und']);
+const ARABIC_SCRIPT_OTHERS = new Set(['pes', 'prs', 'urd', 'pbu', 'skr', 'uig', 'ckb']);
+
+/** Index of the token containing offset `pos` (binary search over token starts). */
+function tokenAt(starts: Int32Array, pos: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * Routes paragraphs by language: Arabic (and undetermined) paragraphs keep the Arabic rules' entities,
+ * English paragraphs get compromise + lexicon finds linked to the same entries, Persian/Urdu paragraphs
+ * are not tagged unless `forceArabic`.
+ */
+function routeByLanguage(m: Matcher, text: string, arabic: readonly Entity[], paragraphs: readonly Paragraph[], forceArabic: boolean): Entity[] {
+  const foreign = paragraphs.filter((p) => !ARABIC_RULES.has(p.language) && !(forceArabic && ARABIC_SCRIPT_OTHERS.has(p.language)));
+  if (!foreign.length) return arabic as Entity[];
+  const inside = (e: Entity, p: Paragraph): boolean => e.start >= p.start && e.end <= p.end;
+  const kept = arabic.filter((e) => !foreign.some((p) => inside(e, p)));
+  const english = foreign.filter((p) => p.language === 'eng');
+  if (!english.length) return kept;
+  const lookup = (surface: string): number | undefined => {
+    const hits = lookupKey(m, aliasKey(surface));
+    const h = hits?.find((x) => x.kind === HitKind.Entity && !isAmbiguous(x)) ?? hits?.find((x) => x.kind === HitKind.Entity);
+    return h?.ref;
+  };
+  const typeOf = (i: number): string | undefined => m.entries[i]?.type;
+  const starts = scanTokens(text).start;
+  const added: Entity[] = [];
+  for (const p of english) {
+    for (const s of englishEntities(text, p.start, p.end, lookup, { typeOf })) {
+      const e = s.entryIndex !== undefined ? m.entries[s.entryIndex] : undefined;
+      added.push({
+        start: s.start, end: s.end, text: s.text, type: e?.type ?? s.type, id: e?.id ?? null, name: e ? e.name : null,
+        ...(e?.kind ? { kind: e.kind } : {}), ...((e?.country ?? e?.iso2) ? { country: (e!.country ?? e!.iso2)! } : {}),
+        tokenStart: tokenAt(starts, s.start), tokenEnd: tokenAt(starts, s.end - 1) + 1, prefix: [],
+        source: { by: e ? 'lexicon' : 'pattern', rule: `english:${s.by}` },
+        confidence: e ? 0.9 : 0.6,
+      });
+    }
+  }
+  return [...kept, ...added].sort((a, b) => a.start - b.start);
 }
 
 /** A compiled, immutable annotator; safe to share across requests and calls. */
 export interface Annotator {
   /** Annotates one document. Never throws on a string; `E_INPUT_TYPE` otherwise. */
-  annotate(text: string, options?: EntityOptions): Annotation;
+  annotate(text: string, options?: AnnotateOptions): Annotation;
   /** Sizes of the compiled lexicon. */
   readonly stats: { readonly entries: number; readonly aliases: number };
 }
@@ -73,16 +144,27 @@ export function createAnnotator(options: AnnotatorOptions = {}): Annotator {
   }
   const lexicon = withExtras(options.lexicon ?? loadShippedLexicon(), extras);
   const matcher: Matcher = buildMatcher(lexicon);
-  const defaults: EntityOptions = {
+  const defaults: AnnotateOptions = {
     ...(options.types ? { types: options.types } : {}),
     ...(options.patterns !== undefined ? { patterns: options.patterns } : {}),
     ...(options.propagation !== undefined ? { propagation: options.propagation } : {}),
     ...(options.composition !== undefined ? { composition: options.composition } : {}),
+    ...(options.language !== undefined ? { language: options.language } : {}),
+    ...(options.forceArabic !== undefined ? { forceArabic: options.forceArabic } : {}),
   };
   return Object.freeze({
-    annotate(text: string, callOptions?: EntityOptions): Annotation {
+    annotate(text: string, callOptions?: AnnotateOptions): Annotation {
       assertText(text, 'annotate');
-      return { entities: annotateTokens(matcher, text, { ...defaults, ...callOptions }) };
+      const opts = { ...defaults, ...callOptions };
+      const entities = annotateTokens(matcher, text, opts);
+      if (opts.language === false) return { entities };
+      const profile = analyzeLanguage(text);
+      const paragraphs = profile.paragraphs.map((p) => ({ start: p.start, end: p.end, language: p.language }));
+      return {
+        entities: routeByLanguage(matcher, text, entities, profile.paragraphs, opts.forceArabic === true),
+        language: profile.language,
+        paragraphs,
+      };
     },
     stats: Object.freeze({ entries: lexicon.entries.length, aliases: lexicon.aliases.length }),
   });
@@ -97,7 +179,7 @@ let defaultAnnotator: Annotator | undefined;
  * annotate('مظليون روس يغادرون إلى كازاخستان (أ.ف.ب)').entities.map((e) => e.text) // ['روس', 'كازاخستان', 'أ.ف.ب']
  * ```
  */
-export function annotate(text: string, options?: EntityOptions): Annotation {
+export function annotate(text: string, options?: AnnotateOptions): Annotation {
   defaultAnnotator ??= createAnnotator();
   return defaultAnnotator.annotate(text, options);
 }

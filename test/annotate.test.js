@@ -118,3 +118,19 @@ test('annotations are plain JSON with offsets into the original string', (t) => 
   has(t, text, 'ORG:أ.ف.ب:org/afp');
   has(t, text, 'LOC:موسكو:loc/moscow-ru');
 });
+
+test('paragraph languages: English passages are linked to the same entries, Persian is not tagged with Arabic rules', (t) => {
+  const text = 'قال رئيس الوزراء الكندي جاستن ترودو إن الحزب سيختار زعيما جديدا.\n\n' +
+    'Justin Trudeau told reporters that the CSTO had no role in Canada, Reuters reported.\n\n' +
+    'رئیس جمهور ایران در تهران گفت که مذاکرات با آمریکا ادامه دارد.';
+  const r = aalam.annotate(text);
+  t.deepEqual(r.paragraphs.map((p) => p.language), ['arb', 'eng', 'pes']);
+  const ids = (from, to) => r.entities.filter((e) => e.start >= from && e.end <= to).map((e) => e.id);
+  const [ar, en, fa] = r.paragraphs;
+  t.true(ids(ar.start, ar.end).includes('per/justin-trudeau'));
+  t.deepEqual(ids(en.start, en.end).filter(Boolean).sort(), ['loc/canada', 'org/csto', 'org/reuters', 'per/justin-trudeau']);
+  t.deepEqual(ids(fa.start, fa.end), []);
+  const forced = aalam.annotate(text, { forceArabic: true });
+  t.true(forced.entities.some((e) => e.start >= fa.start && e.id === 'loc/tehran-ir' || e.id === 'loc/iran'));
+  for (const e of r.entities) t.is(text.slice(e.start, e.end), e.text);
+});

@@ -1,73 +1,62 @@
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { createInterface } from 'node:readline';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { createAnnotator, type Annotator } from '../annotator.js';
-import type { Entity } from '../resolve/annotate.js';
-import { processLine } from './jsonl.js';
+import type { Tagset } from '../formats/conll.js';
+import { annotateCommand, formatOfPath, type OutputFormat } from './annotate.js';
+import { evalCommand } from './eval.js';
+import { BrokenPipe } from './output.js';
+import { UsageError, type InputFormat, type InputSpec } from './sources.js';
 
 const USAGE = `usage: aalam <command> [options]
 
 commands:
-  annotate [FILE|DIR ...]   annotate plain-text files (readable list), or JSON lines {"id","text"} from stdin
-      --format jsonl|text   output format (default: jsonl for stdin, text for files)
+  annotate [FILE|DIR ...]   annotate plain-text files and folders (recursive, *.txt), or JSON lines
+                            {"id","text"} from stdin or --input, or CoNLL/IOB2 token files
+      --input FILE          a JSONL file (or CoNLL with --input-format conll); - is stdin
+      --input-format F      text | jsonl | conll (default: from the extension; text for folders
+                            and files, jsonl for --input and stdin)
+      --format F            text | jsonl | conll | brat | html (default: text for text files,
+                            conll for CoNLL input, jsonl otherwise)
+      --output FILE         write there instead of stdout
+      --out DIR             brat: write X.txt + X.ann pairs (and annotation.conf) into DIR
+      --tagset T            conll output tags: conll (B-PER) | anercorp (B-PERS); demonyms are O
+      --chunk N             CoNLL input: sentences per document (default 10)
+      --keep-tags           CoNLL in and out: write TOKEN GOLD PRED (what conlleval reads)
+      --workers N           worker threads (default: ${availableParallelism()}, the cores; 0: main thread)
+      --resume              with --format jsonl --output FILE: skip ids already in FILE, append
+                            (with --format brat: skip documents whose .ann exists)
+      --timeout S           seconds a worker may spend on a document before it is restarted (120)
+      --quiet               no progress bar (it is shown only when stderr is a terminal)
       --lexicon FILE        an extra JSONL lexicon (repeatable)
+  eval --gold FILE          exact-span precision, recall and F1 per type against CoNLL/IOB2 gold
+                            or JSONL gold ({"id","text","mentions":[{start,end,type,en,optional}]})
+      --gold-format F       conll | jsonl | json (default: from the extension, else conll)
+      --pred FILE           score these predictions ({"id","entities"} lines) instead of running aalam
+      --chunk N             CoNLL gold: sentences per document (default 10, as score_conll.py)
+      --errors              list false positives (FP), misses (FN) and wrong links with context
+      --format F            text | json (default text)
+      --workers N, --timeout S, --lexicon FILE   as for annotate
   lexicon stats             counts of the compiled lexicons
   lexicon check             schema and consistency checks of lexicons/ (exit 1 on errors)
 
 exit status: 0 ok; 1 some records failed (each has an error record in the output); 2 usage error.`;
 
-class UsageError extends Error {}
-
-function collectFiles(paths: string[]): string[] {
-  const out: string[] = [];
-  for (const p of paths) {
-    let st;
-    try { st = statSync(p); } catch { throw new UsageError(`no such file or directory: ${p}`); }
-    if (st.isDirectory()) out.push(...collectFiles(readdirSync(p).sort().map((f) => join(p, f))));
-    else out.push(p);
-  }
-  return out;
+function intOption(v: string | undefined, name: string, def: number, min: number): number {
+  if (v === undefined) return def;
+  if (!/^\d+$/.test(v) || Number(v) < min) throw new UsageError(`--${name} must be an integer ≥ ${min}, got ${v}`);
+  return Number(v);
 }
 
-function write(s: string): Promise<void> {
-  return new Promise((resolve) => { if (process.stdout.write(s)) resolve(); else process.stdout.once('drain', resolve); });
+function oneOf<T extends string>(v: string | undefined, name: string, allowed: readonly T[]): T | undefined {
+  if (v === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(v)) throw new UsageError(`unknown --${name} ${v} (one of: ${allowed.join(', ')})`);
+  return v as T;
 }
 
-async function annotateJsonl(annotator: Annotator, input: NodeJS.ReadableStream): Promise<number> {
-  const rl = createInterface({ input, crlfDelay: Infinity });
-  let lineNo = 0;
-  let failed = 0;
-  for await (const line of rl) {
-    lineNo++;
-    const { record, ok } = line.trim() === ''
-      ? { record: { id: null, line: lineNo, error: { code: 'E_RECORD', message: 'empty line' } }, ok: false }
-      : processLine(annotator, line, lineNo);
-    if (!ok) failed++;
-    await write(JSON.stringify(record) + '\n');
-  }
-  return failed ? 1 : 0;
+async function write(s: string): Promise<void> {
+  await new Promise<void>((resolve) => { if (process.stdout.write(s)) resolve(); else process.stdout.once('drain', resolve); });
 }
 
-function formatEntity(e: Entity): string {
-  const link = e.name ? `${e.name.en}${e.id ? ` (${e.id})` : ''}` : '(pattern)';
-  return `  ${e.type.padEnd(4)} ${e.text}  →  ${link}  [${e.start}–${e.end}]${e.source.by === 'lexicon' ? '' : ` ${e.source.by}`}`;
-}
-
-async function annotateFiles(annotator: Annotator, files: string[], format: string): Promise<number> {
-  for (const f of files) {
-    const text = readFileSync(f, 'utf8');
-    const result = annotator.annotate(text);
-    if (format === 'jsonl') { await write(JSON.stringify({ id: f, ...result }) + '\n'); continue; }
-    const counts: Record<string, number> = {};
-    for (const e of result.entities) counts[e.type] = (counts[e.type] ?? 0) + 1;
-    await write(`${f}: ${result.entities.length} entities (${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')})\n`);
-    for (const e of result.entities) await write(formatEntity(e) + '\n');
-    await write('\n');
-  }
-  return 0;
-}
-
+/** The CLI: parses `argv` (without `node` and the script) and resolves to the exit status. */
 export async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
@@ -76,7 +65,22 @@ export async function main(argv: string[]): Promise<number> {
       allowPositionals: true,
       options: {
         format: { type: 'string' },
+        input: { type: 'string' },
+        'input-format': { type: 'string' },
+        output: { type: 'string', short: 'o' },
+        out: { type: 'string' },
+        tagset: { type: 'string' },
+        chunk: { type: 'string' },
+        'keep-tags': { type: 'boolean' },
+        workers: { type: 'string', short: 'j' },
+        resume: { type: 'boolean' },
+        timeout: { type: 'string' },
+        quiet: { type: 'boolean', short: 'q' },
         lexicon: { type: 'string', multiple: true },
+        gold: { type: 'string' },
+        'gold-format': { type: 'string' },
+        pred: { type: 'string' },
+        errors: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -85,16 +89,57 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`aalam: ${(err as Error).message}\n${USAGE}\n`);
     return 2;
   }
-  const { values, positionals } = parsed;
-  if (values.help) { process.stdout.write(USAGE + '\n'); return 0; }
+  const { values: v, positionals } = parsed;
+  if (v.help) { process.stdout.write(USAGE + '\n'); return 0; }
   const [cmd, ...rest] = positionals;
   try {
+    const workers = intOption(v.workers, 'workers', availableParallelism(), 0);
+    const chunk = intOption(v.chunk, 'chunk', 10, 1);
+    let timeoutMs = 120_000;
+    if (v.timeout !== undefined) {
+      const t = Number(v.timeout);
+      if (!(t > 0)) throw new UsageError(`--timeout must be a number of seconds > 0, got ${v.timeout}`);
+      timeoutMs = Math.round(t * 1000);
+    }
+    const lexiconFiles = v.lexicon ?? [];
     if (cmd === 'annotate') {
-      const format = values.format ?? (rest.length ? 'text' : 'jsonl');
-      if (!['jsonl', 'text'].includes(format)) throw new UsageError(`unknown --format ${format}`);
-      const annotator = createAnnotator({ lexiconFiles: values.lexicon ?? [] });
-      if (rest.length) return await annotateFiles(annotator, collectFiles(rest), format);
-      return await annotateJsonl(annotator, process.stdin);
+      const forced = oneOf<InputFormat>(v['input-format'], 'input-format', ['text', 'jsonl', 'conll']);
+      const inputs: InputSpec[] = rest.map((p) => ({ path: p, format: forced ?? (p === '-' ? 'jsonl' : formatOfPath(p, 'text')) }));
+      if (v.input !== undefined) inputs.push({ path: v.input, format: forced ?? formatOfPath(v.input, 'jsonl') });
+      if (!inputs.length) inputs.push({ path: '-', format: forced === 'conll' ? 'conll' : 'jsonl' });
+      if (forced === 'text' && inputs.some((i) => i.path === '-')) throw new UsageError('plain text from stdin is not supported: give files, or JSONL');
+      const format = oneOf<OutputFormat>(v.format, 'format', ['text', 'jsonl', 'conll', 'brat', 'html']);
+      return await annotateCommand({
+        inputs,
+        ...(format ? { format } : {}),
+        ...(v.output !== undefined ? { output: v.output } : {}),
+        ...(v.out !== undefined ? { outDir: v.out } : {}),
+        tagset: oneOf<Tagset>(v.tagset, 'tagset', ['conll', 'anercorp']) ?? 'conll',
+        keepTags: v['keep-tags'] ?? false,
+        chunk,
+        workers,
+        resume: v.resume ?? false,
+        quiet: v.quiet ?? false,
+        timeoutMs,
+        lexiconFiles,
+      });
+    }
+    if (cmd === 'eval') {
+      if (!v.gold) throw new UsageError('eval needs --gold FILE');
+      if (rest.length) throw new UsageError(`eval takes no positional arguments (got ${rest.join(' ')})`);
+      const fmt = oneOf(v.format, 'format', ['text', 'json'] as const);
+      const goldFormat = oneOf(v['gold-format'], 'gold-format', ['conll', 'jsonl', 'json'] as const);
+      return await evalCommand({
+        gold: v.gold,
+        ...(goldFormat ? { goldFormat } : {}),
+        ...(v.pred ? { pred: v.pred } : {}),
+        chunk,
+        errors: v.errors ?? false,
+        json: fmt === 'json',
+        workers,
+        timeoutMs,
+        lexiconFiles,
+      });
     }
     if (cmd === 'lexicon') {
       const { lexiconCommand } = await import('./lexicon.js');
@@ -104,6 +149,12 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     if (err instanceof UsageError) {
       process.stderr.write(`aalam: ${err.message}\n${USAGE}\n`);
+      return 2;
+    }
+    if (err instanceof BrokenPipe) return 0;
+    const e = err as Error & { code?: string };
+    if (typeof e.code === 'string' && /^E_LEXICON/.test(e.code)) {
+      process.stderr.write(`aalam: ${e.message}\n`);
       return 2;
     }
     throw err;

@@ -19,6 +19,7 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 /** Receives results in input order; the returned promise is awaited before the next one. */
 export type OrderedSink = (result: Result) => Promise<void> | void;
 
+/** Records read and records that ended as error records. */
 export interface PipelineStats {
   readonly records: number;
   readonly failed: number;
@@ -29,14 +30,19 @@ export interface PipelineStats {
  *
  * @param makeExecutor - builds the executor with the pipeline's handlers.
  * @param window - maximum records read but not yet written.
+ * @param maxChars - maximum text (UTF-16 code units) read but not yet written, unless it is one record.
  */
 export async function runPipeline(
   source: AsyncIterable<SourceItem>,
   makeExecutor: (h: PoolHandlers) => Executor,
   sink: OrderedSink,
   window: number,
+  maxChars = 32 * 1024 * 1024,
 ): Promise<PipelineStats> {
   const done = new Map<number, Result>();
+  /** Text length of each record between read and written, to bound memory on long documents too. */
+  const sizes = new Map<number, number>();
+  let chars = 0;
   let seq = 0;
   let next = 0;
   let failed = 0;
@@ -56,6 +62,8 @@ export async function runPipeline(
       while (!fatal && done.has(next)) {
         const r = done.get(next)!;
         done.delete(next);
+        const size = sizes.get(next);
+        if (size !== undefined) { chars -= size; sizes.delete(next); }
         next++;
         if (!r.ok) failed++;
         await sink(r);
@@ -83,10 +91,16 @@ export async function runPipeline(
 
   try {
     for await (const item of source) {
-      await waitFor(() => seq - next < window);
+      await waitFor(() => seq - next < window && (chars < maxChars || seq === next));
       if (fatal) break;
       const s = seq++;
-      if (item.kind === 'task') executor.submit({ ...item.task, seq: s });
+      if (item.kind === 'task') {
+        const t = item.task;
+        const size = t.text !== undefined ? t.text.length : t.conll ? t.conll.sentences.reduce((n, x) => n + x.tokens.length * 8, 0) : 0;
+        sizes.set(s, size);
+        chars += size;
+        executor.submit({ ...t, seq: s });
+      }
       else deliver({ ...item.result, seq: s } as Result);
     }
     await waitFor(() => next === seq);

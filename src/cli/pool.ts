@@ -3,7 +3,8 @@
  * exactly one result, whatever happens to the workers.
  *
  * - Workers are started on demand, up to `size`, so a one-document run starts one.
- * - Each worker has up to `perWorker` tasks in flight.
+ * - Tasks go to workers in batches (up to `batch`, one message each way), and each worker has up
+ *   to `perWorker` tasks in flight, so that it never waits for the next batch.
  * - When a worker dies (uncaught error, out of memory, exit) or stops answering for `timeoutMs`,
  *   it is replaced and its unfinished tasks become suspects: each is re-run alone on a worker.
  *   A suspect that kills its worker (or times out) again gets an error result
@@ -28,11 +29,14 @@ export interface Executor {
   close(): Promise<void>;
 }
 
+/** Size and limits of a `WorkerPool`. */
 export interface PoolOptions {
   /** Maximum number of workers. */
   readonly size: number;
-  /** Tasks in flight per worker. `[perWorker=8]` */
+  /** Tasks in flight per worker. `[perWorker=32]` */
   readonly perWorker?: number;
+  /** Tasks per message. `[batch=16]` */
+  readonly batch?: number;
   /** A worker with tasks in flight and no result for this long is killed. `[timeoutMs=120000]` */
   readonly timeoutMs?: number;
 }
@@ -51,12 +55,15 @@ interface Slot {
 
 const WORKER_URL = new URL('./worker.js', import.meta.url);
 
+/** The worker-thread executor (see the module comment for the guarantees). */
 export class WorkerPool implements Executor {
   private readonly slots: Slot[] = [];
   private readonly queue: Task[] = [];
   private queueHead = 0;
   private readonly suspects: Task[] = [];
   private readonly perWorker: number;
+  private readonly batch: number;
+  private scheduled = false;
   private readonly timeoutMs: number;
   private readonly timer: NodeJS.Timeout;
   private startupFailures = 0;
@@ -66,7 +73,8 @@ export class WorkerPool implements Executor {
   crashes = 0;
 
   constructor(private readonly cfg: RenderConfig, private readonly opts: PoolOptions, private readonly h: PoolHandlers) {
-    this.perWorker = Math.max(1, opts.perWorker ?? 8);
+    this.perWorker = Math.max(1, opts.perWorker ?? 32);
+    this.batch = Math.max(1, Math.min(this.perWorker, opts.batch ?? 16));
     this.timeoutMs = opts.timeoutMs ?? 120_000;
     this.timer = setInterval(() => this.checkTimeouts(), Math.min(1000, Math.max(50, this.timeoutMs / 4)));
     this.timer.unref();
@@ -74,7 +82,11 @@ export class WorkerPool implements Executor {
 
   submit(task: Task): void {
     this.queue.push(task);
-    this.dispatch();
+    // Dispatch once the producer pauses, so that tasks submitted together travel together.
+    if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => { this.scheduled = false; this.dispatch(); });
+    }
   }
 
   async close(): Promise<void> {
@@ -91,17 +103,19 @@ export class WorkerPool implements Executor {
   private spawn(): Slot {
     const worker = new Worker(WORKER_URL, { workerData: this.cfg });
     const slot: Slot = { worker, inflight: new Map(), ready: false, solo: false, lastActivity: Date.now(), dead: false, timedOut: false, lastError: '' };
-    worker.on('message', (msg: { type: string; result?: Result; code?: string; message?: string }) => {
+    worker.on('message', (msg: { type: string; results?: Result[]; code?: string; message?: string }) => {
       if (slot.dead) return;
-      if (msg.type === 'result') {
-        const r = msg.result!;
-        slot.inflight.delete(r.seq);
+      if (msg.type === 'results') {
         slot.lastActivity = Date.now();
+        for (const r of msg.results!) {
+          slot.inflight.delete(r.seq);
+          this.h.onResult(r);
+        }
         if (!slot.inflight.size) slot.solo = false;
-        this.h.onResult(r);
         this.dispatch();
       } else if (msg.type === 'ready') {
         slot.ready = true;
+        slot.lastActivity = Date.now(); // the timeout counts from here, not from the start-up
         this.startupFailures = 0;
       } else if (msg.type === 'fatal') {
         this.fail(Object.assign(new Error(msg.message ?? 'cannot build the annotator'), { code: msg.code }));
@@ -149,7 +163,7 @@ export class WorkerPool implements Executor {
   private checkTimeouts(): void {
     const now = Date.now();
     for (const slot of this.slots) {
-      if (!slot.dead && slot.inflight.size && now - slot.lastActivity > this.timeoutMs) {
+      if (!slot.dead && slot.ready && slot.inflight.size && now - slot.lastActivity > this.timeoutMs) {
         slot.timedOut = true;
         slot.dead = true;
         void slot.worker.terminate();
@@ -188,7 +202,7 @@ export class WorkerPool implements Executor {
       if (!best) break;
       const room = this.perWorker - best.inflight.size;
       // Spread work: a worker gets at most its share of what is waiting.
-      const share = Math.max(1, Math.min(room, Math.ceil(this.pending() / Math.max(1, this.opts.size))));
+      const share = Math.max(1, Math.min(room, this.batch, Math.ceil(this.pending() / Math.max(1, this.opts.size))));
       const batch = this.queue.slice(this.queueHead, this.queueHead + share);
       this.queueHead += batch.length;
       if (this.queueHead > 1024 && this.queueHead * 2 > this.queue.length) {

@@ -47,6 +47,7 @@ export interface EvalEntity {
   readonly en: string | null;
 }
 
+/** The `error` member of an error record. */
 export interface ErrorInfo {
   readonly code: string;
   readonly message: string;
@@ -54,7 +55,14 @@ export interface ErrorInfo {
 
 /** The outcome of one record, in input order. */
 export type Result =
-  | { readonly seq: number; readonly ok: true; readonly out: string; readonly entities: number; readonly eval?: readonly EvalEntity[] }
+  | {
+    readonly seq: number;
+    readonly ok: true;
+    /** The rendered output: a string, or its UTF-8 bytes when it comes from a worker. */
+    readonly out: string | Uint8Array;
+    readonly entities: number;
+    readonly eval?: readonly EvalEntity[];
+  }
   | { readonly seq: number; readonly ok: false; readonly id: unknown; readonly line?: number; readonly error: ErrorInfo };
 
 /** An error result for a record. */

@@ -3,12 +3,12 @@
  * tasks it is sent, one result message per task, in the order received.
  *
  * Messages in: `{ type: 'tasks', tasks }`. Messages out: `{ type: 'ready' }` once the annotator is
- * built, `{ type: 'result', result }` per task, `{ type: 'fatal', code, message }` when the
+ * built, `{ type: 'results', results }` per batch, `{ type: 'fatal', code, message }` when the
  * annotator cannot be built (a bad `--lexicon` file), after which the worker idles.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createAnnotator, type Annotator } from '../annotator.js';
-import { runTask, type RenderConfig, type Task } from './render.js';
+import { runTask, type RenderConfig, type Result, type Task } from './render.js';
 
 const cfg = workerData as RenderConfig;
 const port = parentPort!;
@@ -43,8 +43,24 @@ try {
 
 port.on('message', (msg: { type: string; tasks?: Task[] }) => {
   if (msg.type !== 'tasks' || !annotator) return;
+  // One answer per batch: a message costs more than annotating a short document.
+  const results: Result[] = [];
   for (const task of msg.tasks!) {
     faultFor(task);
-    port.postMessage({ type: 'result', result: runTask(annotator, cfg, task) });
+    results.push(runTask(annotator, cfg, task));
   }
+  // The outputs travel as UTF-8 in one transferred buffer: no copy of the strings, and the main
+  // thread writes the bytes as they are.
+  const lens = results.map((r) => (r.ok && typeof r.out === 'string' ? Buffer.byteLength(r.out) : 0));
+  const buf = Buffer.allocUnsafeSlow(lens.reduce((a, b) => a + b, 0));
+  let off = 0;
+  const packed = results.map((r, i) => {
+    const n = lens[i]!;
+    if (!n || !r.ok) return r;
+    buf.write(r.out as string, off);
+    const view = new Uint8Array(buf.buffer, buf.byteOffset + off, n);
+    off += n;
+    return { ...r, out: view };
+  });
+  port.postMessage({ type: 'results', results: packed }, [buf.buffer]);
 });

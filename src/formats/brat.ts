@@ -6,6 +6,8 @@
  * brat and two in JavaScript. aalam's offsets are UTF-16, so they are converted here.
  */
 
+import { TYPE_STYLE } from './html.js';
+
 /** What `renderBratAnn` needs of an entity. */
 export interface BratEntity {
   readonly start: number;
@@ -92,6 +94,6 @@ export function bratConfig(): { readonly annotation: string; readonly visual: st
     annotation: '# aalam entity types\n[entities]\nPER\nLOC\nORG\nNORP\n\n[relations]\n\n[events]\n\n[attributes]\n',
     visual:
       '# aalam colours\n[labels]\nPER | Person\nLOC | Place\nORG | Organization\nNORP | Nationality | NORP\n\n' +
-      '[drawing]\nPER\tbgColor:#ffc9a8\nLOC\tbgColor:#a8e6b8\nORG\tbgColor:#a8ccff\nNORP\tbgColor:#e2c9f5\n',
+      '[drawing]\n' + Object.entries(TYPE_STYLE).map(([t, st]) => `${t}\tbgColor:${st.bg}, borderColor:${st.line}\n`).join(''),
   };
 }

@@ -96,7 +96,7 @@ export function htmlHead(options: HtmlHeadOptions = {}): string {
 <style>${STYLE}</style>
 </head>
 <body>
-<header class="page"><h1>${title}</h1><ul class="legend" aria-label="legend">${legend}</ul></header>
+<header class="page"><h1 dir="auto">${title}</h1><ul class="legend" aria-label="legend">${legend}</ul></header>
 <main>
 `;
 }

@@ -74,3 +74,13 @@ export function buildMatcher(lex: CompiledLexicon): Matcher {
 }
 
 export const isAmbiguous = (h: Hit): boolean => (h.flags & AMBIGUOUS) !== 0;
+
+/** The hits of a full alias key (`aliasKey(surface)`), verified on the string; null when absent. @internal */
+export function lookupKey(m: Matcher, key: string): readonly Hit[] | null {
+  let node = 0;
+  for (const part of key.split(' ')) {
+    node = m.trie.find(node, hashString(part));
+    if (node < 0) return null;
+  }
+  return m.keys[node] === key ? m.hits[node] ?? null : null;
+}

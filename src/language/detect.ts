@@ -1,5 +1,6 @@
 import { francAll } from 'franc';
 import { AalamError, assertText } from '../errors.js';
+import { functionWordHits } from './function-words.js';
 import { countLetters, scriptLetters, topScript, type LetterCounts, type Script } from './letters.js';
 
 /**
@@ -8,8 +9,8 @@ import { countLetters, scriptLetters, topScript, type LetterCounts, type Script 
  * - Arabic script: `arb` (Standard Arabic), `pes` (Persian; franc's Dari model `prs` is left out so
  *   that Persian is one answer, not a coin toss between two near-identical models), `urd`, `pbu` (Pashto).
  * - Latin script: the languages Arabic newsrooms quote and translate: `eng`, `fra`, `spa`, `deu`,
- *   `ita`, `por`, `nld`, `tur`, `ind`. Without the list franc answers Scots (`sco`) or Afrikaans for
- *   short English and Catalan for short French.
+ *   `ita`, `por`, `nld`, `tur`, `ind`. Without the list franc has Scots (`sco`) a close second on
+ *   English paragraphs, Catalan on French ones, and answers Dari for most Persian ones.
  * - Others, so that a paragraph in them is reported rather than forced into Arabic or English:
  *   `rus`, `ukr`, `heb`, `ell`, `hin`, `cmn`, `jpn`, `kor`.
  */
@@ -24,10 +25,12 @@ export const ARABIC_SCRIPT_LANGUAGES: ReadonlySet<string> = new Set(['arb', 'pes
 
 /** How a language was decided. */
 export type LanguageEvidence =
-  /** Letters only one of the candidate languages writes (ے for Urdu; ی ک with no ي ك for Persian; ة ى ال with no Persian letters for Arabic). */
+  /** Letters only some candidates write: ے ں ٹ… (Urdu), ټ ښ… (Pashto), ي ك ى ة with none of ی ک پ چ ژ گ (Arabic). */
   | 'letters'
   /** franc's trigram models, restricted to `only` and to the text's script. */
   | 'franc'
+  /** Latin text too short for franc: three or more function words of one language (the, of, is…), twice any other's. */
+  | 'words'
   /** Too little text: a paragraph took the language of its neighbours or of the document. */
   | 'context'
   /** Nothing to go on: `fallback` (`und` unless set). */
@@ -39,8 +42,9 @@ export interface LanguageGuess {
   readonly language: string;
   /**
    * 0–1, only comparable between guesses with the same `by`. `franc`: 1 minus the runner-up's
-   * normalized franc score (0 is a tie). `letters`: n / (n + 1) for n decisive letters. Absent
-   * for `fallback`.
+   * normalized franc score (0 is a tie; franc's scores bunch together on long text, so it is small
+   * even when the answer is clear). `letters`: n / (n + 1) for n decisive letters. `words`: 1 minus
+   * the runner-up's share of function words. Absent for `context` and `fallback`.
    */
   readonly confidence?: number;
   /** Script with the most letters. */
@@ -56,11 +60,11 @@ export interface DetectOptions {
    */
   readonly only?: readonly string[];
   /**
-   * Letters of the text's main script needed before franc is asked (franc's own `minLength`,
-   * which counts every code unit including spaces and digits, is set to the same number and so
-   * never binds first). Shorter text is decided by letters alone or not at all. Scripts other than
-   * Arabic and Latin need a quarter of it (one CJK character says more than one Latin letter).
-   * `[minLength=20]`
+   * Letters of the text's main script needed before franc is asked: this many for Arabic-script
+   * text, twice as many for Latin (and at least this many of them in lower-case words, so that a
+   * line of names is not read as a language), a quarter for other scripts. Shorter text is decided
+   * by the letter rules alone or not at all (`und`). franc's own `minLength`, which counts every
+   * code unit including spaces and digits, is set to 1: this gate replaces it. `[minLength=20]`
    */
   readonly minLength?: number;
   /** Answer when nothing decides. `[fallback='und']` */
@@ -75,6 +79,20 @@ export interface ResolvedOptions {
   readonly minLength: number;
   readonly fallback: string;
 }
+
+/**
+ * Letters franc needs, as a multiple of `minLength`, by script. Measured on the samples in
+ * corpus/language (docs/language.md): among arb/pes/urd franc is right 98% of the time from 20
+ * letters; among the Latin languages only from 40 (English, Dutch, French and German share many
+ * trigrams); a script with one language (Greek, Hangul) needs no length at all.
+ */
+const SCRIPT_FACTOR: Readonly<Record<'Latin' | 'other', number>> = { Latin: 2, other: 0.25 };
+
+/** franc's margin (1 − runner-up score) needed to call Urdu a text without Urdu's own letters. */
+const URDU_MARGIN = 0.2;
+
+/** franc margin under which function words break a tie between Latin languages. */
+const CLOSE_CALL = 0.1;
 
 /** Sample handed to franc; franc itself never reads past 2048 code units. */
 const FRANC_SAMPLE = 2048;
@@ -100,36 +118,71 @@ export function resolveOptions(options: DetectOptions | undefined): ResolvedOpti
   };
 }
 
-const byLetters = (language: string, n: number, script: Script): LanguageGuess => ({ language, confidence: n / (n + 1), script, by: 'letters' });
+const byLetters = (language: string, n: number): LanguageGuess => ({ language, confidence: n / (n + 1), script: 'Arabic', by: 'letters' });
 
-/** Persian-keyboard orthography: ی ک clearly outnumber ي ك ى. */
-const persoOrthography = (c: LetterCounts): boolean => c.farsiYehKaf >= 2 && c.farsiYehKaf >= 4 * c.arabicYehKaf;
-
-/** The letter rules for Arabic-script text, most specific first. `undefined`: not decided by letters. */
-function arabicScriptByLetters(c: LetterCounts, o: ResolvedOptions): LanguageGuess | undefined {
+/**
+ * Arabic-script text: letters first, franc only where the letters leave a choice.
+ *
+ * - `ے ں ٹ ڈ ڑ ھ ہ` (≥ 2, ≥ 1% of the letters): Urdu; `ټ ځ څ ډ ړ ږ ښ ڼ ۍ ې`: Pashto. No Arabic or
+ *   Persian text writes them.
+ * - Arabic evidence is `ي ك ى ة`; Persian-family evidence is `ی ک پ چ ژ گ` (and the Urdu and
+ *   Pashto letters). Only Arabic evidence: Arabic, at any length.
+ * - From here on `minLength` letters are needed. Only Persian-family evidence, no Urdu or Pashto
+ *   letter: franc between pes and urd, Urdu only with a margin of `URDU_MARGIN`. Otherwise franc
+ *   among the allowed Arabic-script languages, without arb when there is no Arabic evidence or
+ *   when ی ک are typed and ي ك are not.
+ * - No evidence at all, or too short: not decided (the context decides).
+ */
+function arabicScript(c: LetterCounts, o: ResolvedOptions, sample: () => string): LanguageGuess | undefined {
   const a = c.arabic;
-  // ے ں ٹ ڈ ڑ ھ ہ: no Arabic or Persian text writes them; 1% keeps a stray one from deciding.
-  if (c.urdu >= 2 && c.urdu * 100 >= a && o.onlySet.has('urd')) return byLetters('urd', c.urdu, 'Arabic');
-  if (c.pashto >= 2 && c.pashto * 100 >= a && o.onlySet.has('pbu')) return byLetters('pbu', c.pashto, 'Arabic');
-  if (c.urdu > 0 || c.pashto > 0) return undefined;
-  if (persoOrthography(c) && o.onlySet.has('pes')) return byLetters('pes', c.farsiYehKaf + c.persian, 'Arabic');
-  // Arabic spelling and nothing Persian: ي ك ة, and at least one of ة ى ال (legacy Persian typed
-  // with ي ك has none of those three, and goes to franc).
-  if (
-    c.arabicYehKaf + c.tehMarbuta >= 2 && c.tehMarbuta + c.alefMaksura + c.article >= 1 &&
-    c.farsiYehKaf === 0 && c.persian === 0 && o.onlySet.has('arb')
-  ) {
-    return byLetters('arb', c.tehMarbuta + c.alefMaksura + c.article, 'Arabic');
+  if (c.urdu >= 2 && c.urdu * 100 >= a && o.onlySet.has('urd')) return byLetters('urd', c.urdu);
+  if (c.pashto >= 2 && c.pashto * 100 >= a && o.onlySet.has('pbu')) return byLetters('pbu', c.pashto);
+  const arabic = c.arabicYehKaf + c.tehMarbuta;
+  const perso = c.farsiYehKaf + c.persian + c.urdu + c.pashto;
+  if (arabic === 0 && perso === 0) return undefined;
+  if (perso === 0 && o.onlySet.has('arb')) return byLetters('arb', arabic);
+  if (a < o.minLength) return undefined;
+  if (arabic === 0 && c.urdu === 0 && c.pashto === 0) {
+    // Persian or Urdu without one of Urdu's own letters (کے ہے میں نے): Urdu only when franc is sure.
+    const g = fromFranc(sample(), o.arabicOnly.filter((l) => l === 'pes' || l === 'urd'), 'Arabic');
+    if (g && g.language === 'urd' && (g.confidence ?? 0) < URDU_MARGIN && o.onlySet.has('pes')) return { ...g, language: 'pes' };
+    return g;
   }
-  return undefined;
+  const noArb = arabic === 0 || (c.farsiYehKaf > 0 && c.arabicYehKaf === 0);
+  return fromFranc(sample(), noArb ? o.arabicOnly.filter((l) => l !== 'arb') : o.arabicOnly, 'Arabic');
 }
 
-function fromFranc(sample: string, only: readonly string[], minLength: number, script: Script): LanguageGuess | undefined {
+/** Function words decide short Latin text on their own: 3 or more, twice the runner-up's. */
+function byFunctionWords(sample: string, o: ResolvedOptions): LanguageGuess | undefined {
+  let best = '';
+  let first = 0;
+  let second = 0;
+  for (const lang of o.only) {
+    const h = functionWordHits(sample, lang);
+    if (h > first) { second = first; first = h; best = lang; }
+    else if (h > second) second = h;
+  }
+  return first >= 3 && first >= 2 * second ? { language: best, confidence: 1 - second / first, script: 'Latin', by: 'words' } : undefined;
+}
+
+function fromFranc(sample: string, only: readonly string[], script: Script): LanguageGuess | undefined {
   if (only.length === 0) return undefined;
-  const all = francAll(sample, { only: only as string[], minLength });
+  // franc's own minLength (code units, spaces and digits included) is replaced by our letter gate.
+  const all = francAll(sample, { only: only as string[], minLength: 1 });
   const [top, second] = all;
   if (!top || top[0] === 'und') return undefined;
-  return { language: top[0], confidence: second ? Math.max(0, Math.min(1, 1 - second[1])) : 1, script, by: 'franc' };
+  const confidence = second ? Math.max(0, Math.min(1, 1 - second[1])) : 1;
+  if (script === 'Latin' && confidence < CLOSE_CALL) {
+    // A close call between Latin languages: the one with clearly more function words wins.
+    let best = top[0];
+    let bestHits = functionWordHits(sample, best);
+    for (const [lang] of all.slice(1, 3)) {
+      const h = functionWordHits(sample, lang);
+      if (h >= 2 && h > bestHits) { best = lang; bestHits = h; }
+    }
+    if (best !== top[0]) return { language: best, confidence, script, by: 'franc' };
+  }
+  return { language: top[0], confidence, script, by: 'franc' };
 }
 
 /**
@@ -142,18 +195,13 @@ export function guessRange(text: string, start: number, end: number, o: Resolved
   if (script === 'none') return undefined;
   const n = scriptLetters(c, script);
   const sample = () => text.slice(start, Math.min(end, start + FRANC_SAMPLE));
-  if (script === 'Arabic') {
-    const byLetter = arabicScriptByLetters(c, o);
-    if (byLetter) return byLetter;
-    if (n < o.minLength) return undefined;
-    // Persian orthography rules Arabic out even when arb is allowed (only reached when pes is not).
-    const candidates = persoOrthography(c) ? o.arabicOnly.filter((l) => l !== 'arb') : o.arabicOnly;
-    return fromFranc(sample(), candidates, o.minLength, script);
-  }
-  if (n < (script === 'other' ? Math.ceil(o.minLength / 4) : o.minLength)) return undefined;
+  if (script === 'Arabic') return arabicScript(c, o, sample);
+  if (n < Math.ceil(o.minLength * SCRIPT_FACTOR[script])) return script === 'Latin' ? byFunctionWords(sample(), o) : undefined;
+  // A line of names ("Canadian Prime Minister Justin Trudeau", a Title Case headline) says nothing
+  // about its language; franc reads one as Turkish. Lower-case words must carry the decision.
+  if (script === 'Latin' && (c.latinLower < o.minLength || c.latinLower * 3 < c.latin)) return undefined;
   // Arabic-script languages are left out: the text is mostly another script.
-  const guess = fromFranc(sample(), o.only.filter((l) => !ARABIC_SCRIPT_LANGUAGES.has(l)), 1, script);
-  return guess;
+  return fromFranc(sample(), o.only.filter((l) => !ARABIC_SCRIPT_LANGUAGES.has(l)), script);
 }
 
 /**
@@ -161,9 +209,10 @@ export function guessRange(text: string, start: number, end: number, o: Resolved
  * Pashto spelling), then franc restricted to `only` and to the text's main script. Never throws on
  * a string; "no answer" is `language: 'und'` (or `fallback`).
  *
- * Short text is not guessed: below `minLength` letters only the letter rules can decide, so a
- * short Arabic line with a Latin acronym is not turned into French, and `'und'` tells the caller to
- * use the document's language (`paragraphs` does that).
+ * Short text is not guessed: below `minLength` letters (40 for Latin) only the letter rules can
+ * decide, so a short line is not turned into French or Turkish, and `'und'` tells the caller to use
+ * the document's language (`paragraphs` does that). A short Arabic line with a Latin acronym is
+ * still Arabic: its Arabic letters decide (`وصلت قوات (CSTO) إلى ألماتي.` → `arb`).
  *
  * @param text - Any string.
  * @param options - `[only=DEFAULT_LANGUAGES]`, `[minLength=20]`, `[fallback='und']`.
@@ -171,11 +220,16 @@ export function guessRange(text: string, start: number, end: number, o: Resolved
  *
  * @example
  * ```ts
- * detectLanguage('قال الرئيس الكازاخستاني إن الوضع هادئ').language         // 'arb' (by: 'letters')
- * detectLanguage('وزیر امور خارجه ایران وارد مسکو شد').language             // 'pes'
- * detectLanguage('وزیر خزانہ نے کہا کہ حکومت مذاکرات جاری رکھے گی').language // 'urd'
- * detectLanguage('Reuters could not verify the figures.').language          // 'eng' (by: 'franc')
- * detectLanguage('(CSTO)').language                                         // 'und'
+ * detectLanguage('قال الرئيس الكازاخستاني إن الوضع هادئ')
+ * // { language: 'arb', confidence: 0.75, script: 'Arabic', by: 'letters' }   (ي ك ي: Arabic spelling)
+ * detectLanguage('وزیر امور خارجه ایران وارد مسکو شد')
+ * // { language: 'pes', confidence: 0.53, script: 'Arabic', by: 'franc' }     (ی ک: never Arabic)
+ * detectLanguage('وزیر خزانہ نے کہا کہ حکومت مذاکرات جاری رکھے گی')
+ * // { language: 'urd', confidence: 0.86, script: 'Arabic', by: 'letters' }   (ہ ے)
+ * detectLanguage('Reuters could not independently verify the figures released on Monday.')
+ * // { language: 'eng', confidence: 0.25, script: 'Latin', by: 'franc' }
+ * detectLanguage('(CSTO)')
+ * // { language: 'und', script: 'Latin', by: 'fallback' }
  * ```
  */
 export function detectLanguage(text: string, options?: DetectOptions): LanguageGuess {

@@ -47,7 +47,8 @@ export interface Tok {
 const CONNECTORS = new Set(['of', 'the', 'for', 'and', 'on', 'de', 'du', 'des', 'del', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'bint', 'abu', 'von', 'van', 'der', 'den', 'da', 'di', 'dos', 'das', 'y']);
 const MAX_TOKENS = 8;
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-‐'’.&][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*/gu;
+/** A Latin word (with inner - ' ’ . &), or a run of other letters: `وAFP` is و then AFP. */
+const WORD = /[\p{Script=Latin}\p{N}][\p{Script=Latin}\p{M}\p{N}]*(?:[-‐'’.&][\p{Script=Latin}\p{N}][\p{Script=Latin}\p{M}\p{N}]*)*|(?:(?!\p{Script=Latin})[\p{L}\p{M}])+/gu;
 const UPPER = /^[\p{Lu}\p{Lt}]/u;
 const DOTTED = /^(?:\p{Lu}\.)+\p{Lu}$/u;
 const POSSESSIVE = /\p{L}['’]s$/u;

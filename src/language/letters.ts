@@ -13,6 +13,8 @@ export interface LetterCounts {
   arabic: number;
   /** Latin letters, ASCII and accented (U+00C0–U+024F, U+1E00–U+1EFF). */
   latin: number;
+  /** Latin letters in words that start with a lower-case letter: the running text franc can read, not names. */
+  latinLower: number;
   /** Letters of the other scripts franc knows (Greek, Cyrillic, Hebrew, Indic, CJK, Hangul, …), roughly. */
   other: number;
   /** Letters only Urdu (and Punjabi/Saraiki) write: ٹ ڈ ڑ ں ھ ہ ۂ ۃ ے ۓ. */
@@ -27,15 +29,11 @@ export interface LetterCounts {
   arabicYehKaf: number;
   /** Teh marbuta ة, frequent in Arabic, rare in Persian and Urdu spelling. */
   tehMarbuta: number;
-  /** Alef maksura ى (also counted in `arabicYehKaf`). */
-  alefMaksura: number;
-  /** The article ال at the start of a word, or after one proclitic letter (والـ بالـ). */
-  article: number;
 }
 
 /** @internal */
 export function emptyCounts(): LetterCounts {
-  return { arabic: 0, latin: 0, other: 0, urdu: 0, pashto: 0, persian: 0, farsiYehKaf: 0, arabicYehKaf: 0, tehMarbuta: 0, alefMaksura: 0, article: 0 };
+  return { arabic: 0, latin: 0, latinLower: 0, other: 0, urdu: 0, pashto: 0, persian: 0, farsiYehKaf: 0, arabicYehKaf: 0, tehMarbuta: 0 };
 }
 
 function isOtherLetter(c: number): boolean {
@@ -53,30 +51,40 @@ function isOtherLetter(c: number): boolean {
   );
 }
 
-const PROCLITIC = (c: number): boolean => c === 0x0648 || c === 0x0628 || c === 0x0641 || c === 0x0643 || c === 0x0644; // و ب ف ك ل
-
-function wordStartOrProclitic(text: string, i: number, start: number): boolean {
-  if (i === start || !isArabicLetter(text.charCodeAt(i - 1))) return true;
-  return PROCLITIC(text.charCodeAt(i - 1)) && (i - 1 === start || !isArabicLetter(text.charCodeAt(i - 2)));
-}
-
 /** Adds the letters of `text[start, end)` to `into` and returns it. @internal */
 export function countLetters(text: string, start = 0, end = text.length, into: LetterCounts = emptyCounts()): LetterCounts {
+  // Whether the current Latin word started lower-case (false outside words and in capitalized ones).
+  let lower = false;
+  let prevLatin = false;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) {
-      if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) into.latin++;
+      if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) {
+        into.latin++;
+        if (!prevLatin) lower = c >= 0x61;
+        if (lower) into.latinLower++;
+        prevLatin = true;
+      } else {
+        prevLatin = false;
+      }
       continue;
     }
+    if (isLatinLetter(c) || (c >= 0x1e00 && c <= 0x1eff)) {
+      into.latin++;
+      if (!prevLatin) {
+        const ch = String.fromCharCode(c);
+        lower = ch !== ch.toUpperCase();
+      }
+      if (lower) into.latinLower++;
+      prevLatin = true;
+      continue;
+    }
+    prevLatin = false;
     if (c >= 0x0600 && c <= 0x08ff || c >= 0xfb50 && c <= 0xfefc) {
       if (!isArabicLetter(c)) continue;
       into.arabic++;
       switch (c) {
-        case 0x064a: case 0x0643: into.arabicYehKaf++; break; // ي ك
-        case 0x0649: into.arabicYehKaf++; into.alefMaksura++; break; // ى
-        case 0x0627: // ا: the article when ل follows at a word start (or after one proclitic)
-          if (text.charCodeAt(i + 1) === 0x0644 && i + 1 < end && wordStartOrProclitic(text, i, start)) into.article++;
-          break;
+        case 0x064a: case 0x0643: case 0x0649: into.arabicYehKaf++; break; // ي ك ى
         case 0x06cc: case 0x06a9: into.farsiYehKaf++; break; // ی ک
         case 0x0629: into.tehMarbuta++; break; // ة
         case 0x067e: case 0x0686: case 0x0698: case 0x06af: into.persian++; break; // پ چ ژ گ
@@ -87,8 +95,6 @@ export function countLetters(text: string, start = 0, end = text.length, into: L
         case 0x0696: case 0x069a: case 0x06bc: case 0x06cd: case 0x06d0: // ږ ښ ڼ ۍ ې
           into.pashto++; break;
       }
-    } else if (isLatinLetter(c) || (c >= 0x1e00 && c <= 0x1eff)) {
-      into.latin++;
     } else if (isOtherLetter(c)) {
       into.other++;
     }

@@ -130,12 +130,13 @@ function documentLanguage(text: string, drafts: Draft[], o: ResolvedOptions): { 
  *
  * @example
  * ```ts
- * const doc = 'قال جاستن ترودو إن بلاده تتابع الوضع في كازاخستان.\n"Canada is deeply concerned by the violence."\n(CSTO)';
+ * const doc = 'قال رئيس الوزراء الكندي جاستن ترودو إن بلاده تتابع الوضع في كازاخستان عن كثب.\n\n' +
+ *   '"Canada is deeply concerned by the violence."\n\n(CSTO)';
  * analyzeLanguage(doc)
- * // { language: 'arb', confidence: 0.53, paragraphs: [
- * //   { start: 0, end: 50, language: 'arb', script: 'Arabic', by: 'letters', … },
- * //   { start: 51, end: 96, language: 'eng', script: 'Latin', by: 'franc', … },
- * //   { start: 97, end: 103, language: 'arb', script: 'Latin', by: 'context' } ] }
+ * // { language: 'arb', confidence: 0.64, paragraphs: [
+ * //   { start: 0, end: 77, language: 'arb', script: 'Arabic', by: 'letters', confidence: 0.86 },
+ * //   { start: 79, end: 124, language: 'eng', script: 'Latin', by: 'words', confidence: 0.67 },
+ * //   { start: 126, end: 132, language: 'arb', script: 'Latin', by: 'context' } ] }
  * ```
  */
 export function analyzeLanguage(text: string, options?: ParagraphOptions): LanguageProfile {
@@ -153,20 +154,26 @@ export function analyzeLanguage(text: string, options?: ParagraphOptions): Langu
   });
   const doc = documentLanguage(text, drafts, o);
 
+  // Nearest paragraph decided on its own in the same block, before and after: one pass each way.
+  const decided = (d: Draft | undefined): boolean => d !== undefined && d.language !== undefined;
+  const before: Array<Draft | undefined> = [];
+  for (let i = 0, last: Draft | undefined; i < drafts.length; i++) {
+    const d = drafts[i]!;
+    if (last && last.block !== d.block) last = undefined;
+    before.push(last);
+    if (decided(d)) last = d;
+  }
+  const after: Array<Draft | undefined> = new Array(drafts.length);
+  for (let i = drafts.length - 1, next: Draft | undefined; i >= 0; i--) {
+    const d = drafts[i]!;
+    if (next && next.block !== d.block) next = undefined;
+    after[i] = next;
+    if (decided(d)) next = d;
+  }
   for (let i = 0; i < drafts.length; i++) {
     const d = drafts[i]!;
     if (d.language !== undefined) continue;
-    let lang: string | undefined;
-    // Nearest decided neighbour in the same block, before then after.
-    for (let j = i - 1; j >= 0 && drafts[j]!.block === d.block && lang === undefined; j--) {
-      const n = drafts[j]!;
-      if (n.by !== 'context' && n.by !== 'fallback' && compatible(d.script, n.language)) lang = n.language;
-    }
-    for (let j = i + 1; j < drafts.length && drafts[j]!.block === d.block && lang === undefined; j++) {
-      const n = drafts[j]!;
-      if (n.by !== 'context' && n.by !== 'fallback' && compatible(d.script, n.language)) lang = n.language;
-    }
-    if (lang === undefined && compatible(d.script, doc.language)) lang = doc.language;
+    const lang = [before[i]?.language, after[i]?.language, doc.language].find((l) => compatible(d.script, l));
     if (lang !== undefined) {
       d.language = lang;
       d.by = 'context';
@@ -187,7 +194,8 @@ export function analyzeLanguage(text: string, options?: ParagraphOptions): Langu
  * @example
  * ```ts
  * paragraphs('وصلت قوات (CSTO) إلى ألماتي.\n\nReuters')
- * // [{ start: 0, end: 28, language: 'arb', … }, { start: 30, end: 37, language: 'arb', by: 'context', … }]
+ * // [{ start: 0, end: 28, language: 'arb', script: 'Arabic', by: 'letters', confidence: 0.67 },
+ * //  { start: 30, end: 37, language: 'arb', script: 'Latin', by: 'context' }]
  * ```
  */
 export function paragraphs(text: string, options?: ParagraphOptions): readonly Paragraph[] {

@@ -42,18 +42,20 @@ export interface TopicOptions {
   readonly limit?: number;
   /** Evidence items kept per topic. `[maxEvidence=20]` */
   readonly maxEvidence?: number;
+  /** A topic also needs at least this share of the evidence of the strongest topic of its level. `[relative=0.3]` */
+  readonly relative?: number;
 }
 
-/** Tuning constants (chosen on corpus/topics/dev.jsonl only; see DESIGN notes in README of lexicons/topics). */
+/** Tuning constants, chosen on corpus/topics/dev.jsonl only (see lexicons/topics/README.md). */
 export const PARAMS = Object.freeze({
   /** raw evidence that gives a score of 1 − 1/e ≈ 0.63. */
-  saturation: 2.2,
+  saturation: 8,
   /** Extra share of a term's weight when it occurs in the headline (the first sentence). */
   headline: 0.5,
   /** Documents longer than this many words have their evidence divided by sqrt(words / this). */
   lengthUnit: 160,
-  /** A topic needs at least this share of the best top-level topic's evidence. */
-  relative: 0.2,
+  /** Default of `TopicOptions.relative`. */
+  relative: 0.3,
   /** Share of a child's evidence that counts for its parent. */
   childShare: 1,
 });
@@ -119,6 +121,7 @@ export function classify(rt: TopicRuntime, tt: TextTokens, entities: readonly En
   const T = rt.taxonomy.length;
   const minScore = options.minScore ?? 0.5;
   const maxEvidence = options.maxEvidence ?? 20;
+  const relative = options.relative ?? PARAMS.relative;
   // headline: the first sentence
   let headlineEnd = n;
   for (let t = 1; t < n; t++) if (raw.breakBefore[t]) { headlineEnd = t; break; }
@@ -197,14 +200,24 @@ export function classify(rt: TopicRuntime, tt: TextTokens, entities: readonly En
       for (const ev of evidence[i]!) evidence[p]!.push(ev);
     }
   }
-  let bestTop = 0;
-  for (let i = 0; i < T; i++) if (rt.parent[i] === -1) bestTop = Math.max(bestTop, total[i]!);
+  // the strongest topic of each level: a topic must reach a share of it
+  const bestAtLevel = new Map<number, number>();
+  for (let i = 0; i < T; i++) {
+    const lv = rt.taxonomy[i]!.level;
+    bestAtLevel.set(lv, Math.max(bestAtLevel.get(lv) ?? 0, total[i]!));
+  }
 
+  const keep = new Uint8Array(T);
+  for (let i = 0; i < T; i++) {
+    if (total[i]! <= 0 || total[i]! < relative * bestAtLevel.get(rt.taxonomy[i]!.level)!) continue;
+    if (1 - Math.exp(-total[i]! / PARAMS.saturation) < minScore) continue;
+    // a reported topic brings its ancestors (their evidence includes its own, so they score at least as high)
+    for (let j = i; j >= 0 && !keep[j]; j = rt.parent[j]!) keep[j] = 1;
+  }
   const out: Topic[] = [];
   for (let i = 0; i < T; i++) {
-    if (total[i]! <= 0 || total[i]! < PARAMS.relative * bestTop) continue;
+    if (!keep[i]) continue;
     const score = 1 - Math.exp(-total[i]! / PARAMS.saturation);
-    if (score < minScore) continue;
     const e = rt.taxonomy[i]!;
     const seen = new Set<string>();
     const evs = evidence[i]!

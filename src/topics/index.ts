@@ -49,6 +49,12 @@ export interface TopicModel {
   topics(text: string, entities?: readonly Entity[], options?: TopicOptions): Topic[];
   /** Ranked keyphrases (TF-IDF against the background corpus). Never throws on a string. */
   keyphrases(text: string, entities?: readonly Entity[], options?: KeyphraseOptions): Keyphrase[];
+  /** Both at once, tokenizing the text once. */
+  analyze(
+    text: string,
+    entities?: readonly Entity[],
+    options?: { readonly topics?: TopicOptions; readonly keyphrases?: KeyphraseOptions },
+  ): { topics: Topic[]; keyphrases: Keyphrase[] };
   /** The categories this model can assign. */
   readonly taxonomy: readonly TaxonomyEntry[];
 }
@@ -82,6 +88,27 @@ export function dfTable(a: DfArtifact): DfTable {
   return { N: a.N, df, entities };
 }
 
+function checkNumber(v: unknown, name: string, lo: number, hi: number): void {
+  if (v === undefined) return;
+  if (typeof v !== 'number' || Number.isNaN(v) || v < lo || v > hi) {
+    throw new AalamError('E_OPTION', `${name} must be a number in [${lo}, ${hi}]`, v);
+  }
+}
+
+function checkTopicOptions(o: TopicOptions | undefined): void {
+  if (!o) return;
+  checkNumber(o.minScore, 'minScore', 0, 1);
+  checkNumber(o.relative, 'relative', 0, 1);
+  checkNumber(o.limit, 'limit', 0, Infinity);
+  checkNumber(o.maxEvidence, 'maxEvidence', 0, Infinity);
+}
+
+function checkKeyphraseOptions(o: KeyphraseOptions | undefined): void {
+  if (!o) return;
+  checkNumber(o.limit, 'limit', 0, Infinity);
+  checkNumber(o.maxWords, 'maxWords', 1, 3);
+}
+
 function checkEntities(entities: unknown, fn: string): readonly Entity[] {
   if (entities === undefined || entities === null) return [];
   if (!Array.isArray(entities)) throw new AalamError('E_INPUT_TYPE', `${fn}() expects entities as an array`, entities);
@@ -95,7 +122,8 @@ function checkEntities(entities: unknown, fn: string): readonly Entity[] {
  *
  * @param options - `model`, `terms` and `df` replace or extend the shipped data; the rest are
  *   defaults for every call (`[minScore=0.5]`, `[maxEvidence=20]`, keyphrases `[limit=10]`).
- * @throws {AalamError} `E_LEXICON_LOAD` when the shipped files are missing, `E_LEXICON_SCHEMA` for bad extra terms.
+ * @throws {AalamError} `E_LEXICON_LOAD` when the shipped files are missing, `E_LEXICON_SCHEMA` for bad extra terms,
+ *   `E_OPTION` for an out-of-range option (also from the methods).
  *
  * @example
  * ```ts
@@ -103,13 +131,17 @@ function checkEntities(entities: unknown, fn: string): readonly Entity[] {
  * const text = 'خرج آلاف المتظاهرين في ألماتي احتجاجا على ارتفاع أسعار الوقود.';
  * const { entities } = createAnnotator().annotate(text);
  * const model = createTopicModel();
- * model.topics(text, entities)[0]
- * // { code: 'medtop:16000000', label: { en: 'conflict, war and peace', ar: 'نزاعات، حرب وسلام' }, score: 0.8…,
- * //   evidence: [{ text: 'المتظاهرين', start: 8, end: 18, term: 'المتظاهرين' }, …] }
- * model.keyphrases(text, entities)[0] // { text: 'ألماتي', entityId: 'loc/almaty-kz', occurrences: [{ start: 22, end: 28, … }], … }
+ * model.topics(text, entities).map((t) => `${t.code} ${t.score}`)
+ * // ['medtop:16000000 0.755', 'medtop:20000065 0.755', 'medtop:20000066 0.755', 'medtop:04000000 0.608']
+ * model.topics(text, entities)[2].evidence[1]
+ * // { text: 'المتظاهرين', start: 9, end: 19, term: 'متظاهرين' }
+ * model.keyphrases(text, entities)[0]
+ * // { text: 'ألماتي', score: 4.887, stem: '@loc/almaty-kz', entityId: 'loc/almaty-kz', occurrences: [{ start: 23, end: 29, text: 'ألماتي' }] }
  * ```
  */
 export function createTopicModel(options: TopicModelOptions = {}): TopicModel {
+  checkTopicOptions(options);
+  checkKeyphraseOptions(options.keyphrases);
   const base = options.model && options.df ? { model: options.model, df: options.df } : loadShipped();
   let model = options.model ?? base.model;
   if (options.terms?.length) {
@@ -129,25 +161,48 @@ export function createTopicModel(options: TopicModelOptions = {}): TopicModel {
   // submodule import: natural's root module loads database clients
   const TfIdf = require('natural/lib/natural/tfidf/tfidf.js') as TfIdfCtor;
   const cache = new Map<string, readonly TokenReading[]>();
+  const memo = new Map<readonly TokenReading[], TokenReading | null>();
   const remember = (): Map<string, readonly TokenReading[]> => {
-    if (cache.size > 200_000) cache.clear();
+    // bounded memo of per-word analyses (pure functions of the word; sharing them is safe)
+    if (cache.size > 200_000) {
+      cache.clear();
+      memo.clear();
+    }
     return cache;
   };
   const topicDefaults: TopicOptions = {
     ...(options.minScore !== undefined ? { minScore: options.minScore } : {}),
     ...(options.limit !== undefined ? { limit: options.limit } : {}),
     ...(options.maxEvidence !== undefined ? { maxEvidence: options.maxEvidence } : {}),
+    ...(options.relative !== undefined ? { relative: options.relative } : {}),
   };
   return Object.freeze({
     topics(text: string, entities?: readonly Entity[], callOptions?: TopicOptions): Topic[] {
       assertText(text, 'topics');
       const ents = checkEntities(entities, 'topics');
+      checkTopicOptions(callOptions);
       return classify(rt, textTokens(text, remember()), ents, { ...topicDefaults, ...callOptions });
     },
     keyphrases(text: string, entities?: readonly Entity[], callOptions?: KeyphraseOptions): Keyphrase[] {
       assertText(text, 'keyphrases');
       const ents = checkEntities(entities, 'keyphrases');
-      return extractKeyphrases(textTokens(text, remember()), ents, bg, stops, TfIdf, { ...options.keyphrases, ...callOptions });
+      checkKeyphraseOptions(callOptions);
+      return extractKeyphrases(textTokens(text, remember()), ents, bg, stops, TfIdf, { ...options.keyphrases, ...callOptions }, memo);
+    },
+    analyze(
+      text: string,
+      entities?: readonly Entity[],
+      callOptions?: { readonly topics?: TopicOptions; readonly keyphrases?: KeyphraseOptions },
+    ): { topics: Topic[]; keyphrases: Keyphrase[] } {
+      assertText(text, 'analyze');
+      const ents = checkEntities(entities, 'analyze');
+      checkTopicOptions(callOptions?.topics);
+      checkKeyphraseOptions(callOptions?.keyphrases);
+      const tt = textTokens(text, remember());
+      return {
+        topics: classify(rt, tt, ents, { ...topicDefaults, ...callOptions?.topics }),
+        keyphrases: extractKeyphrases(tt, ents, bg, stops, TfIdf, { ...options.keyphrases, ...callOptions?.keyphrases }, memo),
+      };
     },
     taxonomy: Object.freeze(model.taxonomy.slice()),
   });

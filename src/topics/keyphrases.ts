@@ -74,6 +74,7 @@ export function extractKeyphrases(
   stops: ReadonlySet<string>,
   TfIdf: TfIdfCtor,
   options: KeyphraseOptions = {},
+  memo: Map<readonly TokenReading[], TokenReading | null> = new Map(),
 ): Keyphrase[] {
   const { text, raw, word } = tt;
   const n = raw.count;
@@ -98,6 +99,22 @@ export function extractKeyphrases(
     for (let t = lo; t < n && raw.start[t]! < e.end; t++) covered[t] = ei;
   });
 
+  // lines repeated verbatim (a headline or photo caption printed twice) count once for tf
+  const repeated: Array<[number, number]> = [];
+  {
+    const seenLines = new Set<string>();
+    let pos = 0;
+    for (const line of text.split('\n')) {
+      const key = line.trim();
+      if (key.length > 20) {
+        if (seenLines.has(key)) repeated.push([pos, pos + line.length]);
+        else seenLines.add(key);
+      }
+      pos += line.length + 1;
+    }
+  }
+  const isRepeated = (offset: number): boolean => repeated.some(([s, e]) => offset >= s && offset < e);
+
   const groups = new Map<string, Group>();
   const sequence: string[] = [];
   const addOcc = (key: string, words: number, stems: string[], occ: KeyphraseOccurrence, form: string, entity?: Entity): void => {
@@ -110,13 +127,14 @@ export function extractKeyphrases(
     }
     g.occurrences.push(occ);
     g.forms.set(form, (g.forms.get(form) ?? 0) + 1);
-    sequence.push(key);
+    if (!repeated.length || !isRepeated(occ.start)) sequence.push(key);
   };
 
   // entity mentions
   if (options.entities !== false) {
     for (const e of ents) {
-      if (e.type === 'NORP') continue;
+      // demonyms are not keyphrases; agency credits (رويترز, أ.ف.ب) are bylines, not content
+      if (e.type === 'NORP' || e.kind === 'news-agency') continue;
       const key = '@' + (e.id ?? e.text);
       addOcc(key, 1, [], { start: e.start, end: e.end, text: e.text }, e.text, e);
     }
@@ -127,10 +145,13 @@ export function extractKeyphrases(
   for (let t = 0; t < n; t++) {
     if (word[t] !== 1 || covered[t] >= 0) continue;
     const rs = tt.readings(t);
-    if (rs.some((r) => isStopKey(r.key, stops))) continue;
-    const r = chooseReading(rs, dfOf);
-    const isLatin = raw.kind[t] === 1;
-    if (r.stem.length < 3 || (isLatin && r.key.length < 3)) continue;
+    let r = memo.get(rs);
+    if (r === undefined) {
+      // stopwords (in any clitic reading), short stems and short Latin words are never candidates
+      const c = rs.some((x) => isStopKey(x.key, stops)) ? null : chooseReading(rs, dfOf);
+      r = c && c.stem.length >= 3 && c.key.length >= 3 ? c : null;
+      memo.set(rs, r);
+    }
     chosen[t] = r;
   }
   for (let t = 0; t < n; t++) {
@@ -156,7 +177,7 @@ export function extractKeyphrases(
   const scored: Array<{ g: Group; tf: number; score: number }> = [];
   for (const g of groups.values()) {
     const tf = TfIdf.tf(g.key, doc);
-    if (g.words > 1 && tf < 2 && !g.entityId) continue;
+    if (tf === 0 || (g.words > 1 && tf < 2 && !g.entityId)) continue;
     let idf: number;
     if (g.key.startsWith('@')) {
       const d = g.entityId !== undefined ? bg.entities.get(g.entityId) : undefined;
@@ -187,8 +208,17 @@ export function extractKeyphrases(
   return kept.map(({ g, score }) => {
     let canonical = g.entityName;
     if (!canonical) {
+      // the most frequent surface form; on a tie the one with fewer diacritics
       let bestN = -1;
-      for (const [form, cnt] of g.forms) if (cnt > bestN) { bestN = cnt; canonical = form; }
+      let bestMarks = Infinity;
+      for (const [form, cnt] of g.forms) {
+        const marks = form.replace(/[^\u064B-\u065F\u0670\u0640]/g, '').length;
+        if (cnt > bestN || (cnt === bestN && marks < bestMarks)) {
+          bestN = cnt;
+          bestMarks = marks;
+          canonical = form;
+        }
+      }
     }
     return {
       text: canonical!,

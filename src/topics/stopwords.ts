@@ -26,13 +26,16 @@ const OWN = `
 صورة أرشيفية المزيد TT
 مضيفا مضيفة مؤكدا مؤكدة مشيرا مشيرة لافتا لافتة موضحا موضحة معتبرا معتبرة قائلا قائلة
 نفسه نفسها ذاته ذاتها سواء إما إلا حتى منذ لدى لكن لكنه لكنها وقت الوقت مرة المرة مرات جديد جديدة
+تشهد يشهد شهد شهدت تشهدها يشهدها زيادة ارتفاع انخفاض تراجع بلغ يبلغ تبلغ بلغت وصل وصلت يصل تصل
+أيضا إضافة بالإضافة خاصة عدم دون حول ضد إطار عبر أكثر أبرز مختلف مختلفة متعددة عديدة كبير كبيرة
+خرج خرجت يخرج تخرج دخل دخلت يدخل تدخل أدى أدت يؤدي تؤدي قام قامت يقوم تقوم بدأ بدأت يبدأ تبدأ عاد عادت يعود تعود
 `;
 
 let cached: ReadonlySet<string> | undefined;
 
 /**
  * Normalized stopword keys: stopwords-iso's Arabic list plus {@link OWN}, each added as its
- * normalized form and its light stem. Built on first use.
+ * normalized form, without its article, and its light stem. Built on first use.
  * @internal
  */
 export function stopwordSet(): ReadonlySet<string> {
@@ -45,6 +48,8 @@ export function stopwordSet(): ReadonlySet<string> {
     const k = normalizeKey(w).toLowerCase();
     if (!k) continue;
     set.add(k);
+    if (k.startsWith('ال') && k.length > 4) set.add(k.slice(2));
+    set.add(lightStem(k));
   }
   cached = set;
   return set;
@@ -52,5 +57,5 @@ export function stopwordSet(): ReadonlySet<string> {
 
 /** True when a clitic-free key (or its stem) is a stopword. @internal */
 export function isStopKey(key: string, stops: ReadonlySet<string>): boolean {
-  return stops.has(key) || stops.has(lightStem(key));
+  return stops.has(key) || (key.startsWith('ال') && stops.has(key.slice(2))) || stops.has(lightStem(key));
 }

@@ -1,0 +1,63 @@
+// Adversarial input shapes: per-MB cost of annotate (and normalize+tokenize) relative to news text
+// of the same size class, measured in the same process, runs interleaved.
+import { childMain } from '../lib/child.js';
+import { buildNewsText, cutArticles } from '../lib/corpus.js';
+import { median, bytes, MB, now, gc } from '../lib/stats.js';
+import { createAnnotator, normalize, tokenize } from '../../dist/index.js';
+
+function fill(unit, targetBytes, sep = '') {
+  const ub = bytes(unit + sep);
+  return (unit + sep).repeat(Math.max(1, Math.ceil(targetBytes / ub)));
+}
+
+const CLITICS = ['وب', 'ول', 'فب', 'لل', 'وال', 'بال', 'وبال', 'فلل', 'ك', 'فس'];
+
+export const SHAPES = {
+  word: { doc: 'single word (كازاخستان repeated)', make: (b) => fill('كازاخستان', b) },
+  diacritics: { doc: 'diacritics only (harakat, shadda, sukun)', make: (b) => fill('\u064B\u064C\u064D\u064E\u064F\u0650\u0651\u0652', b) },
+  tatweel: { doc: 'tatweel only (U+0640)', make: (b) => fill('\u0640', b) },
+  clitics: { doc: '100k clitic-like tokens (وب ول فب لل وال …)', make: () => Array.from({ length: 100000 }, (_, i) => CLITICS[i % CLITICS.length]).join(' ') },
+  names: { doc: 'back-to-back entity names', make: (b) => fill('قاسم جومارت توكاييف في بكين وكازاخستان ومنظمة معاهدة الأمن الجماعي', b, '، ') },
+  line: { doc: 'news text as one line', make: (b) => buildNewsText(b).text.replace(/\n+/g, ' ') },
+};
+
+childMain(async (cfg) => {
+  const shape = SHAPES[cfg.shape];
+  const input = shape.make(cfg.mb * MB);
+  const news = buildNewsText(Math.min(cfg.newsMb, cfg.mb) * MB).text;
+  const ib = bytes(input);
+  const nb = bytes(news);
+  const aalam = createAnnotator();
+  const warm = cutArticles(buildNewsText(1e6).paragraphs, 5120);
+  for (let i = 0; i < 3; i++) for (const a of warm) aalam.annotate(a);
+  const runs = [];
+  for (let r = 0; r < cfg.runs; r++) {
+    gc();
+    let t = now();
+    aalam.annotate(news);
+    const newsMs = now() - t;
+    gc();
+    t = now();
+    const found = aalam.annotate(input).entities.length;
+    const ms = now() - t;
+    gc();
+    t = now();
+    normalize(news); tokenize(news);
+    const newsNt = now() - t;
+    gc();
+    t = now();
+    normalize(input); tokenize(input);
+    const nt = now() - t;
+    runs.push({ newsMs, ms, newsNt, nt, found });
+  }
+  const perMb = (ms, b) => ms / (b / MB);
+  return {
+    shape: cfg.shape, doc: shape.doc, bytes: ib, chars: input.length, newsBytes: nb, found: runs[0].found,
+    msPerMb: median(runs.map((r) => perMb(r.ms, ib))),
+    newsMsPerMb: median(runs.map((r) => perMb(r.newsMs, nb))),
+    ratio: median(runs.map((r) => perMb(r.ms, ib) / perMb(r.newsMs, nb))),
+    ntRatio: median(runs.map((r) => perMb(r.nt, ib) / perMb(r.newsNt, nb))),
+    runs: runs.length,
+    peakRss: process.resourceUsage().maxRSS * 1024,
+  };
+});

@@ -1,0 +1,137 @@
+// Sections: normalize+tokenize vs a charCodeAt scan on one big string; annotate on 5 KB articles
+// with the shipped lexicons vs the Map-of-windows baseline and modern-ahocorasick; latency.
+import { readFileSync } from 'node:fs';
+import { childMain, mem } from '../lib/child.js';
+import { buildNewsText, cutArticles } from '../lib/corpus.js';
+import { MapBaseline, AcBaseline, keyList, loadAhoCorasick, scanChars } from '../lib/baselines.js';
+import { median, percentile, bytes, MB, gc } from '../lib/stats.js';
+import { timed, tagPass, prefixByBytes } from '../lib/timing.js';
+import { createAnnotator, normalize, tokenize } from '../../dist/index.js';
+
+/** Median MB/s by wall and by CPU time over runs; `pick(run)` gives a {ms, cpu} timing. */
+const rate = (runs, b, pick) => ({ wall: median(runs.map((r) => b / MB / (pick(r).ms / 1000))), cpu: median(runs.map((r) => b / MB / (pick(r).cpu / 1000))) });
+/** Median of paired ratios base/subject (how many times faster the subject is). */
+const ratio = (runs, base, subj) => ({ wall: median(runs.map((r) => base(r).ms / subj(r).ms)), cpu: median(runs.map((r) => base(r).cpu / subj(r).cpu)) });
+const sum = (a, b) => ({ ms: a.ms + b.ms, cpu: a.cpu + b.cpu });
+
+childMain(async (cfg) => {
+  const res = { config: cfg };
+  const news = buildNewsText(cfg.textBytes);
+  const text = news.text;
+  const textBytes = bytes(text);
+  res.corpus = { textBytes, chars: text.length, uniqueSentences: news.uniqueSentences, uniqueBytes: news.uniqueBytes };
+
+  // ---- normalize + tokenize on one string, against a charCodeAt scan of the same string
+  if (cfg.normTok) {
+    const nt = cfg.normTokBytes < textBytes ? text.slice(0, Math.floor(text.length * cfg.normTokBytes / textBytes)) : text;
+    const ntBytes = bytes(nt);
+    for (let i = 0; i < 3; i++) { scanChars(nt); normalize(nt.slice(0, 300000)); tokenize(nt.slice(0, 300000)); } // warm-up
+    const runs = [];
+    let tokens = 0;
+    for (let r = 0; r < cfg.runs; r++) {
+      gc();
+      // the scan is fast: repeat it to >= 100 ms and take one pass
+      let passes = 0;
+      const s = timed(() => { const t0 = performance.now(); let h = 0; do { h ^= scanChars(nt); passes++; } while (performance.now() - t0 < 100); return h; });
+      const scan = { ms: s.ms / passes, cpu: s.cpu / passes };
+      gc();
+      const norm = timed(() => normalize(nt).text.length);
+      gc();
+      const tok = timed(() => tokenize(nt).tokens.length);
+      tokens = tok.value;
+      runs.push({ scan, norm, tok, both: sum(norm, tok) });
+      gc();
+    }
+    res.normTok = {
+      bytes: ntBytes, tokens, runs: runs.length,
+      scan: rate(runs, ntBytes, (r) => r.scan),
+      normalize: rate(runs, ntBytes, (r) => r.norm),
+      tokenize: rate(runs, ntBytes, (r) => r.tok),
+      normTok: rate(runs, ntBytes, (r) => r.both),
+      // fraction of the scan's speed (target >= 0.1)
+      fracNormTok: ratio(runs, (r) => r.scan, (r) => r.both),
+      fracNormalize: ratio(runs, (r) => r.scan, (r) => r.norm),
+      fracTokenize: ratio(runs, (r) => r.scan, (r) => r.tok),
+    };
+  }
+
+  // ---- annotate on 5 KB articles (shipped lexicons) vs baselines
+  if (cfg.annotate) {
+    const arts = prefixByBytes(cutArticles(news.paragraphs, cfg.articleBytes), cfg.annotateBytes);
+    const artBytes = arts.reduce((a, s) => a + bytes(s), 0);
+    const lexicon = JSON.parse(readFileSync(new URL('../../dist/lexicon.json', import.meta.url), 'utf8'));
+    const aalam = createAnnotator();
+    const bare = { patterns: false, propagation: false, composition: false };
+    const mb = timed(() => new MapBaseline(keyList(lexicon), true));
+    const map = mb.value;
+    // V8 needs several MB of input before annotate runs at its steady speed (TurboFan tiers up,
+    // deoptimizes and re-optimizes): time the very first MB, then warm up on ~3 MB before measuring
+    const warm = prefixByBytes(arts, 1e6);
+    const first = tagPass((s) => aalam.annotate(s).entities, warm);
+    const warmBytes = warm.reduce((x, s) => x + bytes(s), 0);
+    res.firstMb = { wall: warmBytes / MB / (first.ms / 1000), cpu: warmBytes / MB / (first.cpu / 1000) };
+    for (let i = 0; i < 3; i++) {
+      tagPass((s) => aalam.annotate(s).entities, warm);
+      tagPass((s) => aalam.annotate(s, bare).entities, warm);
+      tagPass((s) => map.annotate(s), warm);
+    }
+    const runs = [];
+    const aTimes = [];
+    const mTimes = [];
+    for (let r = 0; r < cfg.runs; r++) {
+      gc();
+      const a = tagPass((s) => aalam.annotate(s).entities, arts);
+      gc();
+      const m = tagPass((s) => map.annotate(s), arts);
+      gc();
+      const b = tagPass((s) => aalam.annotate(s, bare).entities, arts);
+      aTimes.push(...a.times);
+      mTimes.push(...m.times);
+      runs.push({ a, m, b });
+    }
+    const docs = (pick) => ({ wall: median(runs.map((r) => arts.length / (pick(r).ms / 1000))), cpu: median(runs.map((r) => arts.length / (pick(r).cpu / 1000))) });
+    res.annotate = {
+      articles: arts.length, bytes: artBytes, meanArticleBytes: artBytes / arts.length, runs: runs.length,
+      mapBuildMs: mb.ms, mapKeys: map.map.size,
+      aalam: rate(runs, artBytes, (r) => r.a),
+      aalamDocs: docs((r) => r.a),
+      bare: rate(runs, artBytes, (r) => r.b),
+      map: rate(runs, artBytes, (r) => r.m),
+      mapDocs: docs((r) => r.m),
+      vsMap: ratio(runs, (r) => r.m, (r) => r.a),
+      bareVsMap: ratio(runs, (r) => r.m, (r) => r.b),
+      found: { aalam: runs[0].a.found, bare: runs[0].b.found, map: runs[0].m.found },
+      latency: {
+        p50: percentile(aTimes, 50), p90: percentile(aTimes, 90), p99: percentile(aTimes, 99), max: Math.max(...aTimes),
+        mapP50: percentile(mTimes, 50), mapP99: percentile(mTimes, 99),
+      },
+    };
+
+    // modern-ahocorasick on a subset of the same articles (it is slow: Intl.Segmenter per call)
+    const AC = cfg.ac ? await loadAhoCorasick() : null;
+    if (AC) {
+      const sub = prefixByBytes(arts, cfg.acBytes);
+      const subBytes = sub.reduce((x, s) => x + bytes(s), 0);
+      const build = timed(() => new AcBaseline(AC, lexicon.aliases.map((x) => x[0])));
+      const ac = build.value;
+      tagPass((s) => ac.annotate(s), sub.slice(0, 20));
+      const acRuns = [];
+      for (let r = 0; r < cfg.acRuns; r++) {
+        gc();
+        const a = tagPass((s) => aalam.annotate(s).entities, sub);
+        gc();
+        const c = tagPass((s) => ac.annotate(s), sub);
+        acRuns.push({ a, c });
+      }
+      res.ac = {
+        articles: sub.length, bytes: subBytes, patterns: ac.patterns, buildMs: build.ms, runs: acRuns.length,
+        ac: rate(acRuns, subBytes, (r) => r.c),
+        aalam: rate(acRuns, subBytes, (r) => r.a),
+        vsAc: ratio(acRuns, (r) => r.c, (r) => r.a),
+        found: acRuns[0].c.found,
+      };
+    } else if (cfg.ac) res.ac = { error: 'modern-ahocorasick is not installed' };
+  }
+  res.mem = mem();
+  return res;
+});

@@ -1,0 +1,241 @@
+import test from 'ava';
+import fc from 'fast-check';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createAnnotator, AalamError } from '../dist/index.js';
+import { createTopicModel, lightStem } from '../dist/topics/index.js';
+
+const annotator = createAnnotator();
+const model = createTopicModel();
+const load = (name) =>
+  readFileSync(new URL(`../corpus/topics/${name}.jsonl`, import.meta.url), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
+const dev = load('dev');
+const heldOut = load('test');
+
+/** Micro precision/recall of the topic set (score ≥ the default 0.5) against the gold codes. */
+function score(docs) {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const d of docs) {
+    const pred = new Set(model.topics(d.text, annotator.annotate(d.text).entities).map((t) => t.code));
+    const gold = new Set(d.labels);
+    for (const c of pred) gold.has(c) ? tp++ : fp++;
+    for (const c of gold) if (!pred.has(c)) fn++;
+  }
+  const p = tp / (tp + fp);
+  const r = tp / (tp + fn);
+  return { p, r, f1: (2 * p * r) / (p + r), tp, fp, fn };
+}
+
+const fmt = (name, n, s) =>
+  `${name} (${n} docs): micro P=${s.p.toFixed(3)} R=${s.r.toFixed(3)} F1=${s.f1.toFixed(3)} (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`;
+
+test('dev set: precision and recall of the classifier', (t) => {
+  const s = score(dev);
+  const line = fmt('topics dev', dev.length, s);
+  t.log(line);
+  console.log(line);
+  t.true(dev.length >= 80);
+  t.true(s.p >= 0.8, `precision ${s.p}`);
+  t.true(s.r >= 0.8, `recall ${s.r}`);
+});
+
+test('held-out test set: precision and recall (never tuned on)', (t) => {
+  const s = score(heldOut);
+  const line = fmt('topics held-out test', heldOut.length, s);
+  t.log(line);
+  console.log(line);
+  t.true(s.p >= 0.75, `precision ${s.p}`);
+  t.true(s.r >= 0.75, `recall ${s.r}`);
+});
+
+test('dev set covers at least 12 top-level categories', (t) => {
+  const top = new Set(dev.flatMap((d) => d.labels).filter((c) => /0{6}$/.test(c)));
+  t.true(top.size >= 12, `${top.size}`);
+});
+
+test('taxonomy: the 17 top-level IPTC topics, medtop codes, parents that exist', (t) => {
+  const codes = new Set(model.taxonomy.map((e) => e.code));
+  const top = model.taxonomy.filter((e) => e.level === 1);
+  t.is(top.length, 17);
+  for (let i = 1; i <= 17; i++) t.true(codes.has(`medtop:${String(i).padStart(2, '0')}000000`));
+  for (const e of model.taxonomy) {
+    t.regex(e.code, /^medtop:\d{8}$/);
+    t.truthy(e.en && e.ar);
+    if (e.parent) t.true(codes.has(e.parent), e.code);
+  }
+  // gold labels only use codes of the taxonomy
+  for (const d of [...dev, ...heldOut]) for (const c of d.labels) t.true(codes.has(c), `${d.id}: ${c}`);
+});
+
+test('evidence offsets slice to their text; parents are reported with their children', (t) => {
+  for (const d of dev.slice(0, 60)) {
+    const topics = model.topics(d.text, annotator.annotate(d.text).entities, { minScore: 0 });
+    const codes = new Set(topics.map((x) => x.code));
+    for (const tp of topics) {
+      t.true(tp.score >= 0 && tp.score <= 1);
+      if (tp.parent) t.true(codes.has(tp.parent), `${d.id}: ${tp.code} without ${tp.parent}`);
+      t.true(tp.evidence.length > 0);
+      for (const ev of tp.evidence) {
+        t.is(d.text.slice(ev.start, ev.end), ev.text, `${d.id} ${tp.code}`);
+      }
+    }
+  }
+});
+
+test('terms match through clitics: والاحتجاجات, للمتظاهرين, بالانتخابات', (t) => {
+  const text = 'وتواصلت والاحتجاجات في المدينة، وانضم للمتظاهرين آلاف. ويستعد الحزب بالانتخابات المقبلة.';
+  const topics = model.topics(text, [], { minScore: 0, relative: 0 });
+  const ev = topics.flatMap((x) => x.evidence);
+  const texts = new Set(ev.map((e) => e.text));
+  t.true(texts.has('الاحتجاجات'), [...texts].join('،'));
+  t.true(texts.has('لمتظاهرين'), [...texts].join('،')); // ل of لل is the preposition, outside the span
+  t.true(texts.has('الانتخابات'), [...texts].join('،'));
+  t.true(topics.some((x) => x.code === 'medtop:20000066'));
+  t.true(topics.some((x) => x.code === 'medtop:20000574'));
+});
+
+test('entity signals: a ministry of defence and an armed group', (t) => {
+  const text = 'قال متحدث إن الجيش صد هجوما شنه مسلحون.';
+  const entities = [
+    { start: 0, end: 3, text: 'قال', type: 'ORG', id: 'org/x/ministry-of-defence', kind: 'government-body', name: { ar: 'وزارة الدفاع', en: 'Ministry of Defence of X' } },
+    { start: 33, end: 39, text: 'مسلحون', type: 'ORG', id: 'org/isis', kind: 'armed-group', name: { ar: 'داعش', en: 'Islamic State' } },
+  ];
+  const topics = model.topics(text, entities, { minScore: 0, relative: 0 });
+  const defence = topics.find((x) => x.code === 'medtop:20000598');
+  t.truthy(defence);
+  t.true(defence.evidence.some((e) => e.entityId === 'org/x/ministry-of-defence'));
+  const terror = topics.find((x) => x.code === 'medtop:20000053');
+  t.truthy(terror);
+  t.true(terror.evidence.some((e) => e.entityId === 'org/isis'));
+});
+
+test('keyphrases: الاحتجاجات / احتجاجات / والاحتجاجات are one group', (t) => {
+  const text =
+    'تواصلت الاحتجاجات في العاصمة لليوم الثالث. وقال شهود إن احتجاجات أخرى اندلعت في الجنوب. ' +
+    'وامتدت رقعة الغضب والاحتجاجات إلى مدن الشمال.';
+  const kps = model.keyphrases(text, []);
+  const groups = kps.filter((k) => k.stem.split(' ').includes(lightStem('احتجاجات')) && !k.stem.includes(' '));
+  t.is(groups.length, 1);
+  const g = groups[0];
+  t.is(g.stem, 'احتجاج');
+  t.is(g.occurrences.length, 3);
+  t.deepEqual(
+    g.occurrences.map((o) => o.text),
+    ['الاحتجاجات', 'احتجاجات', 'الاحتجاجات'],
+  );
+  for (const o of g.occurrences) t.is(text.slice(o.start, o.end), o.text);
+  t.is(kps[0].text, 'الاحتجاجات');
+});
+
+test('keyphrases: entities carry their id and canonical name; offsets slice; no stopword phrases', (t) => {
+  for (const d of dev.slice(0, 40)) {
+    const { entities } = annotator.annotate(d.text);
+    const kps = model.keyphrases(d.text, entities, { limit: 15 });
+    t.true(kps.length <= 15);
+    for (let i = 1; i < kps.length; i++) t.true(kps[i - 1].score >= kps[i].score);
+    for (const k of kps) {
+      t.true(k.stem.split(' ').length <= 3 || k.stem.startsWith('@'));
+      for (const o of k.occurrences) t.is(d.text.slice(o.start, o.end), o.text);
+      if (k.entityId) {
+        const e = entities.find((x) => x.id === k.entityId);
+        t.truthy(e);
+        t.is(k.text, e.name.ar);
+      }
+      t.false(['قال', 'الذي', 'التي', 'اليوم'].includes(k.text));
+    }
+  }
+});
+
+test('analyze() returns the same as topics() and keyphrases()', (t) => {
+  const d = dev[0];
+  const { entities } = annotator.annotate(d.text);
+  const both = model.analyze(d.text, entities);
+  t.deepEqual(both.topics, model.topics(d.text, entities));
+  t.deepEqual(both.keyphrases, model.keyphrases(d.text, entities));
+});
+
+test('the model is frozen; bad input is a typed error, not a crash', (t) => {
+  t.true(Object.isFrozen(model));
+  const err = t.throws(() => model.topics(42), { instanceOf: AalamError });
+  t.is(err.code, 'E_INPUT_TYPE');
+  t.is(t.throws(() => model.keyphrases(null), { instanceOf: AalamError }).code, 'E_INPUT_TYPE');
+  t.is(t.throws(() => model.topics('نص', 'not entities'), { instanceOf: AalamError }).code, 'E_INPUT_TYPE');
+  t.is(t.throws(() => model.topics('نص', [], { minScore: Number.NaN }), { instanceOf: AalamError }).code, 'E_OPTION');
+  t.is(t.throws(() => createTopicModel({ minScore: 2 }), { instanceOf: AalamError }).code, 'E_OPTION');
+  t.deepEqual(model.topics(''), []);
+  t.deepEqual(model.keyphrases(''), []);
+});
+
+test('property: no string makes topics() or keyphrases() throw; offsets always slice', (t) => {
+  const arabicish = fc.string({
+    unit: fc.constantFrom(...'والاحتجاجاتبالانتخاباتللحزب ،.؟«»()\n0123٤٥ـًّ\u200c\u200fABCxyz-ة\ud800'.split('')),
+    maxLength: 200,
+  });
+  fc.assert(
+    fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), arabicish), (s) => {
+      const { entities } = annotator.annotate(s);
+      for (const tp of model.topics(s, entities, { minScore: 0, relative: 0 })) {
+        for (const ev of tp.evidence) if (s.slice(ev.start, ev.end) !== ev.text) return false;
+      }
+      for (const k of model.keyphrases(s, entities)) {
+        for (const o of k.occurrences) if (s.slice(o.start, o.end) !== o.text) return false;
+      }
+      return true;
+    }),
+    { numRuns: 300 },
+  );
+  t.pass();
+});
+
+test('entities with odd offsets are ignored, not trusted', (t) => {
+  const text = 'احتجاجات في المدينة';
+  const bogus = [{ start: 50, end: 10, text: 'x', type: 'ORG', id: 'org/x', kind: 'armed-group' }, null, { start: -1, end: 3 }];
+  t.notThrows(() => model.topics(text, bogus));
+  t.notThrows(() => model.keyphrases(text, bogus));
+});
+
+test("natural is loaded by submodule only, never its root (which loads database clients)", (t) => {
+  model.keyphrases('احتجاجات واحتجاجات', []);
+  const require = createRequire(import.meta.url);
+  const loaded = Object.keys(require.cache);
+  t.true(loaded.some((p) => p.endsWith('natural/lib/natural/tfidf/tfidf.js')));
+  t.false(loaded.some((p) => /natural[\\/]lib[\\/]natural[\\/]index\.js$/.test(p) || /natural[\\/]index\.js$/.test(p)));
+});
+
+// The seed articles (outside the repository) must come out under the expected topics.
+const SEEDS = '/work/shared/seeds';
+const EXPECT = [
+  { starts: 'الصين مستعدة', all: ['medtop:16000000', 'medtop:20000065', 'medtop:20000639', 'medtop:20000598'] },
+  { starts: 'رئيس الوزراء الكندي', all: ['medtop:11000000', 'medtop:20000593'] },
+  { starts: 'قوات روسية', all: ['medtop:16000000', 'medtop:20000065', 'medtop:20000598'] },
+  { starts: 'اليوم الثاني لرئيسي', all: ['medtop:20000639'] },
+];
+test('seed articles: unrest/conflict with diplomacy/defence, government, diplomacy', (t) => {
+  if (!existsSync(SEEDS)) return t.pass('seeds not available');
+  const articles = readdirSync(SEEDS)
+    .filter((f) => f.endsWith('.txt'))
+    .flatMap((f) => readFileSync(`${SEEDS}/${f}`, 'utf8').split(/\n\s*\n\s*\n+/));
+  for (const exp of EXPECT) {
+    const a = articles.find((x) => x.trim().startsWith(exp.starts));
+    if (!a) continue;
+    const topics = model.topics(a, annotator.annotate(a).entities);
+    const codes = topics.map((x) => x.code);
+    t.log(exp.starts, '→', topics.map((x) => `${x.label.en} ${x.score}`).join(', '));
+    for (const c of exp.all) t.true(codes.includes(c), `${exp.starts}: ${c} missing from ${codes.join(' ')}`);
+  }
+});
+
+test('extra terms passed to createTopicModel are matched; bad ones are E_LEXICON_SCHEMA', (t) => {
+  const m = createTopicModel({ terms: [{ topic: 'medtop:15000000', weight: 5, terms: ['الشطرنج'] }] });
+  const topics = m.topics('فاز اللاعب ببطولة الشطرنج', [], { minScore: 0, relative: 0 });
+  const sport = topics.find((x) => x.code === 'medtop:15000000');
+  t.truthy(sport);
+  t.true(sport.evidence.some((e) => e.term === 'الشطرنج'));
+  const err = t.throws(() => createTopicModel({ terms: [{ topic: 'medtop:99999999', weight: 1, terms: ['x'] }] }), { instanceOf: AalamError });
+  t.is(err.code, 'E_LEXICON_SCHEMA');
+});
