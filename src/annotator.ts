@@ -4,6 +4,7 @@ import { buildMatcher, lookupKey, HitKind, isAmbiguous, type Matcher } from './g
 import { aliasKey, compileLexicon, mergeEntries, type CompiledLexicon } from './gazetteer/compile.js';
 import { scanTokens } from './tokenize/index.js';
 import { analyzeLanguage, englishEntities, type Paragraph } from './language/index.js';
+import { createTopicModel, type Topic, type Keyphrase, type TopicModel } from './topics/index.js';
 import { assertEntries, type LexiconEntry } from './gazetteer/schema.js';
 import { loadShippedLexicon, parseLexiconJsonl } from './gazetteer/load.js';
 import { annotateTokens, type Entity, type EntityOptions } from './resolve/annotate.js';
@@ -23,6 +24,10 @@ export interface AnnotateOptions extends EntityOptions {
   readonly language?: boolean;
   /** Tag Persian/Urdu/Pashto paragraphs with the Arabic rules anyway. `[forceArabic=false]` */
   readonly forceArabic?: boolean;
+  /** IPTC Media Topic categories with evidence. `[topics=true]` */
+  readonly topics?: boolean;
+  /** Ranked TF-IDF keyphrases. `[keyphrases=true]` */
+  readonly keyphrases?: boolean;
 }
 
 /** A paragraph and its language (ISO 639-3: `arb`, `eng`, `pes`, `urd`…, or `und`). */
@@ -40,6 +45,10 @@ export interface Annotation {
   readonly language?: string;
   /** Paragraph languages, when detection is on. */
   readonly paragraphs?: readonly ParagraphLanguage[];
+  /** IPTC Media Topics (`medtop:…`) with scores and evidence, best first, when topics are on. */
+  readonly topics?: readonly Topic[];
+  /** Keyphrases, best first, when keyphrases are on. */
+  readonly keyphrases?: readonly Keyphrase[];
 }
 
 const ARABIC_RULES = new Set(['arb', 'und']);
@@ -144,6 +153,8 @@ export function createAnnotator(options: AnnotatorOptions = {}): Annotator {
   }
   const lexicon = withExtras(options.lexicon ?? loadShippedLexicon(), extras);
   const matcher: Matcher = buildMatcher(lexicon);
+  // the topic model is loaded on the first annotate() that asks for topics or keyphrases
+  let topicModel: TopicModel | undefined;
   const defaults: AnnotateOptions = {
     ...(options.types ? { types: options.types } : {}),
     ...(options.patterns !== undefined ? { patterns: options.patterns } : {}),
@@ -151,20 +162,32 @@ export function createAnnotator(options: AnnotatorOptions = {}): Annotator {
     ...(options.composition !== undefined ? { composition: options.composition } : {}),
     ...(options.language !== undefined ? { language: options.language } : {}),
     ...(options.forceArabic !== undefined ? { forceArabic: options.forceArabic } : {}),
+    ...(options.topics !== undefined ? { topics: options.topics } : {}),
+    ...(options.keyphrases !== undefined ? { keyphrases: options.keyphrases } : {}),
   };
   return Object.freeze({
     annotate(text: string, callOptions?: AnnotateOptions): Annotation {
       assertText(text, 'annotate');
       const opts = { ...defaults, ...callOptions };
-      const entities = annotateTokens(matcher, text, opts);
-      if (opts.language === false) return { entities };
-      const profile = analyzeLanguage(text);
-      const paragraphs = profile.paragraphs.map((p) => ({ start: p.start, end: p.end, language: p.language }));
-      return {
-        entities: routeByLanguage(matcher, text, entities, profile.paragraphs, opts.forceArabic === true),
-        language: profile.language,
-        paragraphs,
-      };
+      let entities: readonly Entity[] = annotateTokens(matcher, text, opts);
+      let out: { -readonly [K in keyof Annotation]: Annotation[K] } = { entities };
+      if (opts.language !== false) {
+        const profile = analyzeLanguage(text);
+        entities = routeByLanguage(matcher, text, entities, profile.paragraphs, opts.forceArabic === true);
+        out = { entities, language: profile.language, paragraphs: profile.paragraphs.map((p) => ({ start: p.start, end: p.end, language: p.language })) };
+      }
+      const wantTopics = opts.topics !== false;
+      const wantKeys = opts.keyphrases !== false;
+      if (wantTopics || wantKeys) {
+        topicModel ??= createTopicModel();
+        if (wantTopics && wantKeys) {
+          const a = topicModel.analyze(text, entities);
+          out.topics = a.topics;
+          out.keyphrases = a.keyphrases;
+        } else if (wantTopics) out.topics = topicModel.topics(text, entities);
+        else out.keyphrases = topicModel.keyphrases(text, entities);
+      }
+      return out;
     },
     stats: Object.freeze({ entries: lexicon.entries.length, aliases: lexicon.aliases.length }),
   });

@@ -7,3 +7,8 @@ export type { LexiconEntry, EntityType } from './gazetteer/schema.js';
 export { compileLexicon, aliasKey, type CompiledLexicon } from './gazetteer/compile.js';
 export { parseLexiconJsonl } from './gazetteer/load.js';
 export { AalamError, type AalamErrorCode } from './errors.js';
+export {
+  createTopicModel, lightStem, compileTopics, parseTermsJsonl,
+  type Topic, type TopicEvidence, type TopicOptions, type Keyphrase, type KeyphraseOccurrence, type KeyphraseOptions,
+  type TopicModel, type TopicModelOptions, type TaxonomyEntry, type TopicTermEntry, type EntitySignal,
+} from './topics/index.js';

@@ -32,19 +32,15 @@ childMain(async (cfg) => {
   for (let i = 0; i < 3; i++) for (const a of warm) aalam.annotate(a);
   const runs = [];
   for (let r = 0; r < cfg.runs; r++) {
-    gc();
     let t = now();
     aalam.annotate(news);
     const newsMs = now() - t;
-    gc();
     t = now();
     const found = aalam.annotate(input).entities.length;
     const ms = now() - t;
-    gc();
     t = now();
     normalize(news); tokenize(news);
     const newsNt = now() - t;
-    gc();
     t = now();
     normalize(input); tokenize(input);
     const nt = now() - t;

@@ -84,9 +84,7 @@ childMain(async (cfg) => {
     const runs = [];
     const aTimes = [];
     for (let r = 0; r < cfg.runs; r++) {
-      gc();
       const a = tagPass((s) => annotator.annotate(s).entities, arts);
-      gc();
       const m = tagPass((s) => map.annotate(s), arts);
       aTimes.push(...a.times);
       runs.push({ a, m });
@@ -107,27 +105,20 @@ childMain(async (cfg) => {
       else {
         const keys = [...map.map.keys()];
         map = null;
-        gc();
         const sub = prefixByBytes(arts, cfg.acBytes);
         const subBytes = sub.reduce((x, s) => x + bytes(s), 0);
-        const before = mem();
         t = now();
         const ac = new AcBaseline(AC, keys);
         const acBuildMs = now() - t;
-        gc();
-        const after = mem();
         tagPass((s) => ac.annotate(s), sub.slice(0, 10));
         const acRuns = [];
         for (let r = 0; r < cfg.acRuns; r++) {
-          gc();
           const a = tagPass((s) => annotator.annotate(s).entities, sub);
-          gc();
           const c = tagPass((s) => ac.annotate(s), sub);
           acRuns.push({ a, c });
         }
         res.ac = {
           articles: sub.length, bytes: subBytes, patterns: ac.patterns, buildMs: acBuildMs, runs: acRuns.length,
-          heapDelta: after.heapUsed - before.heapUsed,
           ac: rate(acRuns, subBytes, (r) => r.c), aalam: rate(acRuns, subBytes, (r) => r.a),
           vsAc: ratio(acRuns, (r) => r.c, (r) => r.a), found: acRuns[0].c.found,
         };

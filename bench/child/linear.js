@@ -18,14 +18,11 @@ childMain(async (cfg) => {
   const runs = [];
   let entities = 0;
   for (let r = 0; r < cfg.runs; r++) {
-    gc();
     let passes = 0;
     const s = timed(() => { const t0 = performance.now(); do { scanChars(text); passes++; } while (performance.now() - t0 < 100); });
     const scan = { ms: s.ms / passes, cpu: s.cpu / passes };
-    gc();
     const ann = timed(() => aalam.annotate(text).entities.length);
     entities = ann.value;
-    gc();
     const nt = cfg.normTok ? timed(() => normalize(text).text.length + tokenize(text).tokens.length) : null;
     runs.push({ scan, ann, nt });
   }
