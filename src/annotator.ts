@@ -133,7 +133,7 @@ function withExtras(base: CompiledLexicon, extras: LexiconEntry[]): CompiledLexi
  * const aalam = createAnnotator();
  * const { entities } = aalam.annotate('التقى وانغ يي بنظيره في بكين.');
  * entities[0] // { start: 6, end: 13, text: 'وانغ يي', type: 'PER', id: 'per/wang-yi', … }
- * entities[1] // { start: 28, end: 32, text: 'بكين', type: 'LOC', id: 'loc/beijing-cn', … }
+ * entities[1] // { start: 24, end: 28, text: 'بكين', type: 'LOC', id: 'loc/beijing-cn', … }
  * ```
  */
 export function createAnnotator(options: AnnotatorOptions = {}): Annotator {
