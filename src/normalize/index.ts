@@ -79,7 +79,7 @@ class NormalizedText implements Normalized {
  * ```ts
  * const n = normalize('قازاخـستانُ ﻻ');
  * n.text                 // 'قازاخستان لا'
- * n.span(0, 9)           // { start: 0, end: 11 }: the tatweel and the damma are inside the name
+ * n.span(0, 9)           // { start: 0, end: 10 }: the tatweel is inside; the final damma follows the last letter
  * ```
  */
 export function normalize(text: string, options?: NormalizeOptions): Normalized {
