@@ -33,6 +33,9 @@ export interface Matcher {
   readonly stopwords: ReadonlySet<string>;
   /** Stopwords and ordinary words: never name tokens of a pattern find. */
   readonly common: ReadonlySet<string>;
+  /** Hashes of the trigger keys and of the common words (pre-filters before string lookups). */
+  readonly triggerHashes: ReadonlySet<number>;
+  readonly commonHashes: ReadonlySet<number>;
   /** ISO alpha-2 → index of the country entry. */
   readonly countryByIso: ReadonlyMap<string, number>;
   readonly aliasCount: number;
@@ -68,6 +71,8 @@ export function buildMatcher(lex: CompiledLexicon): Matcher {
     givenHashes: new Set(Object.keys(lex.givenNames).map(hashString)),
     stopwords: new Set(lex.stopwords),
     common: new Set([...lex.stopwords, ...(lex.commonWords ?? [])]),
+    triggerHashes: new Set(lex.triggers.map(([k]) => hashString(k))),
+    commonHashes: new Set([...lex.stopwords, ...(lex.commonWords ?? [])].map(hashString)),
     countryByIso,
     aliasCount: lex.aliases.length,
   });

@@ -103,7 +103,16 @@ const BEH = 0x0628;
 const LAM = 0x0644;
 const KAF = 0x0643;
 const SEEN = 0x0633;
+const ALEF = 0x0627;
 const HASH_ARTICLE = hashString('ال');
+let wordHashCache: { precederHashes: ReadonlySet<number>; locativeHashes: ReadonlySet<number> } | undefined;
+/** Hashes of the built-in word lists (computed on first use; they never change). */
+function wordHashes(): { precederHashes: ReadonlySet<number>; locativeHashes: ReadonlySet<number> } {
+  return (wordHashCache ??= {
+    precederHashes: new Set([...NAME_PRECEDERS].map(hashString)),
+    locativeHashes: new Set([...LOCATIVE].map(hashString)),
+  });
+}
 
 const NO_CANDS: Cand[] = [];
 
@@ -212,42 +221,64 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
    * Readings of token t (bare, then clitic-stripped) whose key hash passes `has`: the hot path. The
    * stems are hashed from prefix hashes; a key string is built only for a reading that passes.
    */
+  // candidate stems of one token: hash, letters stripped, roles, whether ال is restored (لل)
+  const cHash = new Int32Array(8);
+  const cStrip = new Uint8Array(8);
+  const cRoles: Array<readonly CliticRole[]> = new Array(8);
+  const cContract = new Uint8Array(8);
   const stemReadings = (t: number, has: (h: number) => boolean): Reading[] => {
-    let out: Reading[] | null = null;
+    let k = 0;
     const len = NL[t]!;
-    const add = (h: number, stripped: number, roles: readonly CliticRole[], article: 'keep' | 'contract'): void => {
-      if (!has(h)) return;
-      const w = normOf(t);
-      const key = article === 'contract' ? 'ال' + w.slice(stripped + 1) : w.slice(stripped);
-      const r: Reading = { key, stripped, roles, article: article === 'contract' || key.startsWith('ال') };
-      if (stripped && !plausibleStrip(w, r)) return;
-      (out ??= []).push(r);
-    };
-    if (raw.kind[t] === 1) {
-      const caps = capsKey(t);
-      if (caps) {
-        const hc = hashString(caps);
-        if (has(hc)) (out ??= []).push({ key: caps, stripped: 0, roles: NO_ROLES, article: false });
-      }
-    }
-    add(H[t]!, 0, NO_ROLES, 'keep');
+    cHash[k] = H[t]!; cStrip[k] = 0; cRoles[k] = NO_ROLES; cContract[k] = 0; k++;
     if (raw.kind[t] === 0 && len > 2) {
       const base = t * 4;
       const c0 = C4[base]!;
       const conj = c0 === WAW || c0 === FEH ? 1 : 0;
       for (let ci = 0; ci <= conj; ci++) {
-        if (ci) add(suffixHash(t, 1), 1, CONJ, 'keep');
+        if (ci) { cHash[k] = suffixHash(t, 1); cStrip[k] = 1; cRoles[k] = CONJ; cContract[k] = 0; k++; }
         const c = C4[base + ci]!;
         if (c === BEH || c === LAM || c === KAF) {
-          const roles = ci ? CONJ_PREP : PREP;
-          if (len - ci - 1 >= 2) add(suffixHash(t, ci + 1), ci + 1, roles, 'keep');
+          if (len - ci - 1 >= 2) { cHash[k] = suffixHash(t, ci + 1); cStrip[k] = ci + 1; cRoles[k] = ci ? CONJ_PREP : PREP; cContract[k] = 0; k++; }
           if (c === LAM && C4[base + ci + 1] === LAM && len > ci + 3) {
-            add(hashPrepend(HASH_ARTICLE, suffixHash(t, ci + 2), len - ci - 2), ci + 1, ci ? CONJ_PREP_ART : PREP_ART, 'contract');
+            cHash[k] = hashPrepend(HASH_ARTICLE, suffixHash(t, ci + 2), len - ci - 2); cStrip[k] = ci + 1; cRoles[k] = ci ? CONJ_PREP_ART : PREP_ART; cContract[k] = 1; k++;
           }
-        } else if (ci && c === SEEN && len > 4) add(suffixHash(t, 2), 2, CONJ_FUT, 'keep');
+        } else if (ci && c === SEEN && len > 4) { cHash[k] = suffixHash(t, 2); cStrip[k] = 2; cRoles[k] = CONJ_FUT; cContract[k] = 0; k++; }
       }
     }
+    let out: Reading[] | null = null;
+    if (raw.kind[t] === 1) {
+      const caps = capsKey(t);
+      if (caps && has(hashString(caps))) (out ??= []).push({ key: caps, stripped: 0, roles: NO_ROLES, article: false });
+    }
+    for (let i = 0; i < k; i++) {
+      if (!has(cHash[i]!)) continue;
+      const w = normOf(t);
+      const stripped = cStrip[i]!;
+      const key = cContract[i] ? 'ال' + w.slice(stripped + 1) : stripped ? w.slice(stripped) : w;
+      const r: Reading = { key, stripped, roles: cRoles[i]!, article: cContract[i] === 1 || key.startsWith('ال') };
+      if (stripped && !plausibleStrip(w, r)) continue;
+      (out ??= []).push(r);
+    }
     return out ?? NO_READINGS;
+  };
+  const { triggerHashes, commonHashes } = m;
+  const { precederHashes, locativeHashes } = wordHashes();
+  const hasTrigger = (h: number): boolean => triggerHashes.has(h);
+  const hasTriggerOrPreceder = (h: number): boolean => triggerHashes.has(h) || precederHashes.has(h);
+  const hasCommonOrPreceder = (h: number): boolean => commonHashes.has(h) || precederHashes.has(h);
+  const hasLocative = (h: number): boolean => locativeHashes.has(h);
+  /** Whether token t carries the article, alone or after clitics (الصين, والصين, بالصين, للصين). */
+  const hasArticle = (t: number): boolean => {
+    if (raw.kind[t] !== 0) return false;
+    const b = t * 4;
+    const c0 = C4[b]!, c1 = C4[b + 1]!, c2 = C4[b + 2]!, c3 = C4[b + 3]!;
+    const len = NL[t]!;
+    if (c0 === ALEF && c1 === LAM && len > 3) return true;
+    const pre = c0 === WAW || c0 === FEH || c0 === BEH || c0 === LAM || c0 === KAF;
+    if (pre && c1 === ALEF && c2 === LAM && len > 4) return true;
+    if (c0 === LAM && c1 === LAM && len > 3) return true;
+    if ((c0 === WAW || c0 === FEH) && (c1 === BEH || c1 === LAM || c1 === KAF) && c2 === ALEF && c3 === LAM && len > 5) return true;
+    return (c0 === WAW || c0 === FEH) && c1 === LAM && c2 === LAM && len > 4;
   };
   const inRoot = (h: number): boolean => m.trie.find(0, h) >= 0;
   const rootReadings = (t: number): Reading[] => stemReadings(t, inRoot);
@@ -336,15 +367,13 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
       }
       if (CLITIC_TOKENS.has(key)) { j--; continue; }
       words++;
-      let article = false;
-      for (const r of readings(j)) {
+      for (const r of stemReadings(j, hasTrigger)) {
         const spec = m.triggers.get(r.key);
         if (spec && spec.types.includes(type) && (!titleOnly || spec.title) && (!spec.kinds || !kind || spec.kinds.includes(kind))) {
           return spec.text;
         }
-        if (r.article) article = true;
       }
-      if (!article || raw.breakBefore[j]) return null;
+      if (!hasArticle(j) || raw.breakBefore[j]) return null;
       j--;
     }
     return null;
@@ -354,8 +383,7 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
   function locative(t: number, r: Reading): boolean {
     if (r.roles.includes('preposition')) return true;
     if (t === 0 || !isWord[t - 1]) return false;
-    for (const pr of readings(t - 1)) if (LOCATIVE.has(pr.key)) return true;
-    return false;
+    return stemReadings(t - 1, hasLocative).some((pr) => LOCATIVE.has(pr.key));
   }
 
   /** An ambiguous person alias right after an indefinite noun is an adjective (دور رئيسي). */
@@ -366,11 +394,8 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
     if (!isWord[p]) return true;
     const pk = normOf(p);
     if (CLITIC_TOKENS.has(pk)) return true;
-    for (const pr of readings(p)) {
-      if (pr.article) return true;
-      if (m.triggers.has(pr.key)) return true;
-      if (NAME_PRECEDERS.has(pr.key)) return true;
-    }
+    if (hasArticle(p)) return true;
+    if (stemReadings(p, hasTriggerOrPreceder).some((pr) => m.triggers.has(pr.key) || NAME_PRECEDERS.has(pr.key))) return true;
     // feminine noun in construct (زيارة رئيسي): ة, normalized to ه
     const last = raw.end[p]! - 1;
     if (text.charCodeAt(last) === 0x0629 || (text.charCodeAt(last) >= 0x064b && text.charCodeAt(last - 1) === 0x0629)) return true;
@@ -393,7 +418,7 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
           if (h.kind !== HitKind.Head || c.end >= n || raw.breakBefore[c.end]) continue;
           const inst = m.institutions[h.ref]!;
           // وزير الخارجية الصيني is a minister, not the ministry
-          if (c.reading.stripped === 0 && t > 0 && isWord[t - 1] && readings(t - 1).some((r) => m.triggers.get(r.key)?.title)) continue;
+          if (c.reading.stripped === 0 && t > 0 && isWord[t - 1] && stemReadings(t - 1, hasTrigger).some((r) => m.triggers.get(r.key)?.title)) continue;
           const agrees = (x: Cand): boolean => {
             const last = text.charCodeAt(raw.end[x.end - 1]! - 1);
             const fem = last === 0x0629 || normOf(x.end - 1).endsWith('ه');
@@ -544,8 +569,7 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
     const k = normOf(j);
     if (k.length < 2 || CLITIC_TOKENS.has(k)) return false;
     if (m.common.has(k) || m.triggers.has(k) || NAME_PRECEDERS.has(k)) return false;
-    const r0 = readings(j);
-    for (const r of r0) if (r.stripped > 0 && (m.common.has(r.key) || NAME_PRECEDERS.has(r.key))) return false;
+    for (const r of stemReadings(j, hasCommonOrPreceder)) if (r.stripped > 0 && (m.common.has(r.key) || NAME_PRECEDERS.has(r.key))) return false;
     return true;
   }
 
