@@ -484,15 +484,16 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
         } else continue;
       }
       if (e.type === 'PER' && c.reading.article && !h.alias.startsWith('ال') && !h.alias.startsWith('أل') && !h.alias.startsWith('إل')) continue;
-      const cand: Chosen = {
-        t: c.t, end: c.end, reading: c.reading, entry: e, type: e.type, id: e.id, name: e.name,
-        ...(e.kind ? { kind: e.kind } : {}), ...(e.country ?? e.iso2 ? { country: (e.country ?? e.iso2)! } : {}),
-        by: 'lexicon', alias: h.alias, ...(rule ? { rule } : {}), confidence: conf,
+      if (best && !(conf > best.confidence || (conf === best.confidence && recency(h.ref, c.t) > recency(bestRef, c.t)))) continue;
+      const country = e.country ?? e.iso2;
+      const cand: { -readonly [K in keyof Chosen]: Chosen[K] } = {
+        t: c.t, end: c.end, reading: c.reading, entry: e, type: e.type, id: e.id, name: e.name, by: 'lexicon', alias: h.alias, confidence: conf,
       };
-      if (!best || cand.confidence > best.confidence || (cand.confidence === best.confidence && recency(h.ref, c.t) > recency(bestRef, c.t))) {
-        best = cand;
-        bestRef = h.ref;
-      }
+      if (e.kind) cand.kind = e.kind;
+      if (country) cand.country = country;
+      if (rule) cand.rule = rule;
+      best = cand;
+      bestRef = h.ref;
     }
     return best;
   };
@@ -637,12 +638,17 @@ function toEntity(c: Chosen, raw: RawTokens, text: string, action: Int32Array, e
     letter++;
   }
   const slice = text.slice(start, end);
-  const name = c.name ? (c.by === 'composition' ? { ar: slice, en: c.name.en } : c.name) : null;
-  return {
-    start, end, text: slice, type: c.type, id: c.id, name,
-    ...(c.kind ? { kind: c.kind } : {}), ...(c.country ? { country: c.country } : {}),
-    tokenStart: c.t, tokenEnd: c.end, prefix,
-    source: { by: c.by, ...(c.alias ? { alias: c.alias } : {}), ...(c.rule ? { rule: c.rule } : {}) },
-    confidence: c.confidence,
-  };
+  const name = c.name ? (c.by === 'composition' ? { ar: slice, en: c.name.en } : { ar: c.name.ar, en: c.name.en }) : null;
+  const source: { by: SourceKind; alias?: string; rule?: string } = { by: c.by };
+  if (c.alias) source.alias = c.alias;
+  if (c.rule) source.rule = c.rule;
+  const e: { -readonly [K in keyof Entity]: Entity[K] } = { start, end, text: slice, type: c.type, id: c.id, name } as Entity;
+  if (c.kind) e.kind = c.kind;
+  if (c.country) e.country = c.country;
+  e.tokenStart = c.t;
+  e.tokenEnd = c.end;
+  e.prefix = prefix;
+  e.source = source;
+  e.confidence = c.confidence;
+  return e;
 }
