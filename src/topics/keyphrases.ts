@@ -113,7 +113,19 @@ export function extractKeyphrases(
       pos += line.length + 1;
     }
   }
-  const isRepeated = (offset: number): boolean => repeated.some(([s, e]) => offset >= s && offset < e);
+  // ranges are sorted and disjoint: binary search keeps this linear in the text, not quadratic
+  const isRepeated = (offset: number): boolean => {
+    let lo = 0;
+    let hi = repeated.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const [s, e] = repeated[mid]!;
+      if (offset < s) hi = mid - 1;
+      else if (offset >= e) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  };
 
   const groups = new Map<string, Group>();
   const sequence: string[] = [];
