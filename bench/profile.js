@@ -66,11 +66,12 @@ export function summarizeHeap(profile) {
 }
 
 export const TASKS = {
-  annotate: (q) => ({ task: 'annotate', mb: q ? 1 : 3, repeat: 1, heap: true, doc: `annotate, shipped lexicons, ${q ? 1 : 3} MB of 5 KB articles` }),
-  'annotate-doc': (q) => ({ task: 'annotate-doc', mb: q ? 0.5 : 2, repeat: 1, heap: true, doc: `annotate, shipped lexicons, one ${q ? 0.5 : 2} MB document` }),
-  normtok: (q) => ({ task: 'normtok', mb: q ? 2 : 10, repeat: 1, heap: true, doc: `normalize + tokenize, one ${q ? 2 : 10} MB string` }),
-  build: (q) => ({ task: 'build', size: q ? 50000 : 250000, repeat: 1, heap: false, doc: `compileLexicon + createAnnotator, ${q ? '50k' : '250k'} synthetic entries` }),
-  'annotate-lexicon': (q) => ({ task: 'annotate-lexicon', size: q ? 100000 : 1000000, mb: q ? 0.5 : 2, repeat: 1, heap: false, doc: `annotate, ${q ? '100k' : '1M'} synthetic entries, ${q ? 0.5 : 2} MB of 5 KB articles` }),
+  annotate: (q) => ({ task: 'annotate', mode: 'entities', mb: q ? 1 : 6, heap: true, doc: `entity annotation (topics and keyphrases off), shipped lexicons, ${q ? 1 : 6} MB of 5 KB articles` }),
+  'annotate-default': (q) => ({ task: 'annotate', mode: 'default', mb: q ? 1 : 3, heap: true, doc: `default annotate (entities + language + topics + keyphrases), ${q ? 1 : 3} MB of 5 KB articles` }),
+  'annotate-doc': (q) => ({ task: 'annotate-doc', mode: 'default', mb: q ? 1 : 4, heap: true, doc: `default annotate, one ${q ? 1 : 4} MB document` }),
+  normtok: (q) => ({ task: 'normtok', mb: q ? 2 : 10, heap: true, doc: `normalize + tokenize, one ${q ? 2 : 10} MB string` }),
+  build: (q) => ({ task: 'build', size: q ? 50000 : 250000, heap: false, doc: `compileLexicon + createAnnotator, ${q ? '50k' : '250k'} synthetic entries` }),
+  'annotate-lexicon': (q) => ({ task: 'annotate-lexicon', mode: 'entities', size: q ? 100000 : 1000000, mb: q ? 0.5 : 4, heap: false, doc: `entity annotation, ${q ? '100k' : '1M'} synthetic entries, ${q ? 0.5 : 4} MB of 5 KB articles` }),
 };
 
 /** Runs one task under --cpu-prof; returns its summary. */
@@ -80,7 +81,7 @@ export async function profileTask(name, quick, top = 12) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const heapOut = join(dir, 'alloc.heapprofile');
-  const r = await runChild('focus.js', { ...cfg, heapOut }, { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--max-old-space-size=8192'], timeoutMs: 600_000 });
+  const r = await runChild('focus.js', { ...cfg, heapOut }, { nodeArgs: ['--cpu-prof', '--cpu-prof-interval=250', `--cpu-prof-dir=${dir}`, '--max-old-space-size=8192'], timeoutMs: 600_000 });
   if (!r.ok) return { name, doc: cfg.doc, error: r.error };
   const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
   const prof = JSON.parse(readFileSync(join(dir, file), 'utf8'));

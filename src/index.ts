@@ -12,3 +12,7 @@ export {
   type Topic, type TopicEvidence, type TopicOptions, type Keyphrase, type KeyphraseOccurrence, type KeyphraseOptions,
   type TopicModel, type TopicModelOptions, type TaxonomyEntry, type TopicTermEntry, type EntitySignal,
 } from './topics/index.js';
+export { renderConllText, readConll, spansFromTags, tagsFromSpans, type Tagset, type ConllDocument } from './formats/conll.js';
+export { renderBratAnn, bratConfig, type BratEntity } from './formats/brat.js';
+export { renderHtmlPage, escapeHtml, type HtmlAnnotation } from './formats/html.js';
+export { compareSpans, score, Scoreboard, type Span, type Score } from './formats/score.js';

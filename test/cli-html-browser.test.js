@@ -20,8 +20,9 @@ if (!existsSync(CHROMIUM)) {
     const html = `${artifacts}html-sample.html`;
     const r = run(['annotate', sample, '--format', 'html', '--output', html]);
     t.is(r.status, 0, r.stderr);
-    const entities = run(['annotate', sample, '--format', 'jsonl']).stdout.trim().split('\n')
-      .reduce((n, l) => n + JSON.parse(l).entities.length, 0);
+    const results = run(['annotate', sample, '--format', 'jsonl']).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const entities = results.reduce((n, r) => n + r.entities.length, 0);
+    const topics = results.reduce((n, r) => n + (Array.isArray(r.topics) ? r.topics.length : 0), 0);
     t.true(entities > 10);
 
     const { chromium } = await import('playwright-core');
@@ -45,6 +46,7 @@ if (!existsSync(CHROMIUM)) {
       t.is(await page.evaluate(() => getComputedStyle(document.querySelector('.text')).direction), 'rtl');
       t.is(await page.locator('article.doc').count(), 3);
       t.is(await page.locator('ul.legend li').count(), 4);
+      t.is(await page.locator('ul.topics li').count(), topics); // shown when the annotator reports topics
       // Every highlight is laid out, and the types have different colours.
       const boxes = await page.locator('mark.ent').evaluateAll((ms) => ms.map((m) => m.getClientRects().length));
       t.true(boxes.every((n) => n > 0));

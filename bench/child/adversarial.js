@@ -4,6 +4,7 @@ import { childMain } from '../lib/child.js';
 import { buildNewsText, cutArticles } from '../lib/corpus.js';
 import { median, bytes, MB, now, gc } from '../lib/stats.js';
 import { createAnnotator, normalize, tokenize } from '../../dist/index.js';
+import { annotateFn } from '../lib/modes.js';
 
 function fill(unit, targetBytes, sep = '') {
   const ub = bytes(unit + sep);
@@ -28,15 +29,16 @@ childMain(async (cfg) => {
   const ib = bytes(input);
   const nb = bytes(news);
   const aalam = createAnnotator();
+  const fn = annotateFn(aalam, cfg.mode);
   const warm = cutArticles(buildNewsText(1e6).paragraphs, 5120);
-  for (let i = 0; i < 3; i++) for (const a of warm) aalam.annotate(a);
+  for (let i = 0; i < 3; i++) for (const a of warm) fn(a);
   const runs = [];
   for (let r = 0; r < cfg.runs; r++) {
     let t = now();
-    aalam.annotate(news);
+    fn(news);
     const newsMs = now() - t;
     t = now();
-    const found = aalam.annotate(input).entities.length;
+    const found = fn(input).length;
     const ms = now() - t;
     t = now();
     normalize(news); tokenize(news);
@@ -48,7 +50,7 @@ childMain(async (cfg) => {
   }
   const perMb = (ms, b) => ms / (b / MB);
   return {
-    shape: cfg.shape, doc: shape.doc, bytes: ib, chars: input.length, newsBytes: nb, found: runs[0].found,
+    shape: cfg.shape, mode: cfg.mode, doc: shape.doc, bytes: ib, chars: input.length, newsBytes: nb, found: runs[0].found,
     msPerMb: median(runs.map((r) => perMb(r.ms, ib))),
     newsMsPerMb: median(runs.map((r) => perMb(r.newsMs, nb))),
     ratio: median(runs.map((r) => perMb(r.ms, ib) / perMb(r.newsMs, nb))),

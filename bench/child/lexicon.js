@@ -7,6 +7,7 @@ import { syntheticEntries } from '../lib/synth.js';
 import { MapBaseline, AcBaseline, loadAhoCorasick } from '../lib/baselines.js';
 import { median, percentile, bytes, MB, now, gc } from '../lib/stats.js';
 import { tagPass, prefixByBytes } from '../lib/timing.js';
+import { annotateFn } from '../lib/modes.js';
 import { compileLexicon, createAnnotator, aliasKey } from '../../dist/index.js';
 
 const rate = (runs, b, pick) => ({ wall: median(runs.map((r) => b / MB / (pick(r).ms / 1000))), cpu: median(runs.map((r) => b / MB / (pick(r).cpu / 1000))) });
@@ -73,18 +74,19 @@ childMain(async (cfg) => {
   entries = null;
 
   if (cfg.tag) {
+    const fn = annotateFn(annotator, 'entities');
     const news = buildNewsText(Math.max(cfg.tagBytes * 1.2, 2e6));
     const arts = prefixByBytes(cutArticles(news.paragraphs, cfg.articleBytes), cfg.tagBytes);
     const artBytes = arts.reduce((a, s) => a + bytes(s), 0);
     const warm = prefixByBytes(arts, 1e6);
     for (let i = 0; i < 3; i++) {
-      tagPass((s) => annotator.annotate(s).entities, warm);
+      tagPass(fn, warm);
       tagPass((s) => map.annotate(s), warm);
     }
     const runs = [];
     const aTimes = [];
     for (let r = 0; r < cfg.runs; r++) {
-      const a = tagPass((s) => annotator.annotate(s).entities, arts);
+      const a = tagPass(fn, arts);
       const m = tagPass((s) => map.annotate(s), arts);
       aTimes.push(...a.times);
       runs.push({ a, m });
@@ -113,7 +115,7 @@ childMain(async (cfg) => {
         tagPass((s) => ac.annotate(s), sub.slice(0, 10));
         const acRuns = [];
         for (let r = 0; r < cfg.acRuns; r++) {
-          const a = tagPass((s) => annotator.annotate(s).entities, sub);
+          const a = tagPass(fn, sub);
           const c = tagPass((s) => ac.annotate(s), sub);
           acRuns.push({ a, c });
         }

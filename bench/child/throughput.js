@@ -1,10 +1,11 @@
-// Sections: normalize+tokenize vs a charCodeAt scan on one big string; annotate on 5 KB articles
-// with the shipped lexicons vs the Map-of-windows baseline and modern-ahocorasick; latency.
+// normalize+tokenize vs a charCodeAt scan on one big string; annotate (one call mode per process)
+// on 5 KB articles vs the Map-of-windows baseline and modern-ahocorasick; latency; the first MB.
 import { readFileSync } from 'node:fs';
 import { childMain, mem } from '../lib/child.js';
 import { buildNewsText, cutArticles } from '../lib/corpus.js';
 import { MapBaseline, AcBaseline, keyList, loadAhoCorasick, scanChars } from '../lib/baselines.js';
-import { median, percentile, bytes, MB, gc } from '../lib/stats.js';
+import { MODES, annotateFn } from '../lib/modes.js';
+import { median, percentile, bytes, MB } from '../lib/stats.js';
 import { timed, tagPass, prefixByBytes } from '../lib/timing.js';
 import { createAnnotator, normalize, tokenize } from '../../dist/index.js';
 
@@ -51,30 +52,31 @@ childMain(async (cfg) => {
     };
   }
 
-  // ---- annotate on 5 KB articles (shipped lexicons) vs baselines
-  if (cfg.annotate) {
+  // ---- annotate on 5 KB articles (shipped lexicons), one call mode, vs baselines
+  if (cfg.mode) {
     const arts = prefixByBytes(cutArticles(news.paragraphs, cfg.articleBytes), cfg.annotateBytes);
     const artBytes = arts.reduce((a, s) => a + bytes(s), 0);
     const lexicon = JSON.parse(readFileSync(new URL('../../dist/lexicon.json', import.meta.url), 'utf8'));
     const aalam = createAnnotator();
-    const bare = { patterns: false, propagation: false, composition: false };
+    const fn = annotateFn(aalam, cfg.mode);
+    const resultKeys = Object.keys(MODES[cfg.mode].opts ? aalam.annotate(arts[0], MODES[cfg.mode].opts) : aalam.annotate(arts[0]));
     const mb = timed(() => new MapBaseline(keyList(lexicon), true));
     const map = mb.value;
     // V8 needs several MB of input before annotate runs at its steady speed (TurboFan tiers up,
     // deoptimizes and re-optimizes): time the very first MB, then warm up on ~3 MB before measuring
     const warm = prefixByBytes(arts, 1e6);
-    const first = tagPass((s) => aalam.annotate(s).entities, warm);
     const warmBytes = warm.reduce((x, s) => x + bytes(s), 0);
-    res.firstMb = { wall: warmBytes / MB / (first.ms / 1000), cpu: warmBytes / MB / (first.cpu / 1000) };
+    const first = tagPass(fn, warm);
+    const firstMb = { wall: warmBytes / MB / (first.ms / 1000), cpu: warmBytes / MB / (first.cpu / 1000) };
     for (let i = 0; i < 3; i++) {
-      tagPass((s) => aalam.annotate(s).entities, warm);
+      tagPass(fn, warm);
       tagPass((s) => map.annotate(s), warm);
     }
     const runs = [];
     const aTimes = [];
     const mTimes = [];
     for (let r = 0; r < cfg.runs; r++) {
-      const a = tagPass((s) => aalam.annotate(s).entities, arts);
+      const a = tagPass(fn, arts);
       const m = tagPass((s) => map.annotate(s), arts);
       aTimes.push(...a.times);
       mTimes.push(...m.times);
@@ -82,8 +84,9 @@ childMain(async (cfg) => {
     }
     const docs = (pick) => ({ wall: median(runs.map((r) => arts.length / (pick(r).ms / 1000))), cpu: median(runs.map((r) => arts.length / (pick(r).cpu / 1000))) });
     res.annotate = {
+      mode: cfg.mode, doc: MODES[cfg.mode].doc, resultKeys,
       articles: arts.length, bytes: artBytes, meanArticleBytes: artBytes / arts.length, runs: runs.length,
-      mapBuildMs: mb.ms, mapKeys: map.map.size,
+      mapBuildMs: mb.ms, mapKeys: map.map.size, firstMb,
       aalam: rate(runs, artBytes, (r) => r.a),
       aalamDocs: docs((r) => r.a),
       map: rate(runs, artBytes, (r) => r.m),
@@ -106,7 +109,7 @@ childMain(async (cfg) => {
       tagPass((s) => ac.annotate(s), sub.slice(0, 20));
       const acRuns = [];
       for (let r = 0; r < cfg.acRuns; r++) {
-        const a = tagPass((s) => aalam.annotate(s).entities, sub);
+        const a = tagPass(fn, sub);
         const c = tagPass((s) => ac.annotate(s), sub);
         acRuns.push({ a, c });
       }
@@ -118,19 +121,6 @@ childMain(async (cfg) => {
         found: acRuns[0].c.found,
       };
     } else if (cfg.ac) res.ac = { error: 'modern-ahocorasick is not installed' };
-
-    // last (other call options change the type feedback of the default path): lexicon matching
-    // only, i.e. patterns, propagation and composition off, paired with the Map baseline
-    for (let i = 0; i < 2; i++) tagPass((s) => aalam.annotate(s, bare).entities, warm);
-    const bareRuns = [];
-    for (let r = 0; r < cfg.runs; r++) {
-      const b = tagPass((s) => aalam.annotate(s, bare).entities, arts);
-      const m = tagPass((s) => map.annotate(s), arts);
-      bareRuns.push({ b, m });
-    }
-    res.annotate.bare = rate(bareRuns, artBytes, (r) => r.b);
-    res.annotate.bareVsMap = ratio(bareRuns, (r) => r.m, (r) => r.b);
-    res.annotate.found.bare = bareRuns[0].b.found;
   }
   res.mem = mem();
   return res;

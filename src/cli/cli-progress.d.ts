@@ -1,4 +1,4 @@
-// The part of cli-progress (https://github.com/npkg/cli-progress) that aalam uses; the package has no types.
+// The part of cli-progress (https://www.npmjs.com/package/cli-progress) that aalam uses; the package has no types.
 declare module 'cli-progress' {
   interface Options {
     format?: string;

@@ -2,7 +2,8 @@
  * Output streams of the CLI: stdout or a file, written with backpressure (each write waits for
  * the stream to drain when its buffer is full).
  */
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { dirname } from 'node:path';
 
 /** Raised when the reader of stdout went away (`aalam … | head`). */
 export class BrokenPipe extends Error {}
@@ -40,8 +41,9 @@ function writer(stream: NodeJS.WritableStream, isStdout: boolean): Output {
   };
 }
 
-/** stdout, or `file` (truncated, or appended to with `append`). */
+/** stdout, or `file` (truncated, or appended to with `append`; its folder is created). */
 export function openOutput(file?: string, append = false): Output {
   if (!file || file === '-') return writer(process.stdout, true);
+  mkdirSync(dirname(file), { recursive: true });
   return writer(createWriteStream(file, { flags: append ? 'a' : 'w' }), false);
 }

@@ -65,7 +65,7 @@ article.doc { background: #fff; border: 1px solid #e2e2de; border-radius: 8px; p
 article.doc h2 { font: 600 .85rem/1.4 ui-monospace, "DejaVu Sans Mono", monospace; color: #555; margin: 0 0 .4rem; text-align: left; }
 ul.topics { list-style: none; display: flex; flex-wrap: wrap; gap: .3rem; margin: 0 0 .6rem; padding: 0; }
 ul.topics li { background: #f1f3f5; border: 1px solid #dee2e6; border-radius: 999px; padding: 0 .7em; font-size: .9rem; }
-ul.topics .score { color: #666; font-size: .8em; margin-inline-start: .3em; }
+ul.topics .score { color: #666; font-size: .8em; margin: 0 .4em; }
 .text { white-space: pre-wrap; font-size: 1.3rem; line-height: 2.1; }
 mark.ent { color: inherit; border-radius: 4px; padding: 0 .12em; border-bottom: 3px solid; cursor: help; }
 mark.ent.guess { border-bottom-style: dashed; }

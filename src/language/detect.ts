@@ -1,4 +1,15 @@
-import { francAll } from 'franc';
+import { createRequire } from 'node:module';
+
+type FrancAll = (value: string, options?: { only?: string[]; minLength?: number }) => Array<[string, number]>;
+let francAllFn: FrancAll | undefined;
+/**
+ * franc, loaded on first use: its trigram tables take ~30 ms to load, which import must not pay.
+ * Node ≥ 20.19 can require() an ES module synchronously.
+ */
+function francAll(value: string, options?: { only?: string[]; minLength?: number }): Array<[string, number]> {
+  francAllFn ??= (createRequire(import.meta.url)('franc') as { francAll: FrancAll }).francAll;
+  return francAllFn(value, options);
+}
 import { AalamError, assertText } from '../errors.js';
 import { functionWordHits } from './function-words.js';
 import { countLetters, scriptLetters, topScript, type LetterCounts, type Script } from './letters.js';
