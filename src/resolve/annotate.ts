@@ -567,6 +567,11 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
 
   function nameLike(j: number): boolean {
     if (covered[j] || raw.kind[j] !== 0 || raw.breakBefore[j]) return false;
+    // tanween marks an indefinite noun or adjective (هجوماً), never a name
+    for (let i = raw.start[j]!; i < raw.end[j]!; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x064b && c <= 0x064d) return false;
+    }
     const k = normOf(j);
     if (k.length < 2 || CLITIC_TOKENS.has(k)) return false;
     if (m.common.has(k) || m.triggers.has(k) || NAME_PRECEDERS.has(k)) return false;
