@@ -38,6 +38,8 @@ export class HashTrie {
   private mask: number;
   private size = 0;
   nodes = 1;
+  /** A 64K-bit filter of the token hashes that start a key (children of the root): most words start none. */
+  private readonly rootBits = new Uint32Array(2048);
 
   constructor(expected: number) {
     let cap = 16;
@@ -50,6 +52,12 @@ export class HashTrie {
     let x = Math.imul(parent ^ 0x27d4eb2d, 0x85ebca6b) ^ h;
     x = Math.imul(x ^ (x >>> 15), 0xc2b2ae35);
     return (x ^ (x >>> 13)) & this.mask;
+  }
+
+  /** False when no key starts with a token of hash `h` (true: maybe). */
+  mayStart(h: number): boolean {
+    const b = (h ^ (h >>> 16)) & 0xffff;
+    return (this.rootBits[b >>> 5]! & (1 << (b & 31))) !== 0;
   }
 
   /** Child of `parent` for token hash `h`, or -1. */
@@ -72,6 +80,10 @@ export class HashTrie {
     if ((this.size + 1) * 2 > this.mask + 1) this.grow();
     const node = this.nodes++;
     this.put(parent, h, node);
+    if (parent === 0) {
+      const b = (h ^ (h >>> 16)) & 0xffff;
+      this.rootBits[b >>> 5]! |= 1 << (b & 31);
+    }
     return node;
   }
 
@@ -96,5 +108,25 @@ export class HashTrie {
   /** Bytes held by the table. */
   get bytes(): number {
     return this.table.byteLength;
+  }
+}
+
+/** A set of token hashes with a 64K-bit pre-filter: a miss (the common case) costs one bit test. */
+export class HashSet32 {
+  private readonly bits = new Uint32Array(2048);
+  private readonly set: Set<number>;
+  constructor(hashes: Iterable<number>) {
+    this.set = new Set(hashes);
+    for (const h of this.set) {
+      const b = (h ^ (h >>> 16)) & 0xffff;
+      this.bits[b >>> 5]! |= 1 << (b & 31);
+    }
+  }
+  has(h: number): boolean {
+    const b = (h ^ (h >>> 16)) & 0xffff;
+    return (this.bits[b >>> 5]! & (1 << (b & 31))) !== 0 && this.set.has(h);
+  }
+  get size(): number {
+    return this.set.size;
   }
 }

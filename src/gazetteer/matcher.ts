@@ -1,5 +1,5 @@
 import { AMBIGUOUS, type CompiledEntry, type CompiledLexicon, type InstitutionSpec, type TriggerSpec } from './compile.js';
-import { HashTrie, hashString } from './hash.js';
+import { HashSet32, HashTrie, hashString } from './hash.js';
 
 /** What a trie node's hit points at. @internal */
 export const enum HitKind { Entity = 0, Block = 1, Head = 2 }
@@ -29,13 +29,13 @@ export interface Matcher {
   readonly institutions: readonly InstitutionSpec[];
   readonly givenNames: ReadonlyMap<string, string>;
   /** Hashes of the given-name keys (a pre-filter before the string lookup). */
-  readonly givenHashes: ReadonlySet<number>;
+  readonly givenHashes: HashSet32;
   readonly stopwords: ReadonlySet<string>;
   /** Stopwords and ordinary words: never name tokens of a pattern find. */
   readonly common: ReadonlySet<string>;
   /** Hashes of the trigger keys and of the common words (pre-filters before string lookups). */
-  readonly triggerHashes: ReadonlySet<number>;
-  readonly commonHashes: ReadonlySet<number>;
+  readonly triggerHashes: HashSet32;
+  readonly commonHashes: HashSet32;
   /** ISO alpha-2 → index of the country entry. */
   readonly countryByIso: ReadonlyMap<string, number>;
   readonly aliasCount: number;
@@ -68,11 +68,11 @@ export function buildMatcher(lex: CompiledLexicon): Matcher {
     triggers: new Map(lex.triggers.map(([k, t]) => [k, t])),
     institutions: lex.institutions.map(([, s]) => s),
     givenNames: new Map(Object.entries(lex.givenNames)),
-    givenHashes: new Set(Object.keys(lex.givenNames).map(hashString)),
+    givenHashes: new HashSet32(Object.keys(lex.givenNames).map(hashString)),
     stopwords: new Set(lex.stopwords),
     common: new Set([...lex.stopwords, ...(lex.commonWords ?? [])]),
-    triggerHashes: new Set(lex.triggers.map(([k]) => hashString(k))),
-    commonHashes: new Set([...lex.stopwords, ...(lex.commonWords ?? [])].map(hashString)),
+    triggerHashes: new HashSet32(lex.triggers.map(([k]) => hashString(k))),
+    commonHashes: new HashSet32([...lex.stopwords, ...(lex.commonWords ?? [])].map(hashString)),
     countryByIso,
     aliasCount: lex.aliases.length,
   });

@@ -2,7 +2,7 @@ import { scanTokens, tokenNorm, type RawTokens } from '../tokenize/index.js';
 import { compileTable, optionsMask, DELETE, KEEP } from '../normalize/engine.js';
 import { procliticReadings, type CliticRole, type ProcliticReading } from '../tokenize/clitics.js';
 import { HitKind, isAmbiguous, type Hit, type Matcher } from '../gazetteer/matcher.js';
-import { HASH_B, MAX_HASH_LEN, hashPowers, hashPrepend, hashString } from '../gazetteer/hash.js';
+import { HASH_B, HashSet32, MAX_HASH_LEN, hashPowers, hashPrepend, hashString } from '../gazetteer/hash.js';
 import type { CompiledEntry } from '../gazetteer/compile.js';
 import type { EntityType } from '../gazetteer/schema.js';
 
@@ -105,12 +105,12 @@ const KAF = 0x0643;
 const SEEN = 0x0633;
 const ALEF = 0x0627;
 const HASH_ARTICLE = hashString('ال');
-let wordHashCache: { precederHashes: ReadonlySet<number>; locativeHashes: ReadonlySet<number> } | undefined;
+let wordHashCache: { precederHashes: HashSet32; locativeHashes: HashSet32 } | undefined;
 /** Hashes of the built-in word lists (computed on first use; they never change). */
-function wordHashes(): { precederHashes: ReadonlySet<number>; locativeHashes: ReadonlySet<number> } {
+function wordHashes(): { precederHashes: HashSet32; locativeHashes: HashSet32 } {
   return (wordHashCache ??= {
-    precederHashes: new Set([...NAME_PRECEDERS].map(hashString)),
-    locativeHashes: new Set([...LOCATIVE].map(hashString)),
+    precederHashes: new HashSet32([...NAME_PRECEDERS].map(hashString)),
+    locativeHashes: new HashSet32([...LOCATIVE].map(hashString)),
   });
 }
 
@@ -221,41 +221,56 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
    * Readings of token t (bare, then clitic-stripped) whose key hash passes `has`: the hot path. The
    * stems are hashed from prefix hashes; a key string is built only for a reading that passes.
    */
-  // candidate stems of one token: hash, letters stripped, roles, whether ال is restored (لل)
-  const cHash = new Int32Array(8);
-  const cStrip = new Uint8Array(8);
-  const cRoles: Array<readonly CliticRole[]> = new Array(8);
-  const cContract = new Uint8Array(8);
-  const stemReadings = (t: number, has: (h: number) => boolean): Reading[] => {
+  // Candidate stems of each token (bare, then clitic-stripped): hash, letters stripped, roles,
+  // whether ال is restored (لل). Computed once per token, on first need, and shared by the passes.
+  const VMAX = 6;
+  const vHash = new Int32Array(n * VMAX);
+  const vStrip = new Uint8Array(n * VMAX);
+  const vRole = new Uint8Array(n * VMAX);
+  const vCount = new Uint8Array(n); // 0 = not computed yet, else count + 1
+  const ROLE_SETS: ReadonlyArray<readonly CliticRole[]> = [NO_ROLES, CONJ, PREP, CONJ_PREP, PREP_ART, CONJ_PREP_ART, CONJ_FUT];
+  const CONTRACT_ROLE = 4; // PREP_ART and CONJ_PREP_ART restore the article
+  const variants = (t: number): number => {
+    const done = vCount[t]!;
+    if (done) return done - 1;
+    const o = t * VMAX;
     let k = 0;
     const len = NL[t]!;
-    cHash[k] = H[t]!; cStrip[k] = 0; cRoles[k] = NO_ROLES; cContract[k] = 0; k++;
+    vHash[o] = H[t]!; vStrip[o] = 0; vRole[o] = 0; k = 1;
     if (raw.kind[t] === 0 && len > 2) {
       const base = t * 4;
       const c0 = C4[base]!;
       const conj = c0 === WAW || c0 === FEH ? 1 : 0;
       for (let ci = 0; ci <= conj; ci++) {
-        if (ci) { cHash[k] = suffixHash(t, 1); cStrip[k] = 1; cRoles[k] = CONJ; cContract[k] = 0; k++; }
+        if (ci) { vHash[o + k] = suffixHash(t, 1); vStrip[o + k] = 1; vRole[o + k] = 1; k++; }
         const c = C4[base + ci]!;
         if (c === BEH || c === LAM || c === KAF) {
-          if (len - ci - 1 >= 2) { cHash[k] = suffixHash(t, ci + 1); cStrip[k] = ci + 1; cRoles[k] = ci ? CONJ_PREP : PREP; cContract[k] = 0; k++; }
+          if (len - ci - 1 >= 2) { vHash[o + k] = suffixHash(t, ci + 1); vStrip[o + k] = ci + 1; vRole[o + k] = ci ? 3 : 2; k++; }
           if (c === LAM && C4[base + ci + 1] === LAM && len > ci + 3) {
-            cHash[k] = hashPrepend(HASH_ARTICLE, suffixHash(t, ci + 2), len - ci - 2); cStrip[k] = ci + 1; cRoles[k] = ci ? CONJ_PREP_ART : PREP_ART; cContract[k] = 1; k++;
+            vHash[o + k] = hashPrepend(HASH_ARTICLE, suffixHash(t, ci + 2), len - ci - 2); vStrip[o + k] = ci + 1; vRole[o + k] = ci ? 5 : 4; k++;
           }
-        } else if (ci && c === SEEN && len > 4) { cHash[k] = suffixHash(t, 2); cStrip[k] = 2; cRoles[k] = CONJ_FUT; cContract[k] = 0; k++; }
+        } else if (ci && c === SEEN && len > 4) { vHash[o + k] = suffixHash(t, 2); vStrip[o + k] = 2; vRole[o + k] = 6; k++; }
       }
     }
+    vCount[t] = k + 1;
+    return k;
+  };
+  const stemReadings = (t: number, has: (h: number) => boolean): Reading[] => {
+    const k = variants(t);
+    const o = t * VMAX;
     let out: Reading[] | null = null;
     if (raw.kind[t] === 1) {
       const caps = capsKey(t);
       if (caps && has(hashString(caps))) (out ??= []).push({ key: caps, stripped: 0, roles: NO_ROLES, article: false });
     }
     for (let i = 0; i < k; i++) {
-      if (!has(cHash[i]!)) continue;
+      if (!has(vHash[o + i]!)) continue;
       const w = normOf(t);
-      const stripped = cStrip[i]!;
-      const key = cContract[i] ? 'ال' + w.slice(stripped + 1) : stripped ? w.slice(stripped) : w;
-      const r: Reading = { key, stripped, roles: cRoles[i]!, article: cContract[i] === 1 || key.startsWith('ال') };
+      const stripped = vStrip[o + i]!;
+      const role = vRole[o + i]!;
+      const contract = role === CONTRACT_ROLE || role === CONTRACT_ROLE + 1;
+      const key = contract ? 'ال' + w.slice(stripped + 1) : stripped ? w.slice(stripped) : w;
+      const r: Reading = { key, stripped, roles: ROLE_SETS[role]!, article: contract || key.startsWith('ال') };
       if (stripped && !plausibleStrip(w, r)) continue;
       (out ??= []).push(r);
     }
@@ -280,7 +295,8 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
     if ((c0 === WAW || c0 === FEH) && (c1 === BEH || c1 === LAM || c1 === KAF) && c2 === ALEF && c3 === LAM && len > 5) return true;
     return (c0 === WAW || c0 === FEH) && c1 === LAM && c2 === LAM && len > 4;
   };
-  const inRoot = (h: number): boolean => m.trie.find(0, h) >= 0;
+  const trie = m.trie;
+  const inRoot = (h: number): boolean => trie.mayStart(h) && trie.find(0, h) >= 0;
   const rootReadings = (t: number): Reading[] => stemReadings(t, inRoot);
   /** The value for token t (bare, or after clitic letters) in `map`, with its reading. */
   const hasGiven = (h: number): boolean => m.givenHashes.has(h);
@@ -582,7 +598,7 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
   // ---- pass 5: in-document propagation of full names to their parts
   if (opts.propagation !== false) {
     collectPartials(chosen.slice(beforePatterns));
-    const partialHashSet = new Set([...partial.keys()].map(hashString));
+    const partialHashSet = new HashSet32([...partial.keys()].map(hashString));
     const partialHashes = (h: number): boolean => partialHashSet.has(h);
     if (partial.size) {
       for (let t = 0; t < n; t++) {
