@@ -24,6 +24,7 @@ const stop = new Set(createRequire(import.meta.url)('stopwords-iso/stopwords-iso
 // forms shared by two or more entries (places, people, organizations; a demonym may share a form with its country)
 const shared = new Map();
 const primaryOf = new Map();
+const countryPrimary = new Map();
 for (const file of lexiconFiles()) {
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     if (!line.trim()) continue;
@@ -35,6 +36,7 @@ for (const file of lexiconFiles()) {
       if (!shared.has(key)) shared.set(key, new Set());
       shared.get(key).add(e.id);
       if (key === primary) (primaryOf.get(key) ?? primaryOf.set(key, new Set()).get(key)).add(e.id);
+      if (key === primary && (e.kind === 'country' || e.kind === 'territory')) countryPrimary.set(key, e.id);
     }
   }
 }
@@ -43,6 +45,8 @@ const sharedAmbiguous = (key, id) => {
   const owners = shared.get(key);
   if (!owners || owners.size < 2) return false;
   const primaries = primaryOf.get(key);
+  // الكويت, تونس, الجزائر: the country keeps its name; the same-named capital needs evidence
+  if (countryPrimary.has(key)) return countryPrimary.get(key) !== id;
   return !(primaries && primaries.size === 1 && primaries.has(id));
 };
 const rows = [];

@@ -134,3 +134,11 @@ test('paragraph languages: English passages are linked to the same entries, Pers
   t.true(forced.entities.some((e) => e.start >= fa.start && e.id === 'loc/tehran-ir' || e.id === 'loc/iran'));
   for (const e of r.entities) t.is(text.slice(e.start, e.end), e.text);
 });
+
+test('a title inside a lexicon alias is evidence, not part of the span; a country keeps its name against its capital', (t) => {
+  const text = 'استقبل السلطان هيثم في مسقط وفدا من الكويت.';
+  const es = aalam.annotate(text).entities;
+  const haitham = es.find((e) => e.id === 'per/haitham-bin-tariq');
+  t.is(haitham?.text, 'هيثم');
+  t.true(es.some((e) => e.text === 'الكويت' && e.id === 'loc/kuwait'));
+});

@@ -71,7 +71,7 @@ export function checkLexicons(options: { dir?: string; corpus?: string; minFrequ
     }
   }
   // key -> [{id, ambiguous, where}]
-  const keyOwners = new Map<string, Array<{ id: string; amb: boolean; where: string; primary: boolean }>>();
+  const keyOwners = new Map<string, Array<{ id: string; amb: boolean; where: string; primary: boolean; country: boolean }>>();
   const idFile = new Map<string, string>();
   let entries = 0;
   for (const file of files) {
@@ -98,7 +98,7 @@ export function checkLexicons(options: { dir?: string; corpus?: string; minFrequ
       for (const key of keys) {
         if (!key) continue;
         const list = keyOwners.get(key) ?? [];
-        list.push({ id, amb: amb.has(key), where, primary: key === aliasKey(name.ar) });
+        list.push({ id, amb: amb.has(key), where, primary: key === aliasKey(name.ar), country: key === aliasKey(name.ar) && (o.kind === 'country' || o.kind === 'territory') });
         keyOwners.set(key, list);
         if (amb.has(key) || key.includes(' ') || key.startsWith('^') || o.type === 'NORP') continue;
         if (stop.has(key)) problems.push({ level: 'error', where, message: `alias "${key}" is a stopword; mark it ambiguous or drop it` });
@@ -114,8 +114,9 @@ export function checkLexicons(options: { dir?: string; corpus?: string; minFrequ
     const ids = new Set(owners.map((o) => o.id));
     if (ids.size < 2) continue;
     // the one entry whose canonical name this is may keep it unmarked (الكويت: the country)
-    const primaries = new Set(owners.filter((o) => o.primary).map((o) => o.id));
-    const unmarked = owners.filter((o) => !o.amb && !(primaries.size === 1 && o.primary));
+    const countries = new Set(owners.filter((o) => o.country).map((o) => o.id));
+    const primaries = countries.size === 1 ? countries : new Set(owners.filter((o) => o.primary).map((o) => o.id));
+    const unmarked = owners.filter((o) => !o.amb && !(primaries.size === 1 && primaries.has(o.id)));
     if (unmarked.length) {
       problems.push({ level: 'warning', where: unmarked[0]!.where, message: `alias "${key}" is shared by ${[...ids].join(', ')} without being marked ambiguous in ${unmarked.map((u) => u.id).join(', ')}` });
     }

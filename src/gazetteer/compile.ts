@@ -2,8 +2,9 @@ import { scanTokens, tokenNorm } from '../tokenize/index.js';
 import { compileTable, optionsMask } from '../normalize/engine.js';
 import type { EntityType, LexiconEntry } from './schema.js';
 
-/** Alias flags in the compiled lexicon. */
+/** Alias flags in the compiled lexicon: bit 0 ambiguous; bits 4–7 the number of leading title tokens that are evidence, not name. */
 export const AMBIGUOUS = 1;
+export const LEAD_SHIFT = 4;
 
 /** An entry as the annotator reports it. */
 export interface CompiledEntry {
@@ -117,7 +118,7 @@ export function asciiFold(s: string): string {
  * matched without it, and `descriptor + name` (حركة حماس, مدينة حماة) is dropped when `name` alone is
  * an alias of the same entry, so that the descriptor stays outside the span as a trigger.
  */
-function matchKeys(e: LexiconEntry, triggers: ReadonlyMap<string, TriggerSpec>, placeKeys: ReadonlySet<string>): Map<string, string> {
+function matchKeys(e: LexiconEntry, triggers: ReadonlyMap<string, TriggerSpec>, placeKeys: ReadonlySet<string>, lead: Map<string, number>): Map<string, string> {
   const keys = new Map<string, string>();
   for (const alias of [e.name.ar, e.name.en, ...(e.aliases ?? [])]) {
     const key = aliasKey(alias);
@@ -134,11 +135,15 @@ function matchKeys(e: LexiconEntry, triggers: ReadonlyMap<string, TriggerSpec>, 
         if (!parts[0]!.startsWith('ال') && parts.length > 2 && placeKeys.has(parts[1]!)) i = 2;
         while (i < parts.length - 1 && triggers.get(parts[i]!)?.title) i++;
         const rest = parts.slice(i).join(' ');
-        // a one-word remainder (قائد صالح → صالح) is kept whole unless it is an alias already
+        // a one-word remainder (السلطان هيثم → هيثم) is too common to match alone: the alias keeps
+        // its title as evidence, and the span will start after it (LEAD tokens)
         if (parts.length - i >= 2 || keys.has(rest)) {
           if (!out.has(rest)) out.set(rest, alias.split(/\s+/).slice(i).join(' '));
           continue;
         }
+        if (!out.has(key)) out.set(key, alias);
+        lead.set(key, i);
+        continue;
       }
       if (e.type !== 'PER' && first && !first.title && keys.has(parts.slice(1).join(' '))) continue;
     }
@@ -172,10 +177,11 @@ export function compileLexicon(src: LexiconSources): CompiledLexicon {
     entries.push(out);
     const amb = new Set([...(e.ambiguous ?? []), ...(extraAmb.get(e.id) ?? [])].map(aliasKey));
     const seen = new Set<string>();
-    for (const [key, alias] of matchKeys(e, triggerMap, placeKeys)) {
+    const lead = new Map<string, number>();
+    for (const [key, alias] of matchKeys(e, triggerMap, placeKeys, lead)) {
       if (seen.has(key)) continue;
       seen.add(key);
-      aliases.push([key, idx, amb.has(key) ? AMBIGUOUS : 0, alias]);
+      aliases.push([key, idx, (amb.has(key) ? AMBIGUOUS : 0) | ((lead.get(key) ?? 0) << LEAD_SHIFT), alias]);
       // Demonyms are listed without the article; their definite forms are the same entry.
       if (e.type === 'NORP' && !key.startsWith(ARTICLE) && !key.startsWith('^') && /^[\u0600-\u06ff]/.test(key)) {
         const def = ARTICLE + key;

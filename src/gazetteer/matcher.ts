@@ -1,4 +1,4 @@
-import { AMBIGUOUS, type CompiledEntry, type CompiledLexicon, type InstitutionSpec, type TriggerSpec } from './compile.js';
+import { AMBIGUOUS, LEAD_SHIFT, type CompiledEntry, type CompiledLexicon, type InstitutionSpec, type TriggerSpec } from './compile.js';
 import { HashSet32, HashTrie, hashString } from './hash.js';
 
 /** What a trie node's hit points at. @internal */
@@ -89,3 +89,6 @@ export function lookupKey(m: Matcher, key: string): readonly Hit[] | null {
   }
   return m.keys[node] === key ? m.hits[node] ?? null : null;
 }
+
+/** Leading tokens of a matched alias that are a title (evidence), not part of the name. @internal */
+export const leadOf = (h: Hit): number => (h.flags >> LEAD_SHIFT) & 15;

@@ -1,7 +1,7 @@
 import { scanTokens, tokenNorm, type RawTokens } from '../tokenize/index.js';
 import { compileTable, optionsMask, DELETE, KEEP } from '../normalize/engine.js';
 import { procliticReadings, type CliticRole, type ProcliticReading } from '../tokenize/clitics.js';
-import { HitKind, isAmbiguous, type Hit, type Matcher } from '../gazetteer/matcher.js';
+import { HitKind, isAmbiguous, leadOf, type Hit, type Matcher } from '../gazetteer/matcher.js';
 import { HASH_B, HashSet32, MAX_HASH_LEN, hashPowers, hashPrepend, hashString } from '../gazetteer/hash.js';
 import type { CompiledEntry } from '../gazetteer/compile.js';
 import type { EntityType } from '../gazetteer/schema.js';
@@ -84,6 +84,8 @@ interface Chosen {
   readonly alias?: string;
   readonly rule?: string;
   readonly confidence: number;
+  /** Leading tokens that matched a title in the alias: the span starts after them. */
+  readonly lead?: number;
 }
 
 const QUOTE_OR_BRACKET = new Set(['«', '»', '"', '“', '”', '(', ')', "'", '‘', '’', '[', ']', '-', '–']);
@@ -508,6 +510,8 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
       if (e.kind) cand.kind = e.kind;
       if (country) cand.country = country;
       if (rule) cand.rule = rule;
+      const lead = leadOf(h);
+      if (lead) cand.lead = lead;
       best = cand;
       bestRef = h.ref;
     }
@@ -643,7 +647,9 @@ function offsetAfter(text: string, s: number, e: number, letters: number, action
   return e;
 }
 
-function toEntity(c: Chosen, raw: RawTokens, text: string, action: Int32Array, expansions: readonly string[]): Entity {
+function toEntity(c0: Chosen, raw: RawTokens, text: string, action: Int32Array, expansions: readonly string[]): Entity {
+  // a title matched as part of the alias (السلطان هيثم) is evidence: the name starts after it
+  const c: Chosen = c0.lead ? { ...c0, t: c0.t + c0.lead, reading: { key: '', stripped: 0, roles: NO_ROLES, article: false } } : c0;
   const ts = raw.start[c.t]!;
   const te = raw.end[c.t]!;
   const start = c.reading.stripped ? offsetAfter(text, ts, te, c.reading.stripped, action, expansions) : ts;
