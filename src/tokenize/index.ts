@@ -292,6 +292,7 @@ export function tokenize(text: string, options?: TokenizeOptions): Tokenized {
   const { action, expansions } = compileTable(optionsMask(options?.normalize));
   const tokens: Token[] = new Array(raw.count);
   const sentences: Sentence[] = [];
+  const clitics = options?.clitics === true;
   let sentence = 0;
   let sentStart = 0;
   for (let t = 0; t < raw.count; t++) {
@@ -303,11 +304,13 @@ export function tokenize(text: string, options?: TokenizeOptions): Tokenized {
     const s = raw.start[t]!;
     const e = raw.end[t]!;
     const kind = KIND_NAMES[raw.kind[t]!]!;
-    const tok: { -readonly [K in keyof Token]: Token[K] } = {
-      start: s, end: e, text: text.slice(s, e), norm: tokenNorm(text, s, e, action, expansions), kind, sentence,
-    };
-    if (options?.clitics && kind === 'arabic') tok.analyses = analyze(text, s, e, options.normalize);
-    tokens[t] = tok;
+    const tokText = text.slice(s, e);
+    // most tokens need no normalization: share the string
+    let changed = false;
+    for (let i = s; i < e; i++) if (action[text.charCodeAt(i)] !== KEEP) { changed = true; break; }
+    const norm = changed ? tokenNorm(text, s, e, action, expansions) : tokText;
+    if (clitics && kind === 'arabic') tokens[t] = { start: s, end: e, text: tokText, norm, kind, sentence, analyses: analyze(text, s, e, options?.normalize) };
+    else tokens[t] = { start: s, end: e, text: tokText, norm, kind, sentence };
   }
   if (raw.count > 0) sentences.push({ start: raw.start[sentStart]!, end: raw.end[raw.count - 1]!, tokenStart: sentStart, tokenEnd: raw.count });
   return { tokens, sentences };
