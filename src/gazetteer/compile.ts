@@ -77,6 +77,25 @@ const TABLE = () => compileTable(optionsMask(undefined));
  */
 export function aliasKey(alias: string): string {
   const { action, expansions } = TABLE();
+  // Fast path (most aliases): Arabic letters and marks separated by single spaces tokenize as the
+  // space-separated words; anything else goes through the tokenizer.
+  let simple = alias.length > 0 && alias.charCodeAt(0) !== 0x20 && alias.charCodeAt(alias.length - 1) !== 0x20;
+  for (let i = 0; simple && i < alias.length; i++) {
+    const c = alias.charCodeAt(i);
+    if (c === 0x20) { if (alias.charCodeAt(i + 1) === 0x20) simple = false; }
+    else if (!(c >= 0x0621 && c <= 0x063a) && !(c >= 0x0641 && c <= 0x0652) && c !== 0x0640) simple = false;
+  }
+  if (simple) {
+    let out = '';
+    let from = 0;
+    for (let i = 0; i <= alias.length; i++) {
+      if (i < alias.length && alias.charCodeAt(i) !== 0x20) continue;
+      const part = tokenNorm(alias, from, i, action, expansions);
+      if (part) out += (out ? ' ' : '') + part;
+      from = i + 1;
+    }
+    return out;
+  }
   const raw = scanTokens(alias);
   const parts: string[] = [];
   for (let t = 0; t < raw.count; t++) {

@@ -22,8 +22,8 @@ export interface Matcher {
   readonly trie: HashTrie;
   /** Hits of each node (null for inner nodes without a name ending there). */
   readonly hits: ReadonlyArray<readonly Hit[] | null>;
-  /** The full key of each node with hits, to verify a hashed match on its strings. */
-  readonly keys: ReadonlyArray<string | undefined>;
+  /** The full key of each node with hits ('' for inner nodes), to verify a hashed match on its strings. */
+  readonly keys: readonly string[];
   readonly entries: readonly CompiledEntry[];
   readonly triggers: ReadonlyMap<string, TriggerSpec>;
   readonly institutions: readonly InstitutionSpec[];
@@ -45,19 +45,19 @@ export interface Matcher {
 export function buildMatcher(lex: CompiledLexicon): Matcher {
   const trie = new HashTrie(lex.aliases.length * 2 + lex.nonEntities.length + lex.institutions.length);
   const hits: Array<Hit[] | null> = [null];
-  const keys: Array<string | undefined> = [undefined];
+  const keys: string[] = [''];
   const insert = (key: string, hit: Hit): void => {
     let node = 0;
     for (const part of key.split(' ')) node = trie.child(node, hashString(part));
-    while (hits.length < trie.nodes) { hits.push(null); keys.push(undefined); }
-    if (keys[node] !== undefined && keys[node] !== key) return; // a 32-bit collision of two keys: keep the first
+    while (hits.length < trie.nodes) { hits.push(null); keys.push(''); }
+    if (keys[node] !== '' && keys[node] !== key) return; // a 32-bit collision of two keys: keep the first
     keys[node] = key;
     (hits[node] ??= []).push(hit);
   };
   for (const [key, entry, flags, alias] of lex.aliases) insert(key, { kind: HitKind.Entity, ref: entry, flags, alias });
   for (const key of lex.nonEntities) insert(key, { kind: HitKind.Block, ref: -1, flags: 0, alias: key });
   lex.institutions.forEach(([key, spec], i) => insert(key, { kind: HitKind.Head, ref: i, flags: 0, alias: spec.text }));
-  while (hits.length < trie.nodes) { hits.push(null); keys.push(undefined); }
+  while (hits.length < trie.nodes) { hits.push(null); keys.push(''); }
   const countryByIso = new Map<string, number>();
   lex.entries.forEach((e, i) => { if (e.iso2 && e.type === 'LOC') countryByIso.set(e.iso2, i); });
   return Object.freeze({

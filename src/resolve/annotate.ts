@@ -61,6 +61,8 @@ interface Reading {
   readonly stripped: number;
   readonly roles: readonly CliticRole[];
   readonly article: boolean;
+  /** Hash of `key` when known (readings made from token hashes). */
+  readonly h?: number;
 }
 
 interface Cand {
@@ -272,7 +274,7 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
       const role = vRole[o + i]!;
       const contract = role === CONTRACT_ROLE || role === CONTRACT_ROLE + 1;
       const key = contract ? 'ال' + w.slice(stripped + 1) : stripped ? w.slice(stripped) : w;
-      const r: Reading = { key, stripped, roles: ROLE_SETS[role]!, article: contract || key.startsWith('ال') };
+      const r: Reading = { key, stripped, roles: ROLE_SETS[role]!, article: contract || key.startsWith('ال'), h: vHash[o + i]! };
       if (stripped && !plausibleStrip(w, r)) continue;
       (out ??= []).push(r);
     }
@@ -319,7 +321,7 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
       const rs = rootReadings(t);
       if (rs.length) {
         const acc: Cand[] = [];
-        for (const r of rs) walk(m.trie.find(0, hashString(r.key)), t + 1, r, acc, t);
+        for (const r of rs) walk(m.trie.find(0, r.h ?? hashString(r.key)), t + 1, r, acc, t);
         if (acc.length) out = acc.sort((a, b) => b.end - a.end || a.reading.stripped - b.reading.stripped);
       }
     }
@@ -328,8 +330,8 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
   };
   /** Verifies a hashed match on its strings. */
   const keyMatches = (node: number, r: Reading, t: number, end: number): boolean => {
-    const want = m.keys[node];
-    if (want === undefined) return false;
+    const want = m.keys[node]!;
+    if (want === '') return false;
     let key = r.key;
     for (let j = t + 1; j < end; j++) key += ' ' + (want.includes('^') ? (capsKey(j) ?? normOf(j)) : normOf(j));
     if (key === want) return true;
@@ -614,7 +616,13 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
           // a part that is also an ordinary word (رئيسي "main") needs the adjective guard
           const node = m.trie.find(0, hashString(r.key));
           if (node >= 0 && m.keys[node] === r.key && m.hits[node]?.some((h) => isAmbiguous(h)) && !adjectiveGuardPasses(t, r)) continue;
-          chosen.push({ ...src, t, end: t + 1, reading: r, by: 'propagation', alias: r.key, rule: `from:${text.slice(raw.start[src.t]!, raw.end[src.end - 1]!)}`, confidence: 0.8 });
+          const prop: { -readonly [K in keyof Chosen]: Chosen[K] } = {
+            t, end: t + 1, reading: r, entry: src.entry, type: src.type, id: src.id, name: src.name, by: 'propagation', alias: r.key,
+            rule: `from:${text.slice(raw.start[src.t]!, raw.end[src.end - 1]!)}`, confidence: 0.8,
+          };
+          if (src.kind) prop.kind = src.kind;
+          if (src.country) prop.country = src.country;
+          chosen.push(prop);
           covered[t] = 1;
         }
       }
