@@ -52,6 +52,31 @@ export function summarizeCpu(profile, { from = -Infinity, to = Infinity } = {}) 
   return { totalMs: total, self: rows(self), inclusive: rows(incl) };
 }
 
+/**
+ * Line-level ticks (V8 positionTicks, whole profile) of a function given by its `label`, with the
+ * source line; optimized code attributes inlined callees to the caller's lines only approximately.
+ */
+export function hotLines(profile, fnLabel, top = 6) {
+  const lines = new Map();
+  let total = 0;
+  let url = null;
+  for (const n of profile.nodes) {
+    if (label(n.callFrame) !== fnLabel) continue;
+    url = n.callFrame.url;
+    // ticks before the function's first line come from code of other files inlined into it: dropped
+    for (const t of n.positionTicks ?? []) {
+      if (t.line <= n.callFrame.lineNumber) continue;
+      lines.set(t.line, (lines.get(t.line) ?? 0) + t.ticks);
+      total += t.ticks;
+    }
+  }
+  if (!total || !url) return [];
+  let src = [];
+  try { src = readFileSync(new URL(url), 'utf8').split('\n'); } catch { /* not a file */ }
+  return [...lines.entries()].sort((a, b) => b[1] - a[1]).slice(0, top)
+    .map(([line, ticks]) => ({ line, pct: (100 * ticks) / total, code: (src[line - 1] ?? '').trim().slice(0, 140) }));
+}
+
 /** Allocated bytes per function (self) from a sampling heap profile. */
 export function summarizeHeap(profile) {
   const self = new Map();
@@ -89,12 +114,14 @@ export async function profileTask(name, quick, top = 12) {
   const win = { from: (r.monoStartUs - prof.startTime) / 1000, to: (r.monoEndUs - prof.startTime) / 1000 };
   const cpu = summarizeCpu(prof, win.from >= 0 && win.to > win.from ? win : {});
   const heap = cfg.heap ? summarizeHeap(JSON.parse(readFileSync(heapOut, 'utf8'))) : null;
+  const lines = cpu.self.filter((r) => /^\S+ dist\//.test(r.fn)).slice(0, 2).map((r) => ({ fn: r.fn, lines: hotLines(prof, r.fn) }));
   return {
     name, doc: cfg.doc, ms: r.ms, cpuMs: r.cpuMs, inputBytes: r.inputBytes,
     mbps: r.inputBytes ? r.inputBytes / 1e6 / (r.ms / 1000) : null,
     gc: r.gc, gcPct: (100 * r.gc.ms) / r.ms,
     cpu: { totalMs: cpu.totalMs, self: cpu.self.slice(0, top), inclusive: cpu.inclusive.slice(0, top * 2) },
     heap: heap ? { totalBytes: heap.totalBytes, self: heap.self.slice(0, top) } : null,
+    lines,
     files: { cpu: relative(ROOT, join(dir, file)), heap: cfg.heap ? relative(ROOT, heapOut) : null },
   };
 }
@@ -114,6 +141,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     for (const r of s.cpu.self) console.log(`    ${r.pct.toFixed(1).padStart(5)} %  ${r.ms.toFixed(0).padStart(6)} ms  ${r.fn}`);
     console.log('  inclusive time:');
     for (const r of s.cpu.inclusive.slice(0, 16)) console.log(`    ${r.pct.toFixed(1).padStart(5)} %  ${r.ms.toFixed(0).padStart(6)} ms  ${r.fn}`);
+    for (const h of s.lines) {
+      console.log(`  hot lines of ${h.fn}:`);
+      for (const l of h.lines) console.log(`    ${l.pct.toFixed(1).padStart(5)} %  line ${l.line}: ${l.code}`);
+    }
     if (s.heap) {
       console.log(`  allocations (sampled, incl. collected): ${(s.heap.totalBytes / 1e6).toFixed(0)} MB`);
       for (const r of s.heap.self) console.log(`    ${r.pct.toFixed(1).padStart(5)} %  ${(r.bytes / 1e6).toFixed(1).padStart(7)} MB  ${r.fn}`);

@@ -38,6 +38,7 @@ childMain(async (cfg) => {
     normTok: cfg.normTok ? rate((r) => r.nt) : null,
     scan: rate((r) => r.scan),
     fracScan: median(runs.map((r) => r.scan.cpu / r.ann.cpu)),
+    annotateRunsCpu: runs.map((r) => b / MB / (r.ann.cpu / 1000)),
     runs: runs.length,
     peakRss: process.resourceUsage().maxRSS * 1024,
     mem: mem(),

@@ -83,11 +83,14 @@ function trimTo(s, maxBytes) {
   return cut > t.length * 0.8 ? t.slice(0, cut + 1).trimEnd() : t;
 }
 
+let vocabCache = null;
 /** Distinct Arabic words of the corpus, most frequent first (for synthetic names that share real tokens). */
 export function vocabulary() {
+  if (vocabCache) return vocabCache;
   const counts = new Map();
   for (const p of sourceParagraphs()) {
     for (const w of p.match(/[\u0621-\u064A]{2,}/gu) ?? []) counts.set(w, (counts.get(w) ?? 0) + 1);
   }
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([w]) => w);
+  vocabCache = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([w]) => w);
+  return vocabCache;
 }

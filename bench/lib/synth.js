@@ -8,13 +8,17 @@ const LONG = ['', '', 'ا', 'و', 'ي'];
 const TYPES = ['PER', 'LOC', 'ORG'];
 const PREFIX = { PER: 'per', LOC: 'loc', ORG: 'org' };
 
-function token(r, vocab, pReal) {
+function token(r, vocab, pReal, real) {
   if (vocab.length > 300 && r() < pReal) return vocab[200 + r.int(Math.min(vocab.length, 3000) - 200)];
-  const syl = 2 + r.int(3);
-  let w = r() < 0.1 ? 'ال' : '';
-  for (let i = 0; i < syl; i++) w += r.pick(CONS) + r.pick(LONG);
-  if (r() < 0.1) w += 'ة';
-  return w;
+  for (;;) {
+    const syl = 2 + r.int(3);
+    let w = r() < 0.1 ? 'ال' : '';
+    for (let i = 0; i < syl; i++) w += r.pick(CONS) + r.pick(LONG);
+    if (r() < 0.1) w += 'ة';
+    // generated tokens are never real corpus words (من, في…) and have 3 letters or more: otherwise
+    // a large lexicon turns every common word into a name and the bench measures output volume
+    if (w.length >= 3 && !real.has(w)) return w;
+  }
 }
 
 /** A spelling variant a real lexicon would list: initial hamza on alef, final ي/ى, ة/ه. */
@@ -34,6 +38,7 @@ export function syntheticEntries(count, { seed = 7, vocab = [] } = {}) {
   const r = rng(seed + count);
   const seen = new Set();
   const out = new Array(count);
+  const real = new Set(vocab);
   let n = 0;
   while (n < count) {
     const x = r();
@@ -41,7 +46,7 @@ export function syntheticEntries(count, { seed = 7, vocab = [] } = {}) {
     const parts = [];
     // one-token names are never real words; the first token of a longer name is a real word 15 %
     // of the time, later tokens 10 %
-    for (let i = 0; i < k; i++) parts.push(token(r, vocab, k === 1 ? 0 : i === 0 ? 0.15 : 0.1));
+    for (let i = 0; i < k; i++) parts.push(token(r, vocab, k === 1 ? 0 : i === 0 ? 0.15 : 0.1, real));
     const ar = parts.join(' ');
     if (seen.has(ar)) continue;
     seen.add(ar);
