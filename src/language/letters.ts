@@ -51,54 +51,81 @@ function isOtherLetter(c: number): boolean {
   );
 }
 
+const enum L { None, AsciiUpper, AsciiLower, Latin, Arabic, ArabicYehKaf, FarsiYehKaf, TehMarbuta, Persian, Urdu, Pashto, Other }
+
+/** The class of a code unit, by the same range checks as before (the original slow path). */
+function classify(c: number): L {
+  if (c < 0x80) {
+    if (c >= 0x41 && c <= 0x5a) return L.AsciiUpper;
+    if (c >= 0x61 && c <= 0x7a) return L.AsciiLower;
+    return L.None;
+  }
+  if (isLatinLetter(c) || (c >= 0x1e00 && c <= 0x1eff)) return L.Latin;
+  if ((c >= 0x0600 && c <= 0x08ff) || (c >= 0xfb50 && c <= 0xfefc)) {
+    if (!isArabicLetter(c)) return L.None;
+    switch (c) {
+      case 0x064a: case 0x0643: case 0x0649: return L.ArabicYehKaf; // ي ك ى
+      case 0x06cc: case 0x06a9: return L.FarsiYehKaf; // ی ک
+      case 0x0629: return L.TehMarbuta; // ة
+      case 0x067e: case 0x0686: case 0x0698: case 0x06af: return L.Persian; // پ چ ژ گ
+      case 0x0679: case 0x0688: case 0x0691: case 0x06ba: case 0x06be: // ٹ ڈ ڑ ں ھ
+      case 0x06c1: case 0x06c2: case 0x06c3: case 0x06d2: case 0x06d3: // ہ ۂ ۃ ے ۓ
+        return L.Urdu;
+      case 0x067c: case 0x0681: case 0x0685: case 0x0689: case 0x0693: // ټ ځ څ ډ ړ
+      case 0x0696: case 0x069a: case 0x06bc: case 0x06cd: case 0x06d0: // ږ ښ ڼ ۍ ې
+        return L.Pashto;
+      default: return L.Arabic;
+    }
+  }
+  return isOtherLetter(c) ? L.Other : L.None;
+}
+
+let table: Uint8Array | undefined;
+/** Class of every BMP code unit, built on first use (~1 ms), then shared: it never changes. */
+function classTable(): Uint8Array {
+  if (table) return table;
+  const t = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) t[c] = classify(c);
+  return (table = t);
+}
+
 /** Adds the letters of `text[start, end)` to `into` and returns it. @internal */
 export function countLetters(text: string, start = 0, end = text.length, into: LetterCounts = emptyCounts()): LetterCounts {
+  const t = classTable();
   // Whether the current Latin word started lower-case (false outside words and in capitalized ones).
   let lower = false;
   let prevLatin = false;
+  let arabic = 0, latin = 0, latinLower = 0, other = 0, urdu = 0, pashto = 0, persian = 0, farsiYehKaf = 0, arabicYehKaf = 0, tehMarbuta = 0;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0x80) {
-      if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) {
-        into.latin++;
-        if (!prevLatin) lower = c >= 0x61;
-        if (lower) into.latinLower++;
-        prevLatin = true;
-      } else {
-        prevLatin = false;
-      }
-      continue;
-    }
-    if (isLatinLetter(c) || (c >= 0x1e00 && c <= 0x1eff)) {
-      into.latin++;
+    const k = t[c]!;
+    if (k === L.None) { prevLatin = false; continue; }
+    if (k <= L.Latin) {
+      latin++;
       if (!prevLatin) {
-        const ch = String.fromCharCode(c);
-        lower = ch !== ch.toUpperCase();
+        if (k === L.Latin) {
+          const ch = String.fromCharCode(c);
+          lower = ch !== ch.toUpperCase();
+        } else lower = k === L.AsciiLower;
       }
-      if (lower) into.latinLower++;
+      if (lower) latinLower++;
       prevLatin = true;
       continue;
     }
     prevLatin = false;
-    if (c >= 0x0600 && c <= 0x08ff || c >= 0xfb50 && c <= 0xfefc) {
-      if (!isArabicLetter(c)) continue;
-      into.arabic++;
-      switch (c) {
-        case 0x064a: case 0x0643: case 0x0649: into.arabicYehKaf++; break; // ي ك ى
-        case 0x06cc: case 0x06a9: into.farsiYehKaf++; break; // ی ک
-        case 0x0629: into.tehMarbuta++; break; // ة
-        case 0x067e: case 0x0686: case 0x0698: case 0x06af: into.persian++; break; // پ چ ژ گ
-        case 0x0679: case 0x0688: case 0x0691: case 0x06ba: case 0x06be: // ٹ ڈ ڑ ں ھ
-        case 0x06c1: case 0x06c2: case 0x06c3: case 0x06d2: case 0x06d3: // ہ ۂ ۃ ے ۓ
-          into.urdu++; break;
-        case 0x067c: case 0x0681: case 0x0685: case 0x0689: case 0x0693: // ټ ځ څ ډ ړ
-        case 0x0696: case 0x069a: case 0x06bc: case 0x06cd: case 0x06d0: // ږ ښ ڼ ۍ ې
-          into.pashto++; break;
-      }
-    } else if (isOtherLetter(c)) {
-      into.other++;
+    switch (k) {
+      case L.Other: other++; break;
+      case L.Arabic: arabic++; break;
+      case L.ArabicYehKaf: arabic++; arabicYehKaf++; break;
+      case L.FarsiYehKaf: arabic++; farsiYehKaf++; break;
+      case L.TehMarbuta: arabic++; tehMarbuta++; break;
+      case L.Persian: arabic++; persian++; break;
+      case L.Urdu: arabic++; urdu++; break;
+      case L.Pashto: arabic++; pashto++; break;
     }
   }
+  into.arabic += arabic; into.latin += latin; into.latinLower += latinLower; into.other += other; into.urdu += urdu;
+  into.pashto += pashto; into.persian += persian; into.farsiYehKaf += farsiYehKaf; into.arabicYehKaf += arabicYehKaf; into.tehMarbuta += tehMarbuta;
   return into;
 }
 
