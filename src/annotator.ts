@@ -7,7 +7,7 @@ import { analyzeLanguage, englishEntities, type Paragraph } from './language/ind
 import { createTopicModel, type Topic, type Keyphrase, type TopicModel } from './topics/index.js';
 import { assertEntries, type LexiconEntry } from './gazetteer/schema.js';
 import { loadShippedLexicon, parseLexiconJsonl } from './gazetteer/load.js';
-import { annotateTokens, type Entity, type EntityOptions } from './resolve/annotate.js';
+import { annotateTokens, Scratch, type Entity, type EntityOptions } from './resolve/annotate.js';
 
 export interface AnnotatorOptions extends AnnotateOptions {
   /** A compiled lexicon to use instead of the shipped one. */
@@ -155,6 +155,8 @@ export function createAnnotator(options: AnnotatorOptions = {}): Annotator {
   const matcher: Matcher = buildMatcher(lexicon);
   // the topic model is loaded on the first annotate() that asks for topics or keyphrases
   let topicModel: TopicModel | undefined;
+  // work buffers reused across calls (annotate is synchronous: one call at a time per thread)
+  const scratch = new Scratch();
   const defaults: AnnotateOptions = {
     ...(options.types ? { types: options.types } : {}),
     ...(options.patterns !== undefined ? { patterns: options.patterns } : {}),
@@ -169,7 +171,7 @@ export function createAnnotator(options: AnnotatorOptions = {}): Annotator {
     annotate(text: string, callOptions?: AnnotateOptions): Annotation {
       assertText(text, 'annotate');
       const opts = { ...defaults, ...callOptions };
-      let entities: readonly Entity[] = annotateTokens(matcher, text, opts);
+      let entities: readonly Entity[] = annotateTokens(matcher, text, opts, scratch);
       let out: { -readonly [K in keyof Annotation]: Annotation[K] } = { entities };
       if (opts.language !== false) {
         const profile = analyzeLanguage(text);

@@ -145,7 +145,41 @@ function plausibleStrip(word: string, r: Reading): boolean {
   return r.stripped === 1 && word[0] !== 'ك';
 }
 
-export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {}): Entity[] {
+/**
+ * Per-annotator work buffers, reused from call to call (annotate is synchronous, so one call uses
+ * them at a time); they grow to the largest document seen. Zeroed where a pass reads before writing.
+ * @internal
+ */
+export class Scratch {
+  private cap = 0;
+  H = new Int32Array(0);
+  PRE = new Int32Array(0);
+  C4 = new Uint16Array(0);
+  NL = new Int32Array(0);
+  isWord = new Uint8Array(0);
+  vHash = new Int32Array(0);
+  vStrip = new Uint8Array(0);
+  vRole = new Uint8Array(0);
+  vCount = new Uint8Array(0);
+  covered = new Uint8Array(0);
+  reserve(n: number): this {
+    if (n > this.cap) {
+      const cap = Math.max(n, this.cap * 2, 256);
+      this.H = new Int32Array(cap); this.PRE = new Int32Array(cap * 4); this.C4 = new Uint16Array(cap * 4);
+      this.NL = new Int32Array(cap); this.isWord = new Uint8Array(cap);
+      this.vHash = new Int32Array(cap * 6); this.vStrip = new Uint8Array(cap * 6); this.vRole = new Uint8Array(cap * 6);
+      this.vCount = new Uint8Array(cap); this.covered = new Uint8Array(cap);
+      this.cap = cap;
+    } else {
+      this.C4.fill(0, 0, n * 4);
+      this.vCount.fill(0, 0, n);
+      this.covered.fill(0, 0, n);
+    }
+    return this;
+  }
+}
+
+export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {}, scratch?: Scratch): Entity[] {
   const raw = scanTokens(text);
   const n = raw.count;
   if (n === 0) return [];
@@ -154,11 +188,12 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
   // One pass over the tokens: hash of each normalized token and the prefix hashes of its first four
   // units (so that clitic-stripped stems are hashed without building strings), its normalized length
   // and first units. Normalized strings are built lazily, only where a rule needs to read them.
-  const H = new Int32Array(n);
-  const PRE = new Int32Array(n * 4);
-  const C4 = new Uint16Array(n * 4);
-  const NL = new Int32Array(n);
-  const isWord = new Uint8Array(n);
+  const sc = scratch ? scratch.reserve(n) : new Scratch().reserve(n);
+  const H = sc.H;
+  const PRE = sc.PRE;
+  const C4 = sc.C4;
+  const NL = sc.NL;
+  const isWord = sc.isWord;
   for (let t = 0; t < n; t++) {
     const e = raw.end[t]!;
     let h = 0;
@@ -228,10 +263,10 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
   // Candidate stems of each token (bare, then clitic-stripped): hash, letters stripped, roles,
   // whether ال is restored (لل). Computed once per token, on first need, and shared by the passes.
   const VMAX = 6;
-  const vHash = new Int32Array(n * VMAX);
-  const vStrip = new Uint8Array(n * VMAX);
-  const vRole = new Uint8Array(n * VMAX);
-  const vCount = new Uint8Array(n); // 0 = not computed yet, else count + 1
+  const vHash = sc.vHash;
+  const vStrip = sc.vStrip;
+  const vRole = sc.vRole;
+  const vCount = sc.vCount; // 0 = not computed yet, else count + 1
   const ROLE_SETS: ReadonlyArray<readonly CliticRole[]> = [NO_ROLES, CONJ, PREP, CONJ_PREP, PREP_ART, CONJ_PREP_ART, CONJ_FUT];
   const CONTRACT_ROLE = 4; // PREP_ART and CONJ_PREP_ART restore the article
   const variants = (t: number): number => {
@@ -522,7 +557,7 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
 
   // ---- pass 2: leftmost-longest
   const chosen: Chosen[] = [];
-  const covered = new Uint8Array(n);
+  const covered = sc.covered;
   let next = 0;
   for (const t of positions) {
     if (t < next) continue;
