@@ -73,3 +73,13 @@ test('100 KB inputs of one kind (a single word, diacritics, tatweel, clitic toke
     t.true(Array.isArray(annotator.annotate(s).entities));
   }
 });
+
+test('results do not depend on earlier calls (work buffers are reused)', (t) => {
+  const fresh = createAnnotator();
+  fc.assert(fc.property(text, text, (a, b) => {
+    const first = JSON.stringify(fresh.annotate(a, { topics: false, keyphrases: false }));
+    annotator.annotate(b + b + b, { topics: false, keyphrases: false });
+    return JSON.stringify(annotator.annotate(a, { topics: false, keyphrases: false })) === first;
+  }), { numRuns: 200 });
+  t.pass();
+});
