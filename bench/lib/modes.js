@@ -4,6 +4,11 @@
 export const MODES = {
   entities: { label: 'entities', doc: 'entity annotation: annotate(text, { topics: false, keyphrases: false })', opts: { topics: false, keyphrases: false } },
   default: { label: 'default', doc: 'annotate(text): entities + language + topics + keyphrases', opts: undefined },
+  tagging: {
+    label: 'Arabic tagging',
+    doc: 'Arabic entity tagging: every entity rule on (evidence, patterns, propagation, composition); language detection, topics, keyphrases off',
+    opts: { topics: false, keyphrases: false, language: false },
+  },
   matching: {
     label: 'matching only',
     doc: 'lexicon matching only: topics, keyphrases, language, patterns, propagation, composition off',
