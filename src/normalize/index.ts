@@ -101,19 +101,21 @@ export function normalize(text: string, options?: NormalizeOptions): Normalized 
     src[k] = k;
   }
   n = i;
+  /** Doubles the output buffers past `need` units, keeping the first n. */
+  const grow = (need: number): void => {
+    cap = need * 2 + 16;
+    const nb = new Uint16Array(cap);
+    nb.set(buf.subarray(0, n));
+    buf = nb;
+    const ns = new Int32Array(cap);
+    ns.set(src.subarray(0, n));
+    src = ns;
+  };
   for (; i < len; i++) {
     const c = text.charCodeAt(i);
     const a = action[c]!;
     if (a === DELETE) continue;
-    if (n + 8 > cap) {
-      cap = cap * 2 + 16;
-      const nb = new Uint16Array(cap);
-      nb.set(buf.subarray(0, n));
-      buf = nb;
-      const ns = new Int32Array(cap);
-      ns.set(src.subarray(0, n));
-      src = ns;
-    }
+    if (n + 8 > cap) grow(n + 8);
     if (a === KEEP) {
       buf[n] = c;
       src[n++] = i;
@@ -122,15 +124,7 @@ export function normalize(text: string, options?: NormalizeOptions): Normalized 
       src[n++] = i;
     } else {
       const exp = expansions[-3 - a]!;
-      if (n + exp.length + 8 > cap) {
-        cap = (n + exp.length) * 2 + 16;
-        const nb = new Uint16Array(cap);
-        nb.set(buf.subarray(0, n));
-        buf = nb;
-        const ns = new Int32Array(cap);
-        ns.set(src.subarray(0, n));
-        src = ns;
-      }
+      if (n + exp.length + 8 > cap) grow(n + exp.length + 8);
       for (let k = 0; k < exp.length; k++) {
         buf[n] = exp.charCodeAt(k);
         src[n++] = i;
