@@ -137,7 +137,7 @@ export function asciiFold(s: string): string {
  * matched without it, and `descriptor + name` (حركة حماس, مدينة حماة) is dropped when `name` alone is
  * an alias of the same entry, so that the descriptor stays outside the span as a trigger.
  */
-function matchKeys(e: LexiconEntry, triggers: ReadonlyMap<string, TriggerSpec>, placeKeys: ReadonlySet<string>, lead: Map<string, number>): Map<string, string> {
+function matchKeys(e: LexiconEntry, triggers: ReadonlyMap<string, TriggerSpec>, placeKeys: ReadonlySet<string>, lead: Map<string, number>, ambiguousKeys: ReadonlySet<string>): Map<string, string> {
   const keys = new Map<string, string>();
   for (const alias of [e.name.ar, e.name.en, ...(e.aliases ?? [])]) {
     const key = aliasKey(alias);
@@ -164,7 +164,11 @@ function matchKeys(e: LexiconEntry, triggers: ReadonlyMap<string, TriggerSpec>, 
         lead.set(key, i);
         continue;
       }
-      if (e.type !== 'PER' && first && !first.title && keys.has(parts.slice(1).join(' '))) continue;
+      // descriptor + one-word name (حركة حماس, مدينة حماة): the descriptor is a trigger, outside the
+      // span; kept whole when the rest is several words (محكمة العدل الدولية) or needs the descriptor
+      // to be told from an ordinary word (حركة أمل)
+      const rest = parts.slice(1).join(' ');
+      if (e.type !== 'PER' && first && !first.title && parts.length === 2 && keys.has(rest) && !ambiguousKeys.has(rest)) continue;
     }
     if (!out.has(key)) out.set(key, alias);
   }
@@ -197,7 +201,7 @@ export function compileLexicon(src: LexiconSources): CompiledLexicon {
     const amb = new Set([...(e.ambiguous ?? []), ...(extraAmb.get(e.id) ?? [])].map(aliasKey));
     const seen = new Set<string>();
     const lead = new Map<string, number>();
-    for (const [key, alias] of matchKeys(e, triggerMap, placeKeys, lead)) {
+    for (const [key, alias] of matchKeys(e, triggerMap, placeKeys, lead, amb)) {
       if (seen.has(key)) continue;
       seen.add(key);
       aliases.push([key, idx, (amb.has(key) ? AMBIGUOUS : 0) | ((lead.get(key) ?? 0) << LEAD_SHIFT), alias]);

@@ -93,6 +93,8 @@ interface Chosen {
 const QUOTE_OR_BRACKET = new Set(['«', '»', '"', '“', '”', '(', ')', "'", '‘', '’', '[', ']', '-', '–']);
 const CLITIC_TOKENS = new Set(['ل', 'ب', 'و', 'ف', 'ك', 'وب', 'ول', 'فب', 'فل', 'لل']);
 
+/** Particles inside Arabic names (normalized). */
+const NAME_PARTICLES = new Set(['بن', 'ابن', 'بنت', 'ابو', 'ال', 'عبد', 'ولد', 'ابي']);
 const NO_ROLES: readonly CliticRole[] = Object.freeze([]);
 const CONJ: readonly CliticRole[] = Object.freeze(['conjunction']);
 const PREP: readonly CliticRole[] = Object.freeze(['preposition']);
@@ -569,6 +571,11 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
       next = end;
       continue;
     }
+    if (c.lead) {
+      // السلطان هيثم must not preempt هيثم بن طارق: a longer name after the title wins
+      const after = candidatesAt(c.t + c.lead);
+      if (after.length && after[0]!.end > c.end) continue;
+    }
     chosen.push(c);
     for (let k = c.t; k < c.end; k++) covered[k] = 1;
     next = c.end;
@@ -611,7 +618,12 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
       if (m.common.has(reading.key)) continue;
       if (given.endsWith('?') && !title) continue;
       let j = t + 1;
-      while (j < n && j < t + 4 && nameLike(j)) j++;
+      // the first name token may be anything name-like; later ones continue a name only as a given
+      // name, a family name with the article (السوداني), or after a particle (بن, أبو, عبد…)
+      while (j < n && j < t + 4 && nameLike(j)) {
+        if (j > t + 1 && !continuesName(j) && !NAME_PARTICLES.has(normOf(j - 1))) break;
+        j++;
+      }
       if (j === t + 1) continue;
       chosen.push({
         t, end: j, reading, entry: null, type: 'PER', id: null, name: null, by: 'pattern',
@@ -620,6 +632,10 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
       for (let k = t; k < j; k++) covered[k] = 1;
       t = j - 1;
     }
+  }
+
+  function continuesName(j: number): boolean {
+    return hasArticle(j) || m.givenNames.has(normOf(j)) || NAME_PARTICLES.has(normOf(j));
   }
 
   function nameLike(j: number): boolean {
