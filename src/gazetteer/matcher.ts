@@ -1,5 +1,5 @@
 import { AMBIGUOUS, LEAD_SHIFT, type CompiledEntry, type CompiledLexicon, type InstitutionSpec, type TriggerSpec } from './compile.js';
-import { HashSet32, HashTrie, hashString } from './hash.js';
+import { HASH_B, HashSet32, HashTrie, hashString } from './hash.js';
 
 /** What a trie node's hit points at. @internal */
 export const enum HitKind { Entity = 0, Block = 1, Head = 2 }
@@ -47,8 +47,16 @@ export function buildMatcher(lex: CompiledLexicon): Matcher {
   const hits: Array<Hit[] | null> = [null];
   const keys: string[] = [''];
   const insert = (key: string, hit: Hit): void => {
+    // walk the key's tokens, hashing in place (no substrings: the shipped lexicon has 23k keys)
     let node = 0;
-    for (const part of key.split(' ')) node = trie.child(node, hashString(part));
+    let h = 0;
+    for (let i = 0; i <= key.length; i++) {
+      const c = i < key.length ? key.charCodeAt(i) : 0x20;
+      if (c === 0x20) {
+        node = trie.child(node, h);
+        h = 0;
+      } else h = (Math.imul(h, HASH_B) + c) | 0;
+    }
     while (hits.length < trie.nodes) { hits.push(null); keys.push(''); }
     if (keys[node] !== '' && keys[node] !== key) return; // a 32-bit collision of two keys: keep the first
     keys[node] = key;

@@ -80,12 +80,13 @@ function classify(c: number): L {
   return isOtherLetter(c) ? L.Other : L.None;
 }
 
+const TABLE_END = 0x0900;
 let table: Uint8Array | undefined;
-/** Class of every BMP code unit, built on first use (~1 ms), then shared: it never changes. */
+/** Class of the code units below U+0900 (Latin, Greek, Cyrillic, Hebrew, Arabic), built on first use, then shared: it never changes. */
 function classTable(): Uint8Array {
   if (table) return table;
-  const t = new Uint8Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) t[c] = classify(c);
+  const t = new Uint8Array(TABLE_END);
+  for (let c = 0; c < TABLE_END; c++) t[c] = classify(c);
   return (table = t);
 }
 
@@ -98,7 +99,7 @@ export function countLetters(text: string, start = 0, end = text.length, into: L
   let arabic = 0, latin = 0, latinLower = 0, other = 0, urdu = 0, pashto = 0, persian = 0, farsiYehKaf = 0, arabicYehKaf = 0, tehMarbuta = 0;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    const k = t[c]!;
+    const k = c < TABLE_END ? t[c]! : classify(c);
     if (k === L.None) { prevLatin = false; continue; }
     if (k <= L.Latin) {
       latin++;
