@@ -35,6 +35,9 @@ commands:
       --errors              list false positives (FP), misses (FN) and wrong links with context
       --format F            text | json (default text)
       --workers N, --timeout S, --lexicon FILE   as for annotate
+  serve                     HTTP: POST /annotate {"text","options"?} → annotation JSON; GET /health
+      --host H, --port P    where to listen (default 127.0.0.1:8080; port 0 picks a free one)
+      --max-bytes N         largest request body (default 2000000)
   lexicon stats             counts of the compiled lexicons
   lexicon check             schema and consistency checks of lexicons/ (exit 1 on errors)
 
@@ -81,6 +84,9 @@ export async function main(argv: string[]): Promise<number> {
         'gold-format': { type: 'string' },
         pred: { type: 'string' },
         errors: { type: 'boolean' },
+        host: { type: 'string' },
+        port: { type: 'string' },
+        'max-bytes': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -140,6 +146,20 @@ export async function main(argv: string[]): Promise<number> {
         timeoutMs,
         lexiconFiles,
       });
+    }
+    if (cmd === 'serve') {
+      const { serve } = await import('./serve.js');
+      const server = await serve({
+        host: v.host ?? '127.0.0.1', port: intOption(v.port, 'port', 8080, 0), maxBytes: intOption(v['max-bytes'], 'max-bytes', 2_000_000, 1), lexiconFiles,
+      });
+      const addr = server.address();
+      process.stderr.write(`aalam: listening on http://${typeof addr === 'object' && addr ? `${addr.address}:${addr.port}` : addr}\n`);
+      await new Promise<void>((resolve) => {
+        const stop = (): void => { server.close(() => resolve()); };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      return 0;
     }
     if (cmd === 'lexicon') {
       const { lexiconCommand } = await import('./lexicon.js');
