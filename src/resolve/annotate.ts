@@ -1,6 +1,6 @@
 import { scanTokens, tokenNorm, type RawTokens } from '../tokenize/index.js';
 import { compileTable, optionsMask, DELETE, KEEP } from '../normalize/engine.js';
-import { procliticReadings, type CliticRole, type ProcliticReading } from '../tokenize/clitics.js';
+import type { CliticRole } from '../tokenize/clitics.js';
 import { HitKind, isAmbiguous, leadOf, type Hit, type Matcher } from '../gazetteer/matcher.js';
 import { HASH_B, HashSet32, MAX_HASH_LEN, hashPowers, hashPrepend, hashString } from '../gazetteer/hash.js';
 import type { CompiledEntry } from '../gazetteer/compile.js';
@@ -229,22 +229,6 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
     k === 0 ? H[t]! : (H[t]! - Math.imul(PRE[t * 4 + k - 1]!, POW[Math.min(NL[t]! - k, MAX_HASH_LEN)]!)) | 0;
   const normCache: Array<string | undefined> = new Array(n);
   const normOf = (t: number): string => (normCache[t] ??= tokenNorm(text, raw.start[t]!, raw.end[t]!, action, expansions));
-  const readingsCache: Array<Reading[] | undefined> = new Array(n);
-  /** Every plausible reading of token t (rare paths: evidence, guards). */
-  const readings = (t: number): Reading[] => {
-    let r = readingsCache[t];
-    if (r) return r;
-    const k = raw.kind[t]!;
-    const key = normOf(t);
-    if (k === 0) r = (procliticReadings(key) as ProcliticReading[]).filter((x) => plausibleStrip(key, x));
-    else {
-      r = [{ key, stripped: 0, roles: NO_ROLES, article: false }];
-      const caps = capsKey(t);
-      if (caps) r.unshift({ key: caps, stripped: 0, roles: NO_ROLES, article: false });
-    }
-    readingsCache[t] = r;
-    return r;
-  };
   /** `^CSTO` for a short all-caps Latin token, else null. */
   const capsKey = (t: number): string | null => {
     if (raw.kind[t] !== 1) return null;
