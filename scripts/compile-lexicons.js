@@ -1,30 +1,23 @@
 #!/usr/bin/env node
 // Compiles lexicons/*.jsonl and lexicons/generated/*.jsonl into dist/lexicon.json (the artifact the
 // library loads). Run by `npm run build` after tsc. Fails with file:line on a schema error.
-import { readFileSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { compileLexicon } from '../dist/gazetteer/compile.js';
-import { parseLexiconJsonl } from '../dist/gazetteer/load.js';
+import { parseLexiconJsonl, parseJsonlRows, lexiconEntryFiles } from '../dist/gazetteer/load.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const lexDir = join(root, 'lexicons');
-const SPECIAL = new Set(['given-names.jsonl', 'non-entities.jsonl', 'triggers.jsonl', 'institutions.jsonl', 'ambiguous-extra.jsonl']);
 
-const readRows = (file) =>
-  readFileSync(file, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean)
-    .map((l, i) => { try { return JSON.parse(l); } catch (e) { throw new Error(`${file}:${i + 1}: ${e.message}`); } })
-    .filter((o) => !('$comment' in o) && !('$generated' in o));
+const readRows = (file) => {
+  const { rows, problems } = parseJsonlRows(readFileSync(file, 'utf8'), file);
+  if (problems.length) throw new Error(problems.join('; '));
+  return rows.map((r) => r.value);
+};
 
-export function lexiconFiles() {
-  const files = [];
-  for (const dir of [join(lexDir, 'generated'), lexDir]) {
-    if (!existsSync(dir)) continue;
-    for (const f of readdirSync(dir).sort()) if (f.endsWith('.jsonl') && !SPECIAL.has(f)) files.push(join(dir, f));
-  }
-  return files;
-}
+export const lexiconFiles = () => lexiconEntryFiles(lexDir);
 
 export function loadSources({ lenient = false } = {}) {
   const entries = [];

@@ -4,14 +4,12 @@ import { readFileSync } from 'node:fs';
 import { childMain, mem } from '../lib/child.js';
 import { buildNewsText, cutArticles, vocabulary } from '../lib/corpus.js';
 import { syntheticEntries } from '../lib/synth.js';
-import { MapBaseline, AcBaseline, loadAhoCorasick } from '../lib/baselines.js';
+import { MapBaseline, loadAhoCorasick } from '../lib/baselines.js';
 import { median, percentile, bytes, MB, now, gc } from '../lib/stats.js';
-import { tagPass, prefixByBytes } from '../lib/timing.js';
+import { tagPass, prefixByBytes, rate, ratio, compareAhoCorasick } from '../lib/timing.js';
 import { annotateFn } from '../lib/modes.js';
 import { compileLexicon, createAnnotator, aliasKey } from '../../dist/index.js';
 
-const rate = (runs, b, pick) => ({ wall: median(runs.map((r) => b / MB / (pick(r).ms / 1000))), cpu: median(runs.map((r) => b / MB / (pick(r).cpu / 1000))) });
-const ratio = (runs, base, subj) => ({ wall: median(runs.map((r) => base(r).ms / subj(r).ms)), cpu: median(runs.map((r) => base(r).cpu / subj(r).cpu)) });
 
 childMain(async (cfg) => {
   const res = { size: cfg.size };
@@ -107,23 +105,7 @@ childMain(async (cfg) => {
       else {
         const keys = [...map.map.keys()];
         map = null;
-        const sub = prefixByBytes(arts, cfg.acBytes);
-        const subBytes = sub.reduce((x, s) => x + bytes(s), 0);
-        t = now();
-        const ac = new AcBaseline(AC, keys);
-        const acBuildMs = now() - t;
-        tagPass((s) => ac.annotate(s), sub.slice(0, 10));
-        const acRuns = [];
-        for (let r = 0; r < cfg.acRuns; r++) {
-          const a = tagPass(fn, sub);
-          const c = tagPass((s) => ac.annotate(s), sub);
-          acRuns.push({ a, c });
-        }
-        res.ac = {
-          articles: sub.length, bytes: subBytes, patterns: ac.patterns, buildMs: acBuildMs, runs: acRuns.length,
-          ac: rate(acRuns, subBytes, (r) => r.c), aalam: rate(acRuns, subBytes, (r) => r.a),
-          vsAc: ratio(acRuns, (r) => r.c, (r) => r.a), found: acRuns[0].c.found,
-        };
+        res.ac = compareAhoCorasick(AC, keys, fn, arts, cfg);
       }
     }
   }

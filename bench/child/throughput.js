@@ -3,16 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { childMain, mem } from '../lib/child.js';
 import { buildNewsText, cutArticles } from '../lib/corpus.js';
-import { MapBaseline, AcBaseline, keyList, loadAhoCorasick, scanChars } from '../lib/baselines.js';
+import { MapBaseline, keyList, loadAhoCorasick, scanChars } from '../lib/baselines.js';
 import { MODES, annotateFn } from '../lib/modes.js';
 import { median, percentile, bytes, MB } from '../lib/stats.js';
-import { timed, tagPass, prefixByBytes } from '../lib/timing.js';
+import { timed, tagPass, prefixByBytes, rate, ratio, compareAhoCorasick } from '../lib/timing.js';
 import { createAnnotator, normalize, tokenize } from '../../dist/index.js';
 
-/** Median MB/s by wall and by CPU time over runs; `pick(run)` gives a {ms, cpu} timing. */
-const rate = (runs, b, pick) => ({ wall: median(runs.map((r) => b / MB / (pick(r).ms / 1000))), cpu: median(runs.map((r) => b / MB / (pick(r).cpu / 1000))) });
-/** Median of paired ratios base/subject (how many times faster the subject is). */
-const ratio = (runs, base, subj) => ({ wall: median(runs.map((r) => base(r).ms / subj(r).ms)), cpu: median(runs.map((r) => base(r).cpu / subj(r).cpu)) });
 const sum = (a, b) => ({ ms: a.ms + b.ms, cpu: a.cpu + b.cpu });
 
 childMain(async (cfg) => {
@@ -102,24 +98,7 @@ childMain(async (cfg) => {
     // modern-ahocorasick on a subset of the same articles (it is slow: Intl.Segmenter per call)
     const AC = cfg.ac ? await loadAhoCorasick() : null;
     if (AC) {
-      const sub = prefixByBytes(arts, cfg.acBytes);
-      const subBytes = sub.reduce((x, s) => x + bytes(s), 0);
-      const build = timed(() => new AcBaseline(AC, lexicon.aliases.map((x) => x[0])));
-      const ac = build.value;
-      tagPass((s) => ac.annotate(s), sub.slice(0, 20));
-      const acRuns = [];
-      for (let r = 0; r < cfg.acRuns; r++) {
-        const a = tagPass(fn, sub);
-        const c = tagPass((s) => ac.annotate(s), sub);
-        acRuns.push({ a, c });
-      }
-      res.ac = {
-        articles: sub.length, bytes: subBytes, patterns: ac.patterns, buildMs: build.ms, runs: acRuns.length,
-        ac: rate(acRuns, subBytes, (r) => r.c),
-        aalam: rate(acRuns, subBytes, (r) => r.a),
-        vsAc: ratio(acRuns, (r) => r.c, (r) => r.a),
-        found: acRuns[0].c.found,
-      };
+      res.ac = compareAhoCorasick(AC, lexicon.aliases.map((x) => x[0]), fn, arts, cfg);
     } else if (cfg.ac) res.ac = { error: 'modern-ahocorasick is not installed' };
   }
   res.mem = mem();

@@ -1,10 +1,3 @@
-import type { Annotator } from '../annotator.js';
-
-/** One output record of the JSONL contract. */
-export type OutputRecord =
-  | { readonly id: unknown; readonly [k: string]: unknown }
-  | { readonly id: unknown; readonly line: number; readonly error: { readonly code: string; readonly message: string } };
-
 /** An error record: `{"id", "line", "error": {"code", "message"}}`. */
 export interface ErrorRecord {
   readonly id: unknown;
@@ -41,18 +34,4 @@ export function parseRecord(line: string, lineNo: number): { ok: true; id: unkno
     return { ok: false, record: { id, line: lineNo, error: { code: 'E_RECORD', message: `"text" must be a string, got ${rec.text === undefined ? 'nothing' : typeof rec.text}` } } };
   }
   return { ok: true, id, text: rec.text };
-}
-
-/**
- * Turns one input line into exactly one output record; never throws.
- * `{"id": …, "text": …}` → `{"id": …, "entities": […]}`; a bad line → an error record with its line number.
- */
-export function processLine(annotator: Annotator, line: string, lineNo: number): { record: OutputRecord; ok: boolean } {
-  const r = parseRecord(line, lineNo);
-  if (!r.ok) return { record: r.record, ok: false };
-  try {
-    return { record: { id: r.id, ...annotator.annotate(r.text) }, ok: true };
-  } catch (err) {
-    return { record: { id: r.id, line: lineNo, error: { code: 'E_INTERNAL', message: (err as Error).message } }, ok: false };
-  }
 }

@@ -1,8 +1,9 @@
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { checkEntry } from './schema.js';
+import { lexiconEntryFiles } from './load.js';
 import { aliasKey } from './compile.js';
 import { procliticReadings } from '../tokenize/clitics.js';
 
@@ -20,7 +21,6 @@ export interface CheckReport {
   readonly entries: number;
 }
 
-const SPECIAL = new Set(['given-names.jsonl', 'non-entities.jsonl', 'triggers.jsonl', 'institutions.jsonl', 'ambiguous-extra.jsonl']);
 
 /** How often each form (and each clitic reading of a word) is ordinary text (tag O) and starts an entity (B-) in a CoNLL file. */
 export function formFrequencies(conllPath: string): { ordinary: Map<string, number>; named: Map<string, number> } {
@@ -50,11 +50,7 @@ export function isOrdinaryWord(key: string, f: { ordinary: Map<string, number>; 
 export function checkLexicons(options: { dir?: string; corpus?: string; minFrequent?: number } = {}): CheckReport {
   const dir = options.dir ?? fileURLToPath(new URL('../../lexicons/', import.meta.url));
   const problems: CheckProblem[] = [];
-  const files: string[] = [];
-  for (const d of [join(dir, 'generated'), dir]) {
-    if (!existsSync(d)) continue;
-    for (const f of readdirSync(d).sort()) if (f.endsWith('.jsonl') && !SPECIAL.has(f)) files.push(join(d, f));
-  }
+  const files = lexiconEntryFiles(dir);
   const require = createRequire(import.meta.url);
   const stop = new Set<string>((require('stopwords-iso/stopwords-iso.json').ar as string[]).map(aliasKey));
   const corpus = options.corpus ?? fileURLToPath(new URL('../../../shared/data/anercorp/train.txt', import.meta.url));

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { AalamError } from '../errors.js';
 import { assertEntries, type LexiconEntry } from './schema.js';
 import type { CompiledLexicon } from './compile.js';
@@ -14,14 +15,14 @@ export function loadShippedLexicon(): CompiledLexicon {
 }
 
 /**
- * Parses a lexicon file's text (JSONL: one entry per line; blank lines and `{"$comment"|"$generated": …}` headers skipped).
- * @throws {AalamError} `E_LEXICON_SCHEMA` with `file:line` for every bad line.
+ * Parses JSONL text: one JSON value per line; blank lines and `{"$comment"|"$generated": …}` headers
+ * skipped. Lines that are not JSON become `file:line` problems instead of values. @internal
  */
-export function parseLexiconJsonl(text: string, file = '<input>'): LexiconEntry[] {
-  const out: unknown[] = [];
+export function parseJsonlRows(text: string, file = '<input>'): { rows: Array<{ value: unknown; line: number }>; problems: string[] } {
+  const rows: Array<{ value: unknown; line: number }> = [];
   const problems: string[] = [];
-  text.split('\n').forEach((line, i) => {
-    const s = line.trim();
+  text.split('\n').forEach((raw, i) => {
+    const s = raw.trim();
     if (!s) return;
     let v: unknown;
     try {
@@ -31,13 +32,39 @@ export function parseLexiconJsonl(text: string, file = '<input>'): LexiconEntry[
       return;
     }
     if (v && typeof v === 'object' && ('$comment' in v || '$generated' in v)) return;
+    rows.push({ value: v, line: i + 1 });
+  });
+  return { rows, problems };
+}
+
+/**
+ * Parses a lexicon file's text (JSONL: one entry per line; blank lines and `{"$comment"|"$generated": …}` headers skipped).
+ * @throws {AalamError} `E_LEXICON_SCHEMA` with `file:line` for every bad line.
+ */
+export function parseLexiconJsonl(text: string, file = '<input>'): LexiconEntry[] {
+  const { rows, problems } = parseJsonlRows(text, file);
+  const out: unknown[] = [];
+  for (const { value, line } of rows) {
     try {
-      assertEntries([v], `${file}:${i + 1}`);
-      out.push(v);
+      assertEntries([value], `${file}:${line}`);
+      out.push(value);
     } catch (err) {
       problems.push((err as Error).message.replace(/^E_LEXICON_SCHEMA: /, ''));
     }
-  });
+  }
   if (problems.length) throw new AalamError('E_LEXICON_SCHEMA', problems.slice(0, 20).join('; '), problems);
   return out as LexiconEntry[];
+}
+
+/** Files in lexicons/ that are not entry lists (compiled separately). @internal */
+export const AUX_LEXICON_FILES: ReadonlySet<string> = new Set(['given-names.jsonl', 'non-entities.jsonl', 'triggers.jsonl', 'institutions.jsonl', 'ambiguous-extra.jsonl']);
+
+/** The entry files of a lexicon folder: `generated/*.jsonl` first, then `*.jsonl`, sorted. @internal */
+export function lexiconEntryFiles(dir: string): string[] {
+  const files: string[] = [];
+  for (const d of [join(dir, 'generated'), dir]) {
+    if (!existsSync(d)) continue;
+    for (const f of readdirSync(d).sort()) if (f.endsWith('.jsonl') && !AUX_LEXICON_FILES.has(f)) files.push(join(d, f));
+  }
+  return files;
 }

@@ -77,6 +77,8 @@ interface Chosen {
   readonly end: number;
   readonly reading: Reading;
   readonly entry: CompiledEntry | null;
+  /** Index of `entry` in the matcher's entries. */
+  readonly ref?: number;
   readonly type: EntityType;
   readonly id: string | null;
   readonly name: { ar: string; en: string } | null;
@@ -353,13 +355,16 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
   const keyMatches = (node: number, r: Reading, t: number, end: number): boolean => {
     const want = m.keys[node]!;
     if (want === '') return false;
-    let key = r.key;
-    for (let j = t + 1; j < end; j++) key += ' ' + (want.includes('^') ? (capsKey(j) ?? normOf(j)) : normOf(j));
-    if (key === want) return true;
-    // a caps token inside a mixed key: compare token by token
-    const parts = want.split(' ');
-    if (parts.length !== end - t || parts[0] !== r.key) return false;
-    for (let j = t + 1; j < end; j++) if (parts[j - t] !== normOf(j) && parts[j - t] !== capsKey(j)) return false;
+    // token by token: the first as read (clitics stripped), the rest normalized or, for a short
+    // all-caps Latin token, as written (^CSTO)
+    let pos = 0;
+    for (let j = t; j < end; j++) {
+      const stop = want.indexOf(' ', pos);
+      const part = want.slice(pos, stop < 0 ? want.length : stop);
+      if (j === t ? part !== r.key : part !== normOf(j) && part !== capsKey(j)) return false;
+      if ((stop < 0) !== (j === end - 1)) return false;
+      pos = stop + 1;
+    }
     return true;
   };
   const walk = (node: number, j: number, r: Reading, out: Cand[], t: number): void => {
@@ -506,7 +511,6 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
   };
   const pickEntity = (c: Cand): Chosen | null => {
     let best: Chosen | null = null;
-    let bestRef = -1;
     const hasNorp = c.hits.some((x) => x.kind === HitKind.Entity && m.entries[x.ref]!.type === 'NORP');
     for (const h of c.hits) {
       if (h.kind !== HitKind.Entity) continue;
@@ -525,10 +529,10 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
         } else continue;
       }
       if (e.type === 'PER' && c.reading.article && !h.alias.startsWith('ال') && !h.alias.startsWith('أل') && !h.alias.startsWith('إل')) continue;
-      if (best && !(conf > best.confidence || (conf === best.confidence && recency(h.ref, c.t) > recency(bestRef, c.t)))) continue;
+      if (best && !(conf > best.confidence || (conf === best.confidence && recency(h.ref, c.t) > recency(best.ref!, c.t)))) continue;
       const country = e.country ?? e.iso2;
       const cand: { -readonly [K in keyof Chosen]: Chosen[K] } = {
-        t: c.t, end: c.end, reading: c.reading, entry: e, type: e.type, id: e.id, name: e.name, by: 'lexicon', alias: h.alias, confidence: conf,
+        t: c.t, end: c.end, reading: c.reading, entry: e, ref: h.ref, type: e.type, id: e.id, name: e.name, by: 'lexicon', alias: h.alias, confidence: conf,
       };
       if (e.kind) cand.kind = e.kind;
       if (country) cand.country = country;
@@ -536,7 +540,6 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
       const lead = leadOf(h);
       if (lead) cand.lead = lead;
       best = cand;
-      bestRef = h.ref;
     }
     return best;
   };
@@ -564,10 +567,9 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
     for (let k = c.t; k < c.end; k++) covered[k] = 1;
     next = c.end;
     // a name accepted on a trigger (صحيفة «تشرين») is evidence for its later mentions («تشرين» alone)
-    if (c.rule?.startsWith('trigger:') && c.entry) {
-      const ref = m.entries.indexOf(c.entry);
-      const pos = sure.get(ref);
-      if (pos) pos.push(c.t); else sure.set(ref, [c.t]);
+    if (c.rule?.startsWith('trigger:') && c.ref !== undefined) {
+      const pos = sure.get(c.ref);
+      if (pos) pos.push(c.t); else sure.set(c.ref, [c.t]);
     }
   }
 

@@ -4,6 +4,7 @@
  * compiles extra entries passed to `createTopicModel({ terms })`.
  */
 import { AalamError } from '../errors.js';
+import { parseJsonlRows } from '../gazetteer/load.js';
 import { stemPhrase } from './stem.js';
 
 /** One category of the taxonomy (IPTC Media Topics). */
@@ -155,19 +156,7 @@ export function compileTopics(taxonomy: readonly TaxonomyEntry[], entries: reado
 
 /** Parses `terms.jsonl` text (blank lines and `{"$comment": …}` lines skipped). */
 export function parseTermsJsonl(text: string, file = '<input>'): TopicTermEntry[] {
-  const out: TopicTermEntry[] = [];
-  const problems: string[] = [];
-  text.split('\n').forEach((line, i) => {
-    const s = line.trim();
-    if (!s) return;
-    try {
-      const v = JSON.parse(s) as Record<string, unknown>;
-      if (v && typeof v === 'object' && ('$comment' in v || '$generated' in v)) return;
-      out.push(v as unknown as TopicTermEntry);
-    } catch (err) {
-      problems.push(`${file}:${i + 1}: invalid JSON (${(err as Error).message})`);
-    }
-  });
+  const { rows, problems } = parseJsonlRows(text, file);
   if (problems.length) throw new AalamError('E_LEXICON_SCHEMA', problems.slice(0, 20).join('; '), problems);
-  return out;
+  return rows.map((r) => r.value as TopicTermEntry);
 }
