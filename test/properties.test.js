@@ -1,6 +1,9 @@
 import test from 'ava';
 import fc from 'fast-check';
 import { normalize, tokenize, createAnnotator } from '../dist/index.js';
+import { TokenBuffer } from '../dist/tokenize/scan.js';
+import { compileTable, optionsMask } from '../dist/normalize/engine.js';
+import { hashString } from '../dist/gazetteer/hash.js';
 
 const annotator = createAnnotator();
 
@@ -45,6 +48,21 @@ test('tokens are in range, sorted, slice to their text and rebuild the input', (
     }
     if (rebuilt + s.slice(pos) !== s) return false;
     return sentences.every((x) => x.tokenStart < x.tokenEnd);
+  }), { numRuns: 400 });
+  t.pass();
+});
+
+test('the one-pass scanner gives tokenize\'s spans and the hash, length and first units of each normalized token', (t) => {
+  const { action, expansions } = compileTable(optionsMask(undefined));
+  const buf = new TokenBuffer(); // reused across inputs, as the annotator does
+  fc.assert(fc.property(text, (s) => {
+    const { tokens } = tokenize(s);
+    if (buf.scan(s, action, expansions) !== tokens.length) return false;
+    return tokens.every((tok, k) => {
+      return buf.start[k] === tok.start && buf.end[k] === tok.end &&
+        buf.hash[k] === hashString(tok.norm) && buf.nlen[k] === tok.norm.length &&
+        [0, 1, 2, 3].every((x) => buf.c4[k * 4 + x] === (tok.norm.charCodeAt(x) || 0) && (x >= tok.norm.length || buf.pre[k * 4 + x] === hashString(tok.norm.slice(0, x + 1))));
+    });
   }), { numRuns: 400 });
   t.pass();
 });

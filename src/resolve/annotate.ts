@@ -1,8 +1,9 @@
-import { scanTokens, tokenNorm, type RawTokens } from '../tokenize/index.js';
+import { tokenNorm } from '../tokenize/index.js';
+import { TokenBuffer } from '../tokenize/scan.js';
 import { compileTable, optionsMask, DELETE, KEEP } from '../normalize/engine.js';
 import type { CliticRole } from '../tokenize/clitics.js';
 import { HitKind, isAmbiguous, leadOf, type Hit, type Matcher } from '../gazetteer/matcher.js';
-import { HASH_B, HashSet32, MAX_HASH_LEN, hashPowers, hashPrepend, hashString } from '../gazetteer/hash.js';
+import { HashSet32, MAX_HASH_LEN, hashPowers, hashPrepend, hashString } from '../gazetteer/hash.js';
 import type { CompiledEntry } from '../gazetteer/compile.js';
 import type { EntityType } from '../gazetteer/schema.js';
 
@@ -56,13 +57,16 @@ export interface EntityOptions {
   readonly composition?: boolean;
 }
 
-interface Reading {
-  readonly key: string;
-  readonly stripped: number;
-  readonly roles: readonly CliticRole[];
-  readonly article: boolean;
-  /** Hash of `key` when known (readings made from token hashes). */
-  readonly h?: number;
+/** One reading of a token: its key with clitics stripped (one hidden class: built only here). */
+class Reading {
+  constructor(
+    readonly key: string,
+    readonly stripped: number,
+    readonly roles: readonly CliticRole[],
+    readonly article: boolean,
+    /** Hash of `key` (0 when not computed). */
+    readonly h: number,
+  ) {}
 }
 
 interface Cand {
@@ -72,24 +76,27 @@ interface Cand {
   readonly hits: readonly Hit[];
 }
 
-interface Chosen {
-  readonly t: number;
-  readonly end: number;
-  readonly reading: Reading;
-  readonly entry: CompiledEntry | null;
-  /** Index of `entry` in the matcher's entries. */
-  readonly ref?: number;
-  readonly type: EntityType;
-  readonly id: string | null;
-  readonly name: { ar: string; en: string } | null;
-  readonly kind?: string;
-  readonly country?: string;
-  readonly by: SourceKind;
-  readonly alias?: string;
-  readonly rule?: string;
-  readonly confidence: number;
-  /** Leading tokens that matched a title in the alias: the span starts after them. */
-  readonly lead?: number;
+/** A chosen span: every field always present, so that all Chosen share one hidden class. */
+class Chosen {
+  constructor(
+    readonly t: number,
+    readonly end: number,
+    readonly reading: Reading,
+    readonly entry: CompiledEntry | null,
+    /** Index of `entry` in the matcher's entries (-1 when none). */
+    readonly ref: number,
+    readonly type: EntityType,
+    readonly id: string | null,
+    readonly name: { readonly ar: string; readonly en: string } | null,
+    readonly kind: string | undefined,
+    readonly country: string | undefined,
+    readonly by: SourceKind,
+    readonly alias: string | undefined,
+    readonly rule: string | undefined,
+    readonly confidence: number,
+    /** Leading tokens that matched a title in the alias: the span starts after them. */
+    readonly lead: number,
+  ) {}
 }
 
 const QUOTE_OR_BRACKET = new Set(['«', '»', '"', '“', '”', '(', ')', "'", '‘', '’', '[', ']', '-', '–']);
@@ -98,6 +105,7 @@ const CLITIC_TOKENS = new Set(['ل', 'ب', 'و', 'ف', 'ك', 'وب', 'ول', 'ف
 /** Particles inside Arabic names (normalized). */
 const NAME_PARTICLES = new Set(['بن', 'ابن', 'بنت', 'ابو', 'ال', 'عبد', 'ولد', 'ابي']);
 const NO_ROLES: readonly CliticRole[] = Object.freeze([]);
+const NO_READING = new Reading('', 0, NO_ROLES, false, 0);
 const CONJ: readonly CliticRole[] = Object.freeze(['conjunction']);
 const PREP: readonly CliticRole[] = Object.freeze(['preposition']);
 const CONJ_PREP: readonly CliticRole[] = Object.freeze(['conjunction', 'preposition']);
@@ -156,11 +164,7 @@ function plausibleStrip(word: string, r: Reading): boolean {
  */
 export class Scratch {
   private cap = 0;
-  H = new Int32Array(0);
-  PRE = new Int32Array(0);
-  C4 = new Uint16Array(0);
-  NL = new Int32Array(0);
-  isWord = new Uint8Array(0);
+  readonly tokens = new TokenBuffer();
   vHash = new Int32Array(0);
   vStrip = new Uint8Array(0);
   vRole = new Uint8Array(0);
@@ -169,13 +173,10 @@ export class Scratch {
   reserve(n: number): this {
     if (n > this.cap) {
       const cap = Math.max(n, this.cap * 2, 256);
-      this.H = new Int32Array(cap); this.PRE = new Int32Array(cap * 4); this.C4 = new Uint16Array(cap * 4);
-      this.NL = new Int32Array(cap); this.isWord = new Uint8Array(cap);
       this.vHash = new Int32Array(cap * 6); this.vStrip = new Uint8Array(cap * 6); this.vRole = new Uint8Array(cap * 6);
       this.vCount = new Uint8Array(cap); this.covered = new Uint8Array(cap);
       this.cap = cap;
     } else {
-      this.C4.fill(0, 0, n * 4);
       this.vCount.fill(0, 0, n);
       this.covered.fill(0, 0, n);
     }
@@ -184,48 +185,22 @@ export class Scratch {
 }
 
 export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {}, scratch?: Scratch): Entity[] {
-  const raw = scanTokens(text);
-  const n = raw.count;
-  if (n === 0) return [];
   const { action, expansions } = compileTable(optionsMask(undefined));
   const POW = hashPowers();
-  // One pass over the tokens: hash of each normalized token and the prefix hashes of its first four
-  // units (so that clitic-stripped stems are hashed without building strings), its normalized length
-  // and first units. Normalized strings are built lazily, only where a rule needs to read them.
-  const sc = scratch ? scratch.reserve(n) : new Scratch().reserve(n);
-  const H = sc.H;
-  const PRE = sc.PRE;
-  const C4 = sc.C4;
-  const NL = sc.NL;
-  const isWord = sc.isWord;
-  for (let t = 0; t < n; t++) {
-    const e = raw.end[t]!;
-    let h = 0;
-    let len = 0;
-    const base = t * 4;
-    for (let i = raw.start[t]!; i < e; i++) {
-      const c = text.charCodeAt(i);
-      const a = action[c]!;
-      if (a === DELETE) continue;
-      if (a >= -1) {
-        const u = a === KEEP ? c : a;
-        h = (Math.imul(h, HASH_B) + u) | 0;
-        if (len < 4) { C4[base + len] = u; PRE[base + len] = h; }
-        len++;
-      } else {
-        const exp = expansions[-3 - a]!;
-        for (let k = 0; k < exp.length; k++) {
-          const u = exp.charCodeAt(k);
-          h = (Math.imul(h, HASH_B) + u) | 0;
-          if (len < 4) { C4[base + len] = u; PRE[base + len] = h; }
-          len++;
-        }
-      }
-    }
-    H[t] = h;
-    NL[t] = len;
-    isWord[t] = raw.kind[t]! <= 2 ? 1 : 0; // arabic, latin, number
-  }
+  // One pass over the text (src/tokenize/scan.ts): token spans, the hash of each normalized token,
+  // the prefix hashes of its first four units (so that clitic-stripped stems are hashed without
+  // building strings), its normalized length and first units. Normalized strings are built lazily,
+  // only where a rule needs to read them.
+  const sc = scratch ?? new Scratch();
+  const raw = sc.tokens;
+  const n = raw.scan(text, action, expansions);
+  if (n === 0) return [];
+  sc.reserve(n);
+  const H = raw.hash;
+  const PRE = raw.pre;
+  const C4 = raw.c4;
+  const NL = raw.nlen;
+  const kinds = raw.kind;
   /** Hash of token t's normalized form without its first k units (k ≤ 4). */
   const suffixHash = (t: number, k: number): number =>
     k === 0 ? H[t]! : (H[t]! - Math.imul(PRE[t * 4 + k - 1]!, POW[Math.min(NL[t]! - k, MAX_HASH_LEN)]!)) | 0;
@@ -288,7 +263,7 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
     let out: Reading[] | null = null;
     if (raw.kind[t] === 1) {
       const caps = capsKey(t);
-      if (caps && has(hashString(caps))) (out ??= []).push({ key: caps, stripped: 0, roles: NO_ROLES, article: false });
+      if (caps && has(hashString(caps))) (out ??= []).push(new Reading(caps, 0, NO_ROLES, false, 0));
     }
     for (let i = 0; i < k; i++) {
       if (!has(vHash[o + i]!)) continue;
@@ -297,7 +272,7 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
       const role = vRole[o + i]!;
       const contract = role === CONTRACT_ROLE || role === CONTRACT_ROLE + 1;
       const key = contract ? 'ال' + w.slice(stripped + 1) : stripped ? w.slice(stripped) : w;
-      const r: Reading = { key, stripped, roles: ROLE_SETS[role]!, article: contract || key.startsWith('ال'), h: vHash[o + i]! };
+      const r = new Reading(key, stripped, ROLE_SETS[role]!, contract || key.startsWith('ال'), vHash[o + i]!);
       if (stripped && !plausibleStrip(w, r)) continue;
       (out ??= []).push(r);
     }
@@ -322,9 +297,6 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
     if ((c0 === WAW || c0 === FEH) && (c1 === BEH || c1 === LAM || c1 === KAF) && c2 === ALEF && c3 === LAM && len > 5) return true;
     return (c0 === WAW || c0 === FEH) && c1 === LAM && c2 === LAM && len > 4;
   };
-  const trie = m.trie;
-  const inRoot = (h: number): boolean => trie.mayStart(h) && trie.find(0, h) >= 0;
-  const rootReadings = (t: number): Reading[] => stemReadings(t, inRoot);
   /** The value for token t (bare, or after clitic letters) in `map`, with its reading. */
   const hasGiven = (h: number): boolean => m.givenHashes.has(h);
   const lookupStem = <V>(t: number, map: ReadonlyMap<string, V>, has: (h: number) => boolean): [V, Reading] | null => {
@@ -335,51 +307,136 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
     return null;
   };
 
+  const trie = m.trie;
   const cands: Array<Cand[] | undefined> = new Array(n);
+  /** The reading of variant `i` of token t (built only for a verified candidate). */
+  const readingOf = (t: number, i: number): Reading => {
+    const o = t * VMAX + i;
+    const w = normOf(t);
+    const stripped = vStrip[o]!;
+    const role = vRole[o]!;
+    const contract = role === CONTRACT_ROLE || role === CONTRACT_ROLE + 1;
+    const key = contract ? 'ال' + w.slice(stripped + 1) : stripped ? w.slice(stripped) : w;
+    return new Reading(key, stripped, ROLE_SETS[role]!, contract || key.startsWith('ال'), vHash[o]!);
+  };
+  /** `plausibleStrip` on the token's first units, without building the reading. */
+  const plausibleVariant = (t: number, i: number): boolean => {
+    const o = t * VMAX + i;
+    const stripped = vStrip[o]!;
+    if (stripped === 0) return true;
+    const role = vRole[o]!;
+    const contract = role === CONTRACT_ROLE || role === CONTRACT_ROLE + 1;
+    const b = t * 4;
+    const keyLen = NL[t]! - stripped + (contract ? 1 : 0);
+    const article = contract || (C4[b + stripped] === ALEF && C4[b + stripped + 1] === LAM && keyLen >= 2);
+    if (keyLen - (article ? 2 : 0) >= 4) return true;
+    return stripped === 1 && C4[b] !== KAF;
+  };
+  /**
+   * Compares normalized token j (without its first `skip` units, after `lead` = 'ال' when the
+   * article is restored) with `want` from `pos`; returns the position after it, or -1. No strings.
+   */
+  const matchToken = (want: string, pos: number, j: number, skip: number, lead: boolean): number => {
+    if (lead) {
+      if (want.charCodeAt(pos) !== ALEF || want.charCodeAt(pos + 1) !== LAM) return -1;
+      pos += 2;
+    }
+    let u = 0;
+    const e = raw.end[j]!;
+    for (let i = raw.start[j]!; i < e; i++) {
+      const c = text.charCodeAt(i);
+      const a = action[c]!;
+      if (a === DELETE) continue;
+      if (a >= -1) {
+        if (u++ >= skip && want.charCodeAt(pos++) !== (a === KEEP ? c : a)) return -1;
+      } else {
+        const exp = expansions[-3 - a]!;
+        for (let k = 0; k < exp.length; k++) if (u++ >= skip && want.charCodeAt(pos++) !== exp.charCodeAt(k)) return -1;
+      }
+    }
+    return pos > want.length ? -1 : pos;
+  };
+  /** Verifies a hashed match on its strings, token by token (the first as read, clitics stripped). */
+  const keyMatches = (node: number, t: number, vi: number, end: number, capsFirst: string | null): boolean => {
+    const want = m.keys[node]!;
+    if (want === '') return false;
+    let pos: number;
+    if (capsFirst !== null) pos = want.startsWith(capsFirst) ? capsFirst.length : -1;
+    else {
+      const role = vRole[t * VMAX + vi]!;
+      const contract = role === CONTRACT_ROLE || role === CONTRACT_ROLE + 1;
+      const stripped = vStrip[t * VMAX + vi]!;
+      pos = matchToken(want, 0, t, contract ? stripped + 1 : stripped, contract);
+    }
+    for (let j = t + 1; ; j++) {
+      if (pos < 0) return false;
+      if (j === end) return pos === want.length;
+      if (want.charCodeAt(pos) !== 0x20) return false;
+      const p = matchToken(want, pos + 1, j, 0, false);
+      const q = p >= 0 && (p === want.length || want.charCodeAt(p) === 0x20) ? p : -1;
+      if (q < 0) {
+        const caps = capsKey(j);
+        pos = caps !== null && want.startsWith(caps, pos + 1) ? pos + 1 + caps.length : -1;
+      } else pos = q;
+    }
+  };
+  // the walk's current start: token, variant, reading (built on the first verified hit), output
+  let wT = 0;
+  let wVi = 0;
+  let wCaps: string | null = null;
+  let wReading: Reading | null = null;
+  let wOut: Cand[] | null = null;
+  const walk = (node: number, j: number): void => {
+    const hits = m.hits[node];
+    if (hits && keyMatches(node, wT, wVi, j, wCaps)) {
+      wReading ??= wCaps !== null ? new Reading(wCaps, 0, NO_ROLES, false, 0) : readingOf(wT, wVi);
+      (wOut ??= []).push({ t: wT, end: j, reading: wReading, hits });
+    }
+    if (j >= n || raw.breakBefore[j]) return;
+    const next = trie.find(node, H[j]!);
+    if (next >= 0) walk(next, j + 1);
+    if (raw.kind[j] === 1) {
+      const caps = capsKey(j);
+      if (caps) {
+        const c = trie.find(node, hashString(caps));
+        if (c >= 0) walk(c, j + 1);
+      }
+    }
+  };
   const candidatesAt = (t: number): Cand[] => {
     let out = cands[t];
     if (out) return out;
     out = NO_CANDS;
-    if (isWord[t]) {
-      const rs = rootReadings(t);
-      if (rs.length) {
-        const acc: Cand[] = [];
-        for (const r of rs) walk(m.trie.find(0, r.h ?? hashString(r.key)), t + 1, r, acc, t);
-        if (acc.length) out = acc.sort((a, b) => b.end - a.end || a.reading.stripped - b.reading.stripped);
+    if ((kinds[t]! <= 2)) {
+      wT = t;
+      wOut = null;
+      if (raw.kind[t] === 1) {
+        const caps = capsKey(t);
+        const h = caps ? hashString(caps) : 0;
+        if (caps && trie.mayStart(h)) {
+          const node = trie.find(0, h);
+          if (node >= 0) { wCaps = caps; wReading = null; walk(node, t + 1); }
+        }
       }
+      wCaps = null;
+      const k = variants(t);
+      const o = t * VMAX;
+      for (let i = 0; i < k; i++) {
+        const h = vHash[o + i]!;
+        if (!trie.mayStart(h)) continue;
+        const node = trie.find(0, h);
+        if (node < 0 || !plausibleVariant(t, i)) continue;
+        wVi = i;
+        wReading = null;
+        walk(node, t + 1);
+      }
+      if (wOut) out = (wOut as Cand[]).sort((a, b) => b.end - a.end || a.reading.stripped - b.reading.stripped);
     }
     cands[t] = out;
     return out;
   };
-  /** Verifies a hashed match on its strings. */
-  const keyMatches = (node: number, r: Reading, t: number, end: number): boolean => {
-    const want = m.keys[node]!;
-    if (want === '') return false;
-    // token by token: the first as read (clitics stripped), the rest normalized or, for a short
-    // all-caps Latin token, as written (^CSTO)
-    let pos = 0;
-    for (let j = t; j < end; j++) {
-      const stop = want.indexOf(' ', pos);
-      const part = want.slice(pos, stop < 0 ? want.length : stop);
-      if (j === t ? part !== r.key : part !== normOf(j) && part !== capsKey(j)) return false;
-      if ((stop < 0) !== (j === end - 1)) return false;
-      pos = stop + 1;
-    }
-    return true;
-  };
-  const walk = (node: number, j: number, r: Reading, out: Cand[], t: number): void => {
-    if (node < 0) return;
-    const hits = m.hits[node];
-    if (hits && keyMatches(node, r, t, j)) out.push({ t, end: j, reading: r, hits });
-    if (j >= n || raw.breakBefore[j]) return;
-    walk(m.trie.find(node, H[j]!), j + 1, r, out, t);
-    if (raw.kind[j] === 1) {
-      const caps = capsKey(j);
-      if (caps) walk(m.trie.find(node, hashString(caps)), j + 1, r, out, t);
-    }
-  };
   const positions: number[] = [];
-  for (let t = 0; t < n; t++) if (isWord[t] && candidatesAt(t).length) positions.push(t);
+  for (let t = 0; t < n; t++) if ((kinds[t]! <= 2) && candidatesAt(t).length) positions.push(t);
 
   // ---- pass 1: entities with an unambiguous mention in the document (one sense per discourse)
   const sure = new Map<number, number[]>();
@@ -405,7 +462,7 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
     if (raw.breakBefore[t]) return null;
     while (j >= 0 && words < 4) {
       const key = normOf(j);
-      if (!isWord[j]) {
+      if (!(kinds[j]! <= 2)) {
         if (!QUOTE_OR_BRACKET.has(key)) return null;
         if (raw.breakBefore[j]) return null;
         j--;
@@ -428,7 +485,7 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
   /** A place reading is likely after a preposition or a locative noun (في صور, قرب مسقط, بمسقط). */
   function locative(t: number, r: Reading): boolean {
     if (r.roles.includes('preposition')) return true;
-    if (t === 0 || !isWord[t - 1]) return false;
+    if (t === 0 || !(kinds[t - 1]! <= 2)) return false;
     return stemReadings(t - 1, hasLocative).some((pr) => LOCATIVE.has(pr.key));
   }
 
@@ -437,7 +494,7 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
     if (r.stripped > 0) return true;
     if (t === 0 || raw.breakBefore[t]) return true;
     const p = t - 1;
-    if (!isWord[p]) return true;
+    if (!(kinds[p]! <= 2)) return true;
     const pk = normOf(p);
     if (CLITIC_TOKENS.has(pk)) return true;
     if (hasArticle(p)) return true;
@@ -464,7 +521,7 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
           if (h.kind !== HitKind.Head || c.end >= n || raw.breakBefore[c.end]) continue;
           const inst = m.institutions[h.ref]!;
           // وزير الخارجية الصيني is a minister, not the ministry
-          if (c.reading.stripped === 0 && t > 0 && isWord[t - 1] && stemReadings(t - 1, hasTrigger).some((r) => m.triggers.get(r.key)?.title)) continue;
+          if (c.reading.stripped === 0 && t > 0 && (kinds[t - 1]! <= 2) && stemReadings(t - 1, hasTrigger).some((r) => m.triggers.get(r.key)?.title)) continue;
           const agrees = (x: Cand): boolean => {
             const last = text.charCodeAt(raw.end[x.end - 1]! - 1);
             const fem = last === 0x0629 || normOf(x.end - 1).endsWith('ه');
@@ -479,12 +536,10 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
           if (ci === undefined) continue;
           const country = m.entries[ci]!;
           const slug = country.id.slice(4);
-          options.push({
-            t, end: next.end, reading: c.reading, entry: null, type: 'ORG',
-            id: `org/${slug}/${inst.slug}`,
-            name: { ar: '', en: `${inst.en} of ${country.name.en}` },
-            kind: 'government-body', country: norp.country, by: 'composition', alias: inst.text, rule: 'institution+demonym', confidence: 0.85,
-          });
+          options.push(new Chosen(
+            t, next.end, c.reading, null, -1, 'ORG', `org/${slug}/${inst.slug}`, { ar: '', en: `${inst.en} of ${country.name.en}` },
+            'government-body', norp.country, 'composition', inst.text, 'institution+demonym', 0.85, 0,
+          ));
         }
       }
       if (options.length) break;
@@ -531,15 +586,9 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
       if (e.type === 'PER' && c.reading.article && !h.alias.startsWith('ال') && !h.alias.startsWith('أل') && !h.alias.startsWith('إل')) continue;
       if (best && !(conf > best.confidence || (conf === best.confidence && recency(h.ref, c.t) > recency(best.ref!, c.t)))) continue;
       const country = e.country ?? e.iso2;
-      const cand: { -readonly [K in keyof Chosen]: Chosen[K] } = {
-        t: c.t, end: c.end, reading: c.reading, entry: e, ref: h.ref, type: e.type, id: e.id, name: e.name, by: 'lexicon', alias: h.alias, confidence: conf,
-      };
-      if (e.kind) cand.kind = e.kind;
-      if (country) cand.country = country;
-      if (rule) cand.rule = rule;
-      const lead = leadOf(h);
-      if (lead) cand.lead = lead;
-      best = cand;
+      best = new Chosen(
+        c.t, c.end, c.reading, e, h.ref, e.type, e.id, e.name, e.kind || undefined, country || undefined, 'lexicon', h.alias, rule, conf, leadOf(h),
+      );
     }
     return best;
   };
@@ -567,7 +616,7 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
     for (let k = c.t; k < c.end; k++) covered[k] = 1;
     next = c.end;
     // a name accepted on a trigger (صحيفة «تشرين») is evidence for its later mentions («تشرين» alone)
-    if (c.rule?.startsWith('trigger:') && c.ref !== undefined) {
+    if (c.rule?.startsWith('trigger:') && c.ref >= 0) {
       const pos = sure.get(c.ref);
       if (pos) pos.push(c.t); else sure.set(c.ref, [c.t]);
     }
@@ -611,10 +660,7 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
         j++;
       }
       if (j === t + 1) continue;
-      chosen.push({
-        t, end: j, reading, entry: null, type: 'PER', id: null, name: null, by: 'pattern',
-        rule: title ? `title:${title}` : 'given-name', confidence: title ? 0.7 : 0.6,
-      });
+      chosen.push(new Chosen(t, j, reading, null, -1, 'PER', null, null, undefined, undefined, 'pattern', undefined, title ? `title:${title}` : 'given-name', title ? 0.7 : 0.6, 0));
       for (let k = t; k < j; k++) covered[k] = 1;
       t = j - 1;
     }
@@ -653,13 +699,10 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
           // a part that is also an ordinary word (رئيسي "main") needs the adjective guard
           const node = m.trie.find(0, hashString(r.key));
           if (node >= 0 && m.keys[node] === r.key && m.hits[node]?.some((h) => isAmbiguous(h)) && !adjectiveGuardPasses(t, r)) continue;
-          const prop: { -readonly [K in keyof Chosen]: Chosen[K] } = {
-            t, end: t + 1, reading: r, entry: src.entry, type: src.type, id: src.id, name: src.name, by: 'propagation', alias: r.key,
-            rule: `from:${text.slice(raw.start[src.t]!, raw.end[src.end - 1]!)}`, confidence: 0.8,
-          };
-          if (src.kind) prop.kind = src.kind;
-          if (src.country) prop.country = src.country;
-          chosen.push(prop);
+          chosen.push(new Chosen(
+            t, t + 1, r, src.entry, src.ref, src.type, src.id, src.name, src.kind || undefined, src.country || undefined, 'propagation', r.key,
+            `from:${text.slice(raw.start[src.t]!, raw.end[src.end - 1]!)}`, 0.8, 0,
+          ));
           covered[t] = 1;
         }
       }
@@ -692,9 +735,11 @@ function offsetAfter(text: string, s: number, e: number, letters: number, action
   return e;
 }
 
-function toEntity(c0: Chosen, raw: RawTokens, text: string, action: Int32Array, expansions: readonly string[]): Entity {
+function toEntity(c0: Chosen, raw: { readonly start: Int32Array; readonly end: Int32Array }, text: string, action: Int32Array, expansions: readonly string[]): Entity {
   // a title matched as part of the alias (السلطان هيثم) is evidence: the name starts after it
-  const c: Chosen = c0.lead ? { ...c0, t: c0.t + c0.lead, reading: { key: '', stripped: 0, roles: NO_ROLES, article: false } } : c0;
+  const c: Chosen = c0.lead
+    ? new Chosen(c0.t + c0.lead, c0.end, NO_READING, c0.entry, c0.ref, c0.type, c0.id, c0.name, c0.kind, c0.country, c0.by, c0.alias, c0.rule, c0.confidence, 0)
+    : c0;
   const ts = raw.start[c.t]!;
   const te = raw.end[c.t]!;
   const start = c.reading.stripped ? offsetAfter(text, ts, te, c.reading.stripped, action, expansions) : ts;

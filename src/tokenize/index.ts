@@ -1,9 +1,7 @@
 import { assertText } from '../errors.js';
 import { normalizeKey, type NormalizeOptions } from '../normalize/index.js';
 import { compileTable, optionsMask, KEEP, DELETE } from '../normalize/engine.js';
-import {
-  isArabicLetter, isArabicMark, isDigit, isLatinLetter, isSpace, isInvisible, isPunct, isTerminal, isCloser,
-} from './chars.js';
+import { TokenBuffer } from './scan.js';
 import { procliticReadings, PRONOUNS, type CliticRole } from './clitics.js';
 
 export type { CliticRole } from './clitics.js';
@@ -65,7 +63,6 @@ export interface Tokenized {
   readonly sentences: readonly Sentence[];
 }
 
-const enum K { Arabic, Latin, Number, Punct, Symbol }
 const KIND_NAMES: readonly TokenKind[] = ['arabic', 'latin', 'number', 'punct', 'symbol'];
 
 /** Raw token spans, the allocation-light core shared by `tokenize` and the annotator. @internal */
@@ -78,129 +75,12 @@ export interface RawTokens {
   readonly breakBefore: Uint8Array;
 }
 
-function isWordChar(c: number): boolean {
-  return isArabicLetter(c) || isArabicMark(c) || c === 0x200c || c === 0x200d;
-}
-
-/** Letters of a single-letter abbreviation part. */
-function isAbbrevLetter(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (!(isArabicLetter(c) || isLatinLetter(c))) return false;
-  let j = i + 1;
-  while (j < text.length && isArabicMark(text.charCodeAt(j))) j++;
-  const d = text.charCodeAt(j);
-  return !(isArabicLetter(d) || isLatinLetter(d));
-}
-
-/** Abbreviations like أ.ف.ب or U.S: single letters joined by dots. Returns the end or -1. */
-function abbrevEnd(text: string, i: number): number {
-  let j = i;
-  let letters = 0;
-  for (;;) {
-    if (!isAbbrevLetter(text, j)) break;
-    j++;
-    while (j < text.length && isArabicMark(text.charCodeAt(j))) j++;
-    letters++;
-    if (text.charCodeAt(j) === 0x2e && isAbbrevLetter(text, j + 1)) {
-      j++;
-      continue;
-    }
-    break;
-  }
-  return letters >= 2 ? j : -1;
-}
-
 /** @internal */
 export function scanTokens(text: string): RawTokens {
-  const len = text.length;
-  let cap = Math.max(64, len >> 2);
-  let start = new Int32Array(cap);
-  let end = new Int32Array(cap);
-  let kind = new Uint8Array(cap);
-  let brk = new Uint8Array(cap);
-  let n = 0;
-  let pendingBreak = 0;
-  const push = (s: number, e: number, k: K): void => {
-    if (n === cap) {
-      cap *= 2;
-      const s2 = new Int32Array(cap); s2.set(start); start = s2;
-      const e2 = new Int32Array(cap); e2.set(end); end = e2;
-      const k2 = new Uint8Array(cap); k2.set(kind); kind = k2;
-      const b2 = new Uint8Array(cap); b2.set(brk); brk = b2;
-    }
-    start[n] = s; end[n] = e; kind[n] = k; brk[n] = pendingBreak;
-    pendingBreak = 0;
-    n++;
-  };
-  let i = 0;
-  let lastTerminal = false;
-  while (i < len) {
-    const c = text.charCodeAt(i);
-    if (isSpace(c) || isInvisible(c)) {
-      if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029 || c === 0x85) pendingBreak = 1;
-      i++;
-      continue;
-    }
-    if (lastTerminal && !isCloser(c)) pendingBreak = 1;
-    const closing = lastTerminal && isCloser(c);
-    lastTerminal = false;
-    if (isArabicLetter(c) || isArabicMark(c)) {
-      const a = text.charCodeAt(i + 1) === 0x2e && !isArabicMark(c) ? abbrevEnd(text, i) : -1;
-      if (a > 0) { push(i, a, K.Arabic); i = a; continue; }
-      let j = i + 1;
-      while (j < len && isWordChar(text.charCodeAt(j))) j++;
-      // ZWNJ/ZWJ at the end of a word are not part of it
-      while (j > i + 1 && (text.charCodeAt(j - 1) === 0x200c || text.charCodeAt(j - 1) === 0x200d)) j--;
-      push(i, j, K.Arabic);
-      i = j;
-      continue;
-    }
-    if (isLatinLetter(c)) {
-      const a = text.charCodeAt(i + 1) === 0x2e ? abbrevEnd(text, i) : -1;
-      if (a > 0) {
-        const e = text.charCodeAt(a) === 0x2e ? a + 1 : a; // U.S. keeps its last dot
-        push(i, e, K.Latin);
-        i = e;
-        continue;
-      }
-      let j = i + 1;
-      while (j < len) {
-        const d = text.charCodeAt(j);
-        if (isLatinLetter(d) || (d >= 0x300 && d <= 0x36f)) j++;
-        else break;
-      }
-      push(i, j, K.Latin);
-      i = j;
-      continue;
-    }
-    if (isDigit(c)) {
-      let j = i + 1;
-      for (;;) {
-        while (j < len && isDigit(text.charCodeAt(j))) j++;
-        const d = text.charCodeAt(j);
-        if ((d === 0x2e || d === 0x2c || d === 0x066b || d === 0x066c) && isDigit(text.charCodeAt(j + 1))) { j++; continue; }
-        break;
-      }
-      push(i, j, K.Number);
-      i = j;
-      continue;
-    }
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < len) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) { push(i, i + 2, K.Symbol); i += 2; continue; }
-    }
-    if (isPunct(c)) {
-      let j = i + 1;
-      if (c === 0x2e) while (j < len && text.charCodeAt(j) === 0x2e) j++; // ... stays one token
-      push(i, j, K.Punct);
-      if (isTerminal(c) || closing) lastTerminal = true;
-      i = j;
-      continue;
-    }
-    push(i, i + 1, K.Symbol);
-    i++;
-  }
-  return { count: n, start: start.subarray(0, n), end: end.subarray(0, n), kind: kind.subarray(0, n), breakBefore: brk.subarray(0, n) };
+  const { action, expansions } = compileTable(optionsMask(undefined));
+  const b = new TokenBuffer();
+  const n = b.scan(text, action, expansions);
+  return { count: n, start: b.start.subarray(0, n), end: b.end.subarray(0, n), kind: b.kind.subarray(0, n), breakBefore: b.breakBefore.subarray(0, n) };
 }
 
 /** Normalizes one token's text with a precompiled table (no offset map). @internal */

@@ -1,0 +1,262 @@
+/**
+ * The text core: one pass over the UTF-16 code units that finds the token spans (the same spans as
+ * `tokenize`) and, in the same loop, the polynomial hash of each token's normalized form, its
+ * normalized length and its first four normalized units with their prefix hashes. Everything goes
+ * into typed arrays that are reused from call to call: no object or string per token.
+ *
+ * Character classes come from a 64K table filled lazily (a code unit is classified the first time
+ * it is seen, with the predicates of chars.ts), so nothing is built at import.
+ * @internal
+ */
+import { HASH_B } from '../gazetteer/hash.js';
+import { DELETE, KEEP } from '../normalize/engine.js';
+import {
+  isArabicLetter, isArabicMark, isCloser, isDigit, isInvisible, isLatinLetter, isPunct, isSpace, isTerminal,
+} from './chars.js';
+
+/** Token kinds, as stored in `kind`. */
+export const enum TokenKindCode { Arabic = 0, Latin = 1, Number = 2, Punct = 3, Symbol = 4 }
+
+// Classes, in the order the scanner tests them (gaps first). 0 = not classified yet.
+const enum C {
+  Unknown = 0, Space, Newline, Invisible, ZeroWidth, Arabic, Mark, Latin, Digit, High, Punct, Terminal, Closer, Combining, Other,
+}
+const CLS = new Uint8Array(65536);
+
+function classify(c: number): number {
+  let k: C;
+  if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029 || c === 0x85) k = C.Newline;
+  else if (c === 0x200c || c === 0x200d) k = C.ZeroWidth;
+  else if (isSpace(c)) k = C.Space;
+  else if (isInvisible(c)) k = C.Invisible;
+  else if (isArabicLetter(c)) k = C.Arabic;
+  else if (isArabicMark(c)) k = C.Mark;
+  else if (isLatinLetter(c)) k = C.Latin;
+  else if (isDigit(c)) k = C.Digit;
+  else if (c >= 0xd800 && c <= 0xdbff) k = C.High;
+  else if (isPunct(c)) k = isTerminal(c) ? C.Terminal : isCloser(c) ? C.Closer : C.Punct;
+  else if (c >= 0x300 && c <= 0x36f) k = C.Combining;
+  else k = C.Other;
+  CLS[c] = k;
+  return k;
+}
+
+const cls = (c: number): number => CLS[c] || classify(c);
+
+/** Letters of a single-letter abbreviation part. */
+function isAbbrevLetter(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (!(isArabicLetter(c) || isLatinLetter(c))) return false;
+  let j = i + 1;
+  while (j < text.length && isArabicMark(text.charCodeAt(j))) j++;
+  const d = text.charCodeAt(j);
+  return !(isArabicLetter(d) || isLatinLetter(d));
+}
+
+/** Abbreviations like أ.ف.ب or U.S: single letters joined by dots. Returns the end or -1. */
+function abbrevEnd(text: string, i: number): number {
+  let j = i;
+  let letters = 0;
+  for (;;) {
+    if (!isAbbrevLetter(text, j)) break;
+    j++;
+    while (j < text.length && isArabicMark(text.charCodeAt(j))) j++;
+    letters++;
+    if (text.charCodeAt(j) === 0x2e && isAbbrevLetter(text, j + 1)) {
+      j++;
+      continue;
+    }
+    break;
+  }
+  return letters >= 2 ? j : -1;
+}
+
+/**
+ * Token spans with their normalized hashes, in typed arrays reused across calls (they grow to the
+ * largest document seen; `count` tokens are valid after `scan`).
+ * @internal
+ */
+export class TokenBuffer {
+  count = 0;
+  private cap = 0;
+  start = new Int32Array(0);
+  end = new Int32Array(0);
+  kind = new Uint8Array(0);
+  /** 1 when a line break or sentence-final punctuation ends the sentence before this token. */
+  breakBefore = new Uint8Array(0);
+  /** Hash of the normalized token (`hashString(normalized)`). */
+  hash = new Int32Array(0);
+  /** Length of the normalized token in UTF-16 units. */
+  nlen = new Int32Array(0);
+  /** First four normalized units (0 past the end), 4 per token. */
+  c4 = new Uint16Array(0);
+  /** Hashes of the first 1, 2, 3, 4 normalized units, 4 per token. */
+  pre = new Int32Array(0);
+
+  /** Makes room for at least `n` tokens, keeping the first `keep`. */
+  reserve(n: number, keep = 0): void {
+    if (n <= this.cap) return;
+    const cap = Math.max(n, this.cap * 2, 256);
+    const grow32 = (a: Int32Array, w = 1): Int32Array<ArrayBuffer> => { const b = new Int32Array(cap * w); b.set(a.subarray(0, keep * w)); return b; };
+    const grow8 = (a: Uint8Array): Uint8Array<ArrayBuffer> => { const b = new Uint8Array(cap); b.set(a.subarray(0, keep)); return b; };
+    this.start = grow32(this.start);
+    this.end = grow32(this.end);
+    this.kind = grow8(this.kind);
+    this.breakBefore = grow8(this.breakBefore);
+    this.hash = grow32(this.hash);
+    this.nlen = grow32(this.nlen);
+    const c4 = new Uint16Array(cap * 4);
+    c4.set(this.c4.subarray(0, keep * 4));
+    this.c4 = c4;
+    this.pre = grow32(this.pre, 4);
+    this.cap = cap;
+  }
+
+  /** Hashes token k's span [s, e) (the slow path, for tokens not hashed inside the scan loop). */
+  private hashSpan(text: string, k: number, s: number, e: number, action: Int32Array, expansions: readonly string[]): void {
+    let h = 0;
+    let len = 0;
+    const b = k * 4;
+    const c4 = this.c4;
+    const pre = this.pre;
+    for (let i = s; i < e; i++) {
+      const c = text.charCodeAt(i);
+      const a = action[c]!;
+      if (a === DELETE) continue;
+      if (a >= -1) {
+        const u = a === KEEP ? c : a;
+        h = (Math.imul(h, HASH_B) + u) | 0;
+        if (len < 4) { c4[b + len] = u; pre[b + len] = h; }
+        len++;
+      } else {
+        const exp = expansions[-3 - a]!;
+        for (let x = 0; x < exp.length; x++) {
+          const u = exp.charCodeAt(x);
+          h = (Math.imul(h, HASH_B) + u) | 0;
+          if (len < 4) { c4[b + len] = u; pre[b + len] = h; }
+          len++;
+        }
+      }
+    }
+    for (let x = len; x < 4; x++) { c4[b + x] = 0; pre[b + x] = h; }
+    this.hash[k] = h;
+    this.nlen[k] = len;
+  }
+
+  /**
+   * Scans `text` with the normalization table `action`/`expansions` (from `compileTable`).
+   * Returns the token count (also in `count`).
+   */
+  scan(text: string, action: Int32Array, expansions: readonly string[]): number {
+    const len = text.length;
+    this.reserve(Math.min(len, 1024) + 1);
+    let start = this.start, end = this.end, kind = this.kind, brk = this.breakBefore;
+    let hash = this.hash, nlen = this.nlen, c4 = this.c4, pre = this.pre;
+    let cap = this.cap;
+    let n = 0;
+    let pendingBreak = 0;
+    let lastTerminal = false;
+    let i = 0;
+    while (i < len) {
+      const c = text.charCodeAt(i);
+      const k = CLS[c] || classify(c);
+      if (k <= C.ZeroWidth) {
+        if (k === C.Newline) pendingBreak = 1;
+        i++;
+        continue;
+      }
+      if (n === cap) {
+        this.reserve(n + 1, n);
+        start = this.start; end = this.end; kind = this.kind; brk = this.breakBefore;
+        hash = this.hash; nlen = this.nlen; c4 = this.c4; pre = this.pre;
+        cap = this.cap;
+      }
+      if (lastTerminal && k !== C.Closer) pendingBreak = 1;
+      const closing = lastTerminal && k === C.Closer;
+      lastTerminal = false;
+      start[n] = i;
+      brk[n] = pendingBreak;
+      pendingBreak = 0;
+      if (k === C.Arabic || k === C.Mark || k === C.Latin) {
+        if (text.charCodeAt(i + 1) === 0x2e && k !== C.Mark) {
+          const a = abbrevEnd(text, i);
+          if (a > 0) {
+            const e = k === C.Latin && text.charCodeAt(a) === 0x2e ? a + 1 : a; // U.S. keeps its last dot
+            end[n] = e;
+            kind[n] = k === C.Latin ? TokenKindCode.Latin : TokenKindCode.Arabic;
+            this.hashSpan(text, n, i, e, action, expansions);
+            n++;
+            i = e;
+            continue;
+          }
+        }
+        // a word: hash it while finding its end
+        const arabic = k !== C.Latin;
+        let h = 0;
+        let l = 0;
+        const b = n * 4;
+        let j = i;
+        while (j < len) {
+          const d = text.charCodeAt(j);
+          const dk = CLS[d] || classify(d);
+          if (arabic ? dk !== C.Arabic && dk !== C.Mark && dk !== C.ZeroWidth : dk !== C.Latin && dk !== C.Combining) break;
+          const a = action[d]!;
+          if (a >= -1) {
+            const u = a === KEEP ? d : a;
+            h = (Math.imul(h, HASH_B) + u) | 0;
+            if (l < 4) { c4[b + l] = u; pre[b + l] = h; }
+            l++;
+          } else if (a !== DELETE) {
+            const exp = expansions[-3 - a]!;
+            for (let x = 0; x < exp.length; x++) {
+              const u = exp.charCodeAt(x);
+              h = (Math.imul(h, HASH_B) + u) | 0;
+              if (l < 4) { c4[b + l] = u; pre[b + l] = h; }
+              l++;
+            }
+          }
+          j++;
+        }
+        kind[n] = arabic ? TokenKindCode.Arabic : TokenKindCode.Latin;
+        // ZWNJ/ZWJ at the end of a word are not part of it
+        let trimmed = false;
+        while (arabic && j > i + 1 && CLS[text.charCodeAt(j - 1)] === C.ZeroWidth) { j--; trimmed = true; }
+        end[n] = j;
+        if (trimmed && (action[0x200c] !== DELETE || action[0x200d] !== DELETE)) this.hashSpan(text, n, i, j, action, expansions);
+        else {
+          for (let x = l; x < 4; x++) { c4[b + x] = 0; pre[b + x] = h; }
+          hash[n] = h;
+          nlen[n] = l;
+        }
+        n++;
+        i = j;
+        continue;
+      }
+      let j = i + 1;
+      let kd: TokenKindCode;
+      if (k === C.Digit) {
+        for (;;) {
+          while (j < len && cls(text.charCodeAt(j)) === C.Digit) j++;
+          const d = text.charCodeAt(j);
+          if ((d === 0x2e || d === 0x2c || d === 0x066b || d === 0x066c) && j + 1 < len && cls(text.charCodeAt(j + 1)) === C.Digit) { j++; continue; }
+          break;
+        }
+        kd = TokenKindCode.Number;
+      } else if (k === C.High && j < len && (text.charCodeAt(j) & 0xfc00) === 0xdc00) {
+        j++;
+        kd = TokenKindCode.Symbol;
+      } else if (k >= C.Punct && k <= C.Closer) {
+        if (c === 0x2e) while (j < len && text.charCodeAt(j) === 0x2e) j++; // ... stays one token
+        if (k === C.Terminal || closing) lastTerminal = true;
+        kd = TokenKindCode.Punct;
+      } else kd = TokenKindCode.Symbol;
+      end[n] = j;
+      kind[n] = kd;
+      this.hashSpan(text, n, i, j, action, expansions);
+      n++;
+      i = j;
+    }
+    this.count = n;
+    return n;
+  }
+}
