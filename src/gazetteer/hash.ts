@@ -40,6 +40,8 @@ export class HashTrie {
   nodes = 1;
   /** A 64K-bit filter of the token hashes that start a key (children of the root): most words start none. */
   private readonly rootBits = new Uint32Array(2048);
+  /** 1 for nodes with children (most names end in a leaf: no lookup of the next token there). */
+  private kids = new Uint8Array(64);
 
   constructor(expected: number) {
     let cap = 16;
@@ -73,12 +75,23 @@ export class HashTrie {
     }
   }
 
+  /** Whether `node` has any child. */
+  hasChildren(node: number): boolean {
+    return this.kids[node] === 1;
+  }
+
   /** Child of `parent` for `h`, created if missing. */
   child(parent: number, h: number): number {
     const found = this.find(parent, h);
     if (found >= 0) return found;
     if ((this.size + 1) * 2 > this.mask + 1) this.grow();
     const node = this.nodes++;
+    if (this.nodes > this.kids.length) {
+      const k = new Uint8Array(this.kids.length * 2);
+      k.set(this.kids);
+      this.kids = k;
+    }
+    this.kids[parent] = 1;
     this.put(parent, h, node);
     if (parent === 0) {
       const b = (h ^ (h >>> 16)) & 0xffff;

@@ -121,10 +121,13 @@ const KAF = 0x0643;
 const SEEN = 0x0633;
 const ALEF = 0x0627;
 const HASH_ARTICLE = hashString('ال');
-let wordHashCache: { precederHashes: HashSet32; locativeHashes: HashSet32 } | undefined;
+interface WordHashes { precederHashes: HashSet32; locativeHashes: HashSet32; cliticHashes: HashSet32; quoteHashes: HashSet32 }
+let wordHashCache: WordHashes | undefined;
 /** Hashes of the built-in word lists (computed on first use; they never change). */
-function wordHashes(): { precederHashes: HashSet32; locativeHashes: HashSet32 } {
+function wordHashes(): WordHashes {
   return (wordHashCache ??= {
+    cliticHashes: new HashSet32([...CLITIC_TOKENS].map(hashString)),
+    quoteHashes: new HashSet32([...QUOTE_OR_BRACKET].map(hashString)),
     precederHashes: new HashSet32([...NAME_PRECEDERS].map(hashString)),
     locativeHashes: new HashSet32([...LOCATIVE].map(hashString)),
   });
@@ -170,7 +173,11 @@ export class Scratch {
   vRole = new Uint8Array(0);
   vCount = new Uint8Array(0);
   covered = new Uint8Array(0);
+  /** Candidates per token, computed on first need. */
+  cands: Array<Cand[] | undefined> = [];
   reserve(n: number): this {
+    if (this.cands.length < n) this.cands.length = n;
+    this.cands.fill(undefined, 0, n);
     if (n > this.cap) {
       const cap = Math.max(n, this.cap * 2, 256);
       this.vHash = new Int32Array(cap * 6); this.vStrip = new Uint8Array(cap * 6); this.vRole = new Uint8Array(cap * 6);
@@ -279,7 +286,10 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
     return out ?? NO_READINGS;
   };
   const { triggerHashes, commonHashes } = m;
-  const { precederHashes, locativeHashes } = wordHashes();
+  const { precederHashes, locativeHashes, cliticHashes, quoteHashes } = wordHashes();
+  /** Token t is a lone clitic letter group (و, ب, لل…) / a quote or bracket: hash first, string only on a hit. */
+  const isCliticToken = (t: number): boolean => cliticHashes.has(H[t]!) && CLITIC_TOKENS.has(normOf(t));
+  const isQuoteToken = (t: number): boolean => quoteHashes.has(H[t]!) && QUOTE_OR_BRACKET.has(normOf(t));
   const hasTrigger = (h: number): boolean => triggerHashes.has(h);
   const hasTriggerOrPreceder = (h: number): boolean => triggerHashes.has(h) || precederHashes.has(h);
   const hasCommonOrPreceder = (h: number): boolean => commonHashes.has(h) || precederHashes.has(h);
@@ -308,7 +318,7 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
   };
 
   const trie = m.trie;
-  const cands: Array<Cand[] | undefined> = new Array(n);
+  const cands = sc.cands;
   /** The reading of variant `i` of token t (built only for a verified candidate). */
   const readingOf = (t: number, i: number): Reading => {
     const o = t * VMAX + i;
@@ -392,7 +402,7 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
       wReading ??= wCaps !== null ? new Reading(wCaps, 0, NO_ROLES, false, 0) : readingOf(wT, wVi);
       (wOut ??= []).push({ t: wT, end: j, reading: wReading, hits });
     }
-    if (j >= n || raw.breakBefore[j]) return;
+    if (j >= n || raw.breakBefore[j] || !trie.hasChildren(node)) return;
     const next = trie.find(node, H[j]!);
     if (next >= 0) walk(next, j + 1);
     if (raw.kind[j] === 1) {
@@ -461,14 +471,13 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
     let words = 0;
     if (raw.breakBefore[t]) return null;
     while (j >= 0 && words < 4) {
-      const key = normOf(j);
       if (!(kinds[j]! <= 2)) {
-        if (!QUOTE_OR_BRACKET.has(key)) return null;
+        if (!isQuoteToken(j)) return null;
         if (raw.breakBefore[j]) return null;
         j--;
         continue;
       }
-      if (CLITIC_TOKENS.has(key)) { j--; continue; }
+      if (isCliticToken(j)) { j--; continue; }
       words++;
       for (const r of stemReadings(j, hasTrigger)) {
         const spec = m.triggers.get(r.key);
@@ -495,8 +504,7 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
     if (t === 0 || raw.breakBefore[t]) return true;
     const p = t - 1;
     if (!(kinds[p]! <= 2)) return true;
-    const pk = normOf(p);
-    if (CLITIC_TOKENS.has(pk)) return true;
+    if (isCliticToken(p)) return true;
     if (hasArticle(p)) return true;
     if (stemReadings(p, hasTriggerOrPreceder).some((pr) => m.triggers.has(pr.key) || NAME_PRECEDERS.has(pr.key))) return true;
     // feminine noun in construct (زيارة رئيسي): ة, normalized to ه
