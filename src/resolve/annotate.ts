@@ -513,48 +513,55 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
     return false;
   }
 
+  /**
+   * The choice at token t: the first candidate (longest first) that gives anything decides; a
+   * blocker wins, else the longest of its lexicon pick and its compositions (the lexicon on ties).
+   */
   const chosenAt = (t: number): Chosen | null | 'block' => {
-    const cs = candidatesAt(t);
-    const options: Array<Chosen | 'block'> = [];
-    for (const c of cs) {
+    for (const c of candidatesAt(t)) {
+      let heads = false;
       for (const h of c.hits) {
-        if (h.kind === HitKind.Block) { options.push('block'); break; }
+        if (h.kind === HitKind.Block) return 'block';
+        if (h.kind === HitKind.Head) heads = true;
       }
-      if (options.length) break;
-      // institutions: head + demonym
-      const best = pickEntity(c);
-      if (best) options.push(best);
-      if (opts.composition !== false) {
-        for (const h of c.hits) {
-          if (h.kind !== HitKind.Head || c.end >= n || raw.breakBefore[c.end]) continue;
-          const inst = m.institutions[h.ref]!;
-          // وزير الخارجية الصيني is a minister, not the ministry
-          if (c.reading.stripped === 0 && t > 0 && (kinds[t - 1]! <= 2) && stemReadings(t - 1, hasTrigger).some((r) => m.triggers.get(r.key)?.title)) continue;
-          const agrees = (x: Cand): boolean => {
-            const last = text.charCodeAt(raw.end[x.end - 1]! - 1);
-            const fem = last === 0x0629 || normOf(x.end - 1).endsWith('ه');
-            return inst.gender === undefined || (inst.gender === 'f') === fem;
-          };
-          const isNorp = (y: Hit): boolean => y.kind === HitKind.Entity && m.entries[y.ref]!.type === 'NORP';
-          const next = candidatesAt(c.end).find((x) => x.reading.stripped === 0 && x.reading.article && x.end === c.end + 1 && x.hits.some(isNorp) && agrees(x));
-          if (!next) continue;
-          const norpHit = next.hits.find(isNorp)!;
-          const norp = m.entries[norpHit.ref]!;
-          const ci = norp.country ? m.countryByIso.get(norp.country) : undefined;
-          if (ci === undefined) continue;
-          const country = m.entries[ci]!;
-          const slug = country.id.slice(4);
-          options.push(new Chosen(
-            t, next.end, c.reading, null, -1, 'ORG', `org/${slug}/${inst.slug}`, { ar: '', en: `${inst.en} of ${country.name.en}` },
-            'government-body', norp.country, 'composition', inst.text, 'institution+demonym', 0.85, 0,
-          ));
-        }
+      let best = pickEntity(c);
+      if (heads && opts.composition !== false) {
+        const o = composeAt(t, c);
+        if (o && (!best || o.end > best.end)) best = o;
       }
-      if (options.length) break;
+      if (best) return best;
     }
-    if (!options.length) return null;
-    options.sort((a, b) => (b === 'block' ? 0 : b.end) - (a === 'block' ? 0 : a.end)); // stable: lexicon before composition on ties
-    return options.find((o) => o === 'block') ? 'block' : options[0]!;
+    return null;
+  };
+  const isNorp = (y: Hit): boolean => y.kind === HitKind.Entity && m.entries[y.ref]!.type === 'NORP';
+  /** Institution head + demonym (وزارة الخارجية الصينية): the longest composition of candidate c, or null. */
+  const composeAt = (t: number, c: Cand): Chosen | null => {
+    let best: Chosen | null = null;
+    for (const h of c.hits) {
+      if (h.kind !== HitKind.Head || c.end >= n || raw.breakBefore[c.end]) continue;
+      const inst = m.institutions[h.ref]!;
+      // وزير الخارجية الصيني is a minister, not the ministry
+      if (c.reading.stripped === 0 && t > 0 && (kinds[t - 1]! <= 2) && stemReadings(t - 1, hasTrigger).some((r) => m.triggers.get(r.key)?.title)) continue;
+      const agrees = (x: Cand): boolean => {
+        const last = text.charCodeAt(raw.end[x.end - 1]! - 1);
+        const fem = last === 0x0629 || normOf(x.end - 1).endsWith('ه');
+        return inst.gender === undefined || (inst.gender === 'f') === fem;
+      };
+      const next = candidatesAt(c.end).find((x) => x.reading.stripped === 0 && x.reading.article && x.end === c.end + 1 && x.hits.some(isNorp) && agrees(x));
+      if (!next) continue;
+      const norpHit = next.hits.find(isNorp)!;
+      const norp = m.entries[norpHit.ref]!;
+      const ci = norp.country ? m.countryByIso.get(norp.country) : undefined;
+      if (ci === undefined) continue;
+      const country = m.entries[ci]!;
+      const slug = country.id.slice(4);
+      const o = new Chosen(
+        t, next.end, c.reading, null, -1, 'ORG', `org/${slug}/${inst.slug}`, { ar: '', en: `${inst.en} of ${country.name.en}` },
+        'government-body', norp.country, 'composition', inst.text, 'institution+demonym', 0.85, 0,
+      );
+      if (!best || o.end > best.end) best = o;
+    }
+    return best;
   };
 
   /** Position of the last unambiguous mention of entry `ref` before token `t` (-1 if none; after t counts less). */
