@@ -127,13 +127,22 @@ export class HashTrie {
 /** A set of token hashes with a 64K-bit pre-filter: a miss (the common case) costs one bit test. */
 export class HashSet32 {
   private readonly bits = new Uint32Array(2048);
-  private readonly set: Set<number>;
-  constructor(hashes: Iterable<number>) {
-    this.set = new Set(hashes);
+  private readonly set = new Set<number>();
+  constructor(hashes: Iterable<number> = []) {
+    for (const h of hashes) this.add(h);
+  }
+  add(h: number): void {
+    this.set.add(h);
+    const b = (h ^ (h >>> 16)) & 0xffff;
+    this.bits[b >>> 5]! |= 1 << (b & 31);
+  }
+  /** Empties the set (clears only the filter bits it had set: cheap for a small set reused often). */
+  clear(): void {
     for (const h of this.set) {
       const b = (h ^ (h >>> 16)) & 0xffff;
-      this.bits[b >>> 5]! |= 1 << (b & 31);
+      this.bits[b >>> 5] = 0;
     }
+    this.set.clear();
   }
   has(h: number): boolean {
     const b = (h ^ (h >>> 16)) & 0xffff;

@@ -121,19 +121,33 @@ const KAF = 0x0643;
 const SEEN = 0x0633;
 const ALEF = 0x0627;
 const HASH_ARTICLE = hashString('ال');
-interface WordHashes { precederHashes: HashSet32; locativeHashes: HashSet32; cliticHashes: HashSet32; quoteHashes: HashSet32 }
+interface WordHashes { locativeHashes: HashSet32; cliticHashes: HashSet32; quoteHashes: HashSet32 }
 let wordHashCache: WordHashes | undefined;
 /** Hashes of the built-in word lists (computed on first use; they never change). */
 function wordHashes(): WordHashes {
   return (wordHashCache ??= {
     cliticHashes: new HashSet32([...CLITIC_TOKENS].map(hashString)),
     quoteHashes: new HashSet32([...QUOTE_OR_BRACKET].map(hashString)),
-    precederHashes: new HashSet32([...NAME_PRECEDERS].map(hashString)),
     locativeHashes: new HashSet32([...LOCATIVE].map(hashString)),
   });
 }
 
 const NO_CANDS: Cand[] = [];
+
+const derivedHashes = new WeakMap<Matcher, { triggerOrPreceder: HashSet32; commonOrPreceder: HashSet32 }>();
+/** Unions of a matcher's hash sets with the built-in word lists, made once per matcher. */
+function matcherHashes(m: Matcher): { triggerOrPreceder: HashSet32; commonOrPreceder: HashSet32 } {
+  let d = derivedHashes.get(m);
+  if (!d) {
+    const pre = [...NAME_PRECEDERS].map(hashString);
+    d = {
+      triggerOrPreceder: new HashSet32([...[...m.triggers.keys()].map(hashString), ...pre]),
+      commonOrPreceder: new HashSet32([...[...m.common].map(hashString), ...pre]),
+    };
+    derivedHashes.set(m, d);
+  }
+  return d;
+}
 
 /** Prepositions and nouns after which a word is read as a place. */
 const LOCATIVE = new Set(
@@ -173,6 +187,8 @@ export class Scratch {
   vRole = new Uint8Array(0);
   vCount = new Uint8Array(0);
   covered = new Uint8Array(0);
+  /** Hashes of the name parts that propagate in the current document. */
+  readonly partialHashes = new HashSet32();
   /** Candidates per token, computed on first need. */
   cands: Array<Cand[] | undefined> = [];
   reserve(n: number): this {
@@ -264,16 +280,16 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
     vCount[t] = k + 1;
     return k;
   };
-  const stemReadings = (t: number, has: (h: number) => boolean): Reading[] => {
+  const stemReadings = (t: number, has: HashSet32): Reading[] => {
     const k = variants(t);
     const o = t * VMAX;
     let out: Reading[] | null = null;
     if (raw.kind[t] === 1) {
       const caps = capsKey(t);
-      if (caps && has(hashString(caps))) (out ??= []).push(new Reading(caps, 0, NO_ROLES, false, 0));
+      if (caps && has.has(hashString(caps))) (out ??= []).push(new Reading(caps, 0, NO_ROLES, false, 0));
     }
     for (let i = 0; i < k; i++) {
-      if (!has(vHash[o + i]!)) continue;
+      if (!has.has(vHash[o + i]!)) continue;
       const w = normOf(t);
       const stripped = vStrip[o + i]!;
       const role = vRole[o + i]!;
@@ -285,15 +301,14 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
     }
     return out ?? NO_READINGS;
   };
-  const { triggerHashes, commonHashes } = m;
-  const { precederHashes, locativeHashes, cliticHashes, quoteHashes } = wordHashes();
+  const { triggerHashes } = m;
+  const { locativeHashes, cliticHashes, quoteHashes } = wordHashes();
   /** Token t is a lone clitic letter group (و, ب, لل…) / a quote or bracket: hash first, string only on a hit. */
   const isCliticToken = (t: number): boolean => cliticHashes.has(H[t]!) && CLITIC_TOKENS.has(normOf(t));
   const isQuoteToken = (t: number): boolean => quoteHashes.has(H[t]!) && QUOTE_OR_BRACKET.has(normOf(t));
-  const hasTrigger = (h: number): boolean => triggerHashes.has(h);
-  const hasTriggerOrPreceder = (h: number): boolean => triggerHashes.has(h) || precederHashes.has(h);
-  const hasCommonOrPreceder = (h: number): boolean => commonHashes.has(h) || precederHashes.has(h);
-  const hasLocative = (h: number): boolean => locativeHashes.has(h);
+  const hasTrigger = triggerHashes;
+  const { triggerOrPreceder: hasTriggerOrPreceder, commonOrPreceder: hasCommonOrPreceder } = matcherHashes(m);
+  const hasLocative = locativeHashes;
   /** Whether token t carries the article, alone or after clitics (الصين, والصين, بالصين, للصين). */
   const hasArticle = (t: number): boolean => {
     if (raw.kind[t] !== 0) return false;
@@ -308,8 +323,8 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
     return (c0 === WAW || c0 === FEH) && c1 === LAM && c2 === LAM && len > 4;
   };
   /** The value for token t (bare, or after clitic letters) in `map`, with its reading. */
-  const hasGiven = (h: number): boolean => m.givenHashes.has(h);
-  const lookupStem = <V>(t: number, map: ReadonlyMap<string, V>, has: (h: number) => boolean): [V, Reading] | null => {
+  const hasGiven = m.givenHashes;
+  const lookupStem = <V>(t: number, map: ReadonlyMap<string, V>, has: HashSet32): [V, Reading] | null => {
     for (const r of stemReadings(t, has)) {
       const v = map.get(r.key);
       if (v !== undefined) return [v, r];
@@ -702,8 +717,9 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
   // ---- pass 5: in-document propagation of full names to their parts
   if (opts.propagation !== false) {
     collectPartials(chosen.slice(beforePatterns));
-    const partialHashSet = new HashSet32([...partial.keys()].map(hashString));
-    const partialHashes = (h: number): boolean => partialHashSet.has(h);
+    const partialHashes = sc.partialHashes;
+    partialHashes.clear();
+    for (const k of partial.keys()) partialHashes.add(hashString(k));
     if (partial.size) {
       for (let t = 0; t < n; t++) {
         if (covered[t] || raw.kind[t] !== 0) continue;
