@@ -43,6 +43,25 @@ function classify(c: number): number {
 
 const cls = (c: number): number => CLS[c] || classify(c);
 
+/** Marks a unit that ends an Arabic word in a word table. */
+const STOP = -0x40000000;
+const wordTables = new WeakMap<Int32Array, Int32Array>();
+/**
+ * The normalization action of every unit that continues an Arabic word (letters, marks, ZWNJ/ZWJ)
+ * and STOP for every other unit: one lookup per unit in the scanner's hottest loop. One per table.
+ */
+function wordTable(action: Int32Array): Int32Array {
+  let w = wordTables.get(action);
+  if (!w) {
+    w = new Int32Array(65536).fill(STOP);
+    for (let c = 0x0600; c < 65536; c++) {
+      if (isArabicLetter(c) || isArabicMark(c) || c === 0x200c || c === 0x200d) w[c] = action[c]!;
+    }
+    wordTables.set(action, w);
+  }
+  return w;
+}
+
 /** Letters of a single-letter abbreviation part. */
 function isAbbrevLetter(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
@@ -153,6 +172,7 @@ export class TokenBuffer {
     let start = this.start, end = this.end, kind = this.kind, brk = this.breakBefore;
     let hash = this.hash, nlen = this.nlen, c4 = this.c4, pre = this.pre;
     let cap = this.cap;
+    const W = wordTable(action);
     let n = 0;
     let pendingBreak = 0;
     let lastTerminal = false;
@@ -198,9 +218,15 @@ export class TokenBuffer {
         let j = i;
         while (j < len) {
           const d = text.charCodeAt(j);
-          const dk = CLS[d] || classify(d);
-          if (arabic ? dk !== C.Arabic && dk !== C.Mark && dk !== C.ZeroWidth : dk !== C.Latin && dk !== C.Combining) break;
-          const a = action[d]!;
+          let a: number;
+          if (arabic) {
+            a = W[d]!;
+            if (a === STOP) break;
+          } else {
+            const dk = CLS[d] || classify(d);
+            if (dk !== C.Latin && dk !== C.Combining) break;
+            a = action[d]!;
+          }
           if (a >= -1) {
             const u = a === KEEP ? d : a;
             h = (Math.imul(h, HASH_B) + u) | 0;
@@ -220,7 +246,7 @@ export class TokenBuffer {
         kind[n] = arabic ? TokenKindCode.Arabic : TokenKindCode.Latin;
         // ZWNJ/ZWJ at the end of a word are not part of it
         let trimmed = false;
-        while (arabic && j > i + 1 && CLS[text.charCodeAt(j - 1)] === C.ZeroWidth) { j--; trimmed = true; }
+        while (arabic && j > i + 1 && (text.charCodeAt(j - 1) === 0x200c || text.charCodeAt(j - 1) === 0x200d)) { j--; trimmed = true; }
         end[n] = j;
         if (trimmed && (action[0x200c] !== DELETE || action[0x200d] !== DELETE)) this.hashSpan(text, n, i, j, action, expansions);
         else {
