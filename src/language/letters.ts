@@ -51,10 +51,25 @@ function isOtherLetter(c: number): boolean {
   );
 }
 
-const enum L { None, AsciiUpper, AsciiLower, Latin, Arabic, ArabicYehKaf, FarsiYehKaf, TehMarbuta, Persian, Urdu, Pashto, Other }
+/**
+ * Classes of code units. The Arabic-script classes and `Other` are counted as they are; `Break`
+ * (a line break) and the Latin classes, from `Break` on, need more than a count.
+ */
+const enum L {
+  None, Arabic, ArabicYehKaf, FarsiYehKaf, TehMarbuta, Persian, Urdu, Pashto, Other,
+  Break, AsciiUpper, AsciiLower, Latin,
+}
+/** Slots of a counts array (`newTally`): the classes below `Break`, then Latin letters and those in lower-case words. */
+const LATIN = L.Break;
+const LATIN_LOWER = L.Break + 1;
+const SLOTS = L.Break + 2;
 
-/** The class of a code unit, by the same range checks as before (the original slow path). */
+/** Line breaks: a paragraph never spans one in `line` mode. */
+export const isBreak = (c: number): boolean => c === 0x0a || c === 0x0d || c === 0x0b || c === 0x0c || c === 0x85 || c === 0x2028 || c === 0x2029;
+
+/** The class of a code unit, by range checks (the table below is built from it). */
 function classify(c: number): L {
+  if (isBreak(c)) return L.Break;
   if (c < 0x80) {
     if (c >= 0x41 && c <= 0x5a) return L.AsciiUpper;
     if (c >= 0x61 && c <= 0x7a) return L.AsciiLower;
@@ -90,44 +105,70 @@ function classTable(): Uint8Array {
   return (table = t);
 }
 
-/** Adds the letters of `text[start, end)` to `into` and returns it. @internal */
-export function countLetters(text: string, start = 0, end = text.length, into: LetterCounts = emptyCounts()): LetterCounts {
+const isLatinClass = (k: number): boolean => k >= L.AsciiUpper;
+
+/** Per-class counts of a range, filled by `tallyLine`. @internal */
+export type Tally = Int32Array;
+
+/** @internal */
+export function newTally(): Tally {
+  return new Int32Array(SLOTS);
+}
+
+/**
+ * Counts the letters of `text[i, end)` into `tally` up to the first line break when `stopAtBreak`
+ * (else breaks count as nothing), and returns where it stopped: the break's index, or `end`.
+ * @internal
+ */
+export function tallyLine(text: string, i: number, end: number, tally: Tally, stopAtBreak: boolean): number {
   const t = classTable();
-  // Whether the current Latin word started lower-case (false outside words and in capitalized ones).
-  let lower = false;
-  let prevLatin = false;
-  let arabic = 0, latin = 0, latinLower = 0, other = 0, urdu = 0, pashto = 0, persian = 0, farsiYehKaf = 0, arabicYehKaf = 0, tehMarbuta = 0;
-  for (let i = start; i < end; i++) {
+  for (; i < end; i++) {
     const c = text.charCodeAt(i);
     const k = c < TABLE_END ? t[c]! : classify(c);
-    if (k === L.None) { prevLatin = false; continue; }
-    if (k <= L.Latin) {
-      latin++;
-      if (!prevLatin) {
-        if (k === L.Latin) {
-          const ch = String.fromCharCode(c);
-          lower = ch !== ch.toUpperCase();
-        } else lower = k === L.AsciiLower;
-      }
-      if (lower) latinLower++;
-      prevLatin = true;
+    if (k < L.Break) { tally[k]!++; continue; }
+    if (k === L.Break) {
+      if (stopAtBreak) return i;
       continue;
     }
-    prevLatin = false;
-    switch (k) {
-      case L.Other: other++; break;
-      case L.Arabic: arabic++; break;
-      case L.ArabicYehKaf: arabic++; arabicYehKaf++; break;
-      case L.FarsiYehKaf: arabic++; farsiYehKaf++; break;
-      case L.TehMarbuta: arabic++; tehMarbuta++; break;
-      case L.Persian: arabic++; persian++; break;
-      case L.Urdu: arabic++; urdu++; break;
-      case L.Pashto: arabic++; pashto++; break;
+    // A Latin word, read whole: its first letter tells whether it is a lower-case word.
+    let lower = k === L.AsciiLower;
+    if (k === L.Latin) {
+      const ch = String.fromCharCode(c);
+      lower = ch !== ch.toUpperCase();
     }
+    let j = i + 1;
+    while (j < end) {
+      const d = text.charCodeAt(j);
+      if (!isLatinClass(d < TABLE_END ? t[d]! : classify(d))) break;
+      j++;
+    }
+    tally[LATIN]! += j - i;
+    if (lower) tally[LATIN_LOWER]! += j - i;
+    i = j - 1;
   }
-  into.arabic += arabic; into.latin += latin; into.latinLower += latinLower; into.other += other; into.urdu += urdu;
-  into.pashto += pashto; into.persian += persian; into.farsiYehKaf += farsiYehKaf; into.arabicYehKaf += arabicYehKaf; into.tehMarbuta += tehMarbuta;
+  return end;
+}
+
+/** Adds a tally's letters to `into` and returns it. @internal */
+export function addTally(tally: Tally, into: LetterCounts = emptyCounts()): LetterCounts {
+  const urdu = tally[L.Urdu]!, pashto = tally[L.Pashto]!, persian = tally[L.Persian]!;
+  const farsiYehKaf = tally[L.FarsiYehKaf]!, arabicYehKaf = tally[L.ArabicYehKaf]!, tehMarbuta = tally[L.TehMarbuta]!;
+  into.arabic += tally[L.Arabic]! + urdu + pashto + persian + farsiYehKaf + arabicYehKaf + tehMarbuta;
+  into.latin += tally[LATIN]!;
+  into.latinLower += tally[LATIN_LOWER]!;
+  into.other += tally[L.Other]!;
+  into.urdu += urdu; into.pashto += pashto; into.persian += persian;
+  into.farsiYehKaf += farsiYehKaf; into.arabicYehKaf += arabicYehKaf; into.tehMarbuta += tehMarbuta;
   return into;
+}
+
+const scratch = newTally();
+
+/** Adds the letters of `text[start, end)` to `into` and returns it. @internal */
+export function countLetters(text: string, start = 0, end = text.length, into: LetterCounts = emptyCounts()): LetterCounts {
+  scratch.fill(0);
+  tallyLine(text, start, end, scratch, false);
+  return addTally(scratch, into);
 }
 
 /** The script with the most letters; Arabic wins ties (the library's home script). @internal */

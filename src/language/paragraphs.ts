@@ -1,7 +1,7 @@
 import { AalamError, assertText } from '../errors.js';
 import { isInvisible, isSpace } from '../tokenize/chars.js';
 import { ARABIC_SCRIPT_LANGUAGES, guessRange, resolveOptions, type DetectOptions, type LanguageEvidence, type ResolvedOptions } from './detect.js';
-import { countLetters, topScript, type Script } from './letters.js';
+import { addTally, newTally, tallyLine, topScript, type LetterCounts, type Script } from './letters.js';
 
 /**
  * One paragraph and its language.
@@ -56,38 +56,38 @@ interface Draft {
   confidence?: number;
 }
 
-const isBreak = (c: number): boolean => c === 0x0a || c === 0x0d || c === 0x0b || c === 0x0c || c === 0x85 || c === 0x2028 || c === 0x2029;
 const isBlank = (c: number): boolean => isSpace(c) || isInvisible(c);
 
-/** Non-blank lines (trimmed), with a block number that changes at every blank line. */
-function lines(text: string): Array<{ start: number; end: number; block: number }> {
-  const out: Array<{ start: number; end: number; block: number }> = [];
+/** Reused by `draft`: analyzeLanguage is synchronous, one call at a time per thread. */
+const tally = newTally();
+
+/**
+ * The paragraphs of a text, trimmed, with their letter counts and a block number that changes at
+ * every blank line, in one pass: `line` mode ends a paragraph at every line break, `blank` mode
+ * joins the non-blank lines of a block.
+ */
+function split(text: string, mode: 'line' | 'blank'): Array<{ start: number; end: number; block: number; counts: LetterCounts }> {
+  const out: Array<{ start: number; end: number; block: number; counts: LetterCounts }> = [];
   let block = 0;
   let i = 0;
   const n = text.length;
   while (i < n) {
-    let e = i;
-    while (e < n && !isBreak(text.charCodeAt(e))) e++;
+    tally.fill(0);
+    const e = tallyLine(text, i, n, tally, true);
     let s = i;
     let t = e;
     while (s < t && isBlank(text.charCodeAt(s))) s++;
     while (t > s && isBlank(text.charCodeAt(t - 1))) t--;
-    if (s < t) out.push({ start: s, end: t, block });
-    else block++;
+    if (s < t) {
+      // Blanks are no letters: the counts of the whole line are those of its trimmed part.
+      const last = out[out.length - 1];
+      if (mode === 'blank' && last && last.block === block) {
+        last.end = t;
+        addTally(tally, last.counts);
+      } else out.push({ start: s, end: t, block, counts: addTally(tally) });
+    } else block++;
     // \r\n is one break; any other break character is one on its own.
     i = e + (text.charCodeAt(e) === 0x0d && text.charCodeAt(e + 1) === 0x0a ? 2 : 1);
-  }
-  return out;
-}
-
-function split(text: string, mode: 'line' | 'blank'): Array<{ start: number; end: number; block: number }> {
-  const ls = lines(text);
-  if (mode === 'line') return ls;
-  const out: Array<{ start: number; end: number; block: number }> = [];
-  for (const l of ls) {
-    const last = out[out.length - 1];
-    if (last && last.block === l.block) last.end = l.end;
-    else out.push({ ...l });
   }
   return out;
 }
@@ -145,8 +145,7 @@ export function analyzeLanguage(text: string, options?: ParagraphOptions): Langu
   const mode = options?.split ?? 'line';
   if (mode !== 'line' && mode !== 'blank') throw new AalamError('E_OPTION', "split must be 'line' or 'blank'", mode);
 
-  const drafts: Draft[] = split(text, mode).map(({ start, end, block }) => {
-    const c = countLetters(text, start, end);
+  const drafts: Draft[] = split(text, mode).map(({ start, end, block, counts: c }) => {
     const g = guessRange(text, start, end, o, c);
     const d: Draft = { start, end, block, letters: c.arabic + c.latin + c.other, script: topScript(c), language: g?.language, by: g?.by ?? 'fallback' };
     if (g?.confidence !== undefined) d.confidence = g.confidence;
