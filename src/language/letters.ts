@@ -125,26 +125,38 @@ function stepTable(): Int32Array {
   return (steps = s);
 }
 
+/** A text's UTF-16 code units, and the same memory read two units at a time. @internal */
+export interface CodeUnits {
+  readonly u16: Uint16Array;
+  readonly u32: Uint32Array;
+}
+
 const SCRATCH_MAX = 1 << 18;
-let scratchUnits = new Uint16Array(0);
-let scratchBytes = Buffer.from(scratchUnits.buffer);
+let scratchUnits: CodeUnits | undefined;
+let scratchBytes: Buffer | undefined;
+
+function unitsOf(capacity: number): CodeUnits {
+  // Even length, own buffer from offset 0: the Uint32Array view covers every pair.
+  const buffer = new ArrayBuffer(2 * (capacity + (capacity & 1)));
+  return { u16: new Uint16Array(buffer), u32: new Uint32Array(buffer) };
+}
 
 /**
  * The UTF-16 code units of a text, copied in one native call: a loop reads a typed array about
  * twice as fast as `charCodeAt`. Texts of up to 256 Ki code units share one buffer, which the next
- * call overwrites; longer ones get their own.
+ * call overwrites (the arrays are longer than the text); longer ones get their own.
  * @internal
  */
-export function codeUnits(text: string): Uint16Array {
+export function codeUnits(text: string): CodeUnits {
   const n = text.length;
   if (n > SCRATCH_MAX) {
-    const units = new Uint16Array(n);
-    Buffer.from(units.buffer).write(text, 0, 'utf16le');
+    const units = unitsOf(n);
+    Buffer.from(units.u16.buffer).write(text, 0, 'utf16le');
     return units;
   }
-  if (n > scratchUnits.length) {
-    scratchUnits = new Uint16Array(Math.min(SCRATCH_MAX, Math.max(n, 2 * scratchUnits.length, 1024)));
-    scratchBytes = Buffer.from(scratchUnits.buffer);
+  if (!scratchUnits || !scratchBytes || n > scratchUnits.u16.length) {
+    scratchUnits = unitsOf(Math.min(SCRATCH_MAX, Math.max(n, 2 * (scratchUnits?.u16.length ?? 0), 1024)));
+    scratchBytes = Buffer.from(scratchUnits.u16.buffer);
   }
   scratchBytes.write(text, 0, 'utf16le');
   return scratchUnits;
@@ -165,20 +177,39 @@ export function newTally(): Tally {
  * (else breaks count as nothing), and returns where it stopped: the break's index, or `end`.
  * @internal
  */
-export function tallyLine(units: Uint16Array, i: number, end: number, tally: Tally, stopAtBreak: boolean): number {
+export function tallyLine(units: CodeUnits, i: number, end: number, tally: Tally, stopAtBreak: boolean): number {
   const t = classTable();
   const step = stepTable();
+  const u16 = units.u16;
+  const u32 = units.u32;
   while (i < end) {
     const stop = Math.min(end, i + CHUNK);
     let packed = 0;
-    for (; i < stop; i++) {
-      const c = units[i]!;
+    while (i < stop) {
+      if ((i & 1) === 0) {
+        // Two code units at a time while both are below U+0800 and of the common classes.
+        const pairs = stop >>> 1;
+        let k = i >>> 1;
+        for (; k < pairs; k++) {
+          const w = u32[k]!;
+          if ((w & 0xf800f800) !== 0) break;
+          const a = step[w & 0x7ff]!;
+          const b = step[w >>> 16]!;
+          if ((a | b) < 0) break;
+          packed += a + b;
+        }
+        i = k << 1;
+        if (i >= stop) break;
+      }
+      // One code unit: an odd start, or a pair with a unit of another class.
+      const c = u16[i]!;
       const v = c < TABLE_END ? step[c]! : -1;
-      if (v >= 0) { packed += v; continue; }
+      if (v >= 0) { packed += v; i++; continue; }
       const k = c < TABLE_END ? t[c]! : classify(c);
-      if (k < L.Break) { tally[k]!++; continue; }
+      if (k < L.Break) { tally[k]!++; i++; continue; }
       if (k === L.Break) {
-        if (stopAtBreak) break;
+        if (stopAtBreak) { flush(tally, packed); return i; }
+        i++;
         continue;
       }
       // A Latin word, read whole: its first letter tells whether it is a lower-case word.
@@ -189,20 +220,23 @@ export function tallyLine(units: Uint16Array, i: number, end: number, tally: Tal
       }
       let j = i + 1;
       while (j < end) {
-        const d = units[j]!;
+        const d = u16[j]!;
         if (!isLatinClass(d < TABLE_END ? t[d]! : classify(d))) break;
         j++;
       }
       tally[LATIN]! += j - i;
       if (lower) tally[LATIN_LOWER]! += j - i;
-      i = j - 1;
+      i = j;
     }
-    tally[L.Arabic]! += packed & CHUNK;
-    tally[L.ArabicYehKaf]! += (packed >>> FIELD) & CHUNK;
-    tally[L.TehMarbuta]! += packed >>> (2 * FIELD);
-    if (i < stop) return i; // stopped at a line break
+    flush(tally, packed);
   }
   return end;
+}
+
+function flush(tally: Tally, packed: number): void {
+  tally[L.Arabic]! += packed & CHUNK;
+  tally[L.ArabicYehKaf]! += (packed >>> FIELD) & CHUNK;
+  tally[L.TehMarbuta]! += packed >>> (2 * FIELD);
 }
 
 /** Adds a tally's letters to `into` and returns it. @internal */

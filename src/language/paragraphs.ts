@@ -84,14 +84,15 @@ function split(text: string, mode: 'line' | 'blank'): Draft[] {
   let i = 0;
   const n = text.length;
   const units = codeUnits(text);
+  const u16 = units.u16;
   let last: Draft | undefined;
   while (i < n) {
     tally.fill(0);
     const e = tallyLine(units, i, n, tally, true);
     let s = i;
     let t = e;
-    while (s < t && isBlank(units[s]!)) s++;
-    while (t > s && isBlank(units[t - 1]!)) t--;
+    while (s < t && isBlank(u16[s]!)) s++;
+    while (t > s && isBlank(u16[t - 1]!)) t--;
     if (s < t) {
       // Blanks are no letters: the counts of the whole line are those of its trimmed part.
       if (mode === 'blank' && last && last.block === block) last.end = t;
@@ -99,7 +100,7 @@ function split(text: string, mode: 'line' | 'blank'): Draft[] {
       addTally(tally, last);
     } else block++;
     // \r\n is one break; any other break character is one on its own.
-    i = e + (e + 1 < n && units[e] === 0x0d && units[e + 1] === 0x0a ? 2 : 1);
+    i = e + (e + 1 < n && u16[e] === 0x0d && u16[e + 1] === 0x0a ? 2 : 1);
   }
   return out;
 }
