@@ -164,7 +164,7 @@ export function codeUnits(text: string): CodeUnits {
 
 const isLatinClass = (k: number): boolean => k >= L.AsciiUpper;
 
-/** Per-class counts of a range, filled by `tallyLine`. @internal */
+/** Per-class counts of a range, filled by `tallyLine`, read (and zeroed) by `takeTally`. @internal */
 export type Tally = Int32Array;
 
 /** @internal */
@@ -239,8 +239,8 @@ function flush(tally: Tally, packed: number): void {
   tally[L.TehMarbuta]! += packed >>> (2 * FIELD);
 }
 
-/** Adds a tally's letters to `into` and returns it. @internal */
-export function addTally(tally: Tally, into: LetterCounts = emptyCounts()): LetterCounts {
+/** Adds a tally's letters to `into`, zeroes the tally for the next range, and returns `into`. @internal */
+export function takeTally(tally: Tally, into: LetterCounts = emptyCounts()): LetterCounts {
   const urdu = tally[L.Urdu]!, pashto = tally[L.Pashto]!, persian = tally[L.Persian]!;
   const farsiYehKaf = tally[L.FarsiYehKaf]!, arabicYehKaf = tally[L.ArabicYehKaf]!, tehMarbuta = tally[L.TehMarbuta]!;
   into.arabic += tally[L.Arabic]! + urdu + pashto + persian + farsiYehKaf + arabicYehKaf + tehMarbuta;
@@ -249,6 +249,7 @@ export function addTally(tally: Tally, into: LetterCounts = emptyCounts()): Lett
   into.other += tally[L.Other]!;
   into.urdu += urdu; into.pashto += pashto; into.persian += persian;
   into.farsiYehKaf += farsiYehKaf; into.arabicYehKaf += arabicYehKaf; into.tehMarbuta += tehMarbuta;
+  for (let k = 0; k < SLOTS; k++) tally[k] = 0;
   return into;
 }
 
@@ -258,7 +259,7 @@ const scratch = newTally();
 export function countLetters(text: string, start = 0, end = text.length, into: LetterCounts = emptyCounts()): LetterCounts {
   scratch.fill(0);
   tallyLine(codeUnits(text), start, end, scratch, false);
-  return addTally(scratch, into);
+  return takeTally(scratch, into);
 }
 
 /** The script with the most letters; Arabic wins ties (the library's home script). @internal */

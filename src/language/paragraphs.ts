@@ -1,7 +1,7 @@
 import { AalamError, assertText } from '../errors.js';
 import { isInvisible, isSpace } from '../tokenize/chars.js';
 import { ARABIC_SCRIPT_LANGUAGES, guessRange, resolveOptions, type DetectOptions, type LanguageEvidence, type ResolvedOptions } from './detect.js';
-import { addTally, codeUnits, emptyCounts, newTally, tallyLine, topScript, type LetterCounts, type Script } from './letters.js';
+import { codeUnits, emptyCounts, newTally, takeTally, tallyLine, topScript, type LetterCounts, type Script } from './letters.js';
 
 /**
  * One paragraph and its language.
@@ -86,9 +86,10 @@ function split(text: string, mode: 'line' | 'blank'): Draft[] {
   const units = codeUnits(text);
   const u16 = units.u16;
   let last: Draft | undefined;
+  tally.fill(0);
   while (i < n) {
-    tally.fill(0);
-    const e = tallyLine(units, i, n, tally, true);
+    // A blank line between paragraphs is the commonest line of all: nothing to count.
+    const e = u16[i] === 0x0a ? i : tallyLine(units, i, n, tally, true);
     let s = i;
     let t = e;
     while (s < t && isBlank(u16[s]!)) s++;
@@ -97,7 +98,7 @@ function split(text: string, mode: 'line' | 'blank'): Draft[] {
       // Blanks are no letters: the counts of the whole line are those of its trimmed part.
       if (mode === 'blank' && last && last.block === block) last.end = t;
       else out.push((last = new Draft(s, t, block)));
-      addTally(tally, last);
+      takeTally(tally, last);
     } else block++;
     // \r\n is one break; any other break character is one on its own.
     i = e + (e + 1 < n && u16[e] === 0x0d && u16[e + 1] === 0x0a ? 2 : 1);
