@@ -1,6 +1,8 @@
 /**
  * One pass over a range of code units counting the letters that tell scripts and Arabic-script
- * languages apart. Pure range checks on `charCodeAt`: nothing is built at import.
+ * languages apart, and finding line ends on the way. The text is copied once into a typed array
+ * (`codeUnits`); a class table built from range checks on first use (nothing is built at import)
+ * counts the common classes of Arabic text two code units at a time in one packed register.
  */
 import { Buffer } from 'node:buffer';
 import { isArabicLetter, isLatinLetter } from '../tokenize/chars.js';
