@@ -68,7 +68,7 @@ const LATIN_LOWER = L.Break + 1;
 const SLOTS = L.Break + 2;
 
 /** Line breaks: a paragraph never spans one in `line` mode. */
-export const isBreak = (c: number): boolean => c === 0x0a || c === 0x0d || c === 0x0b || c === 0x0c || c === 0x85 || c === 0x2028 || c === 0x2029;
+const isBreak = (c: number): boolean => c === 0x0a || c === 0x0d || c === 0x0b || c === 0x0c || c === 0x85 || c === 0x2028 || c === 0x2029;
 
 /** The class of a code unit, by range checks (the table below is built from it). */
 function classify(c: number): L {
