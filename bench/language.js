@@ -3,6 +3,10 @@
 //   node bench/language.js            # cost on ~5 MB + accuracy by length
 //   node bench/language.js --json     # the same as one JSON object
 //
+// News: analyzeLanguage on ~2 MB of 5 KB Arabic news-like articles (bench/lib/corpus.js), in µs per
+// KB and as a share of the entity path (annotate without language, topics, keyphrases), the two
+// timed in turns in this process (CPU time, best of the rounds).
+//
 // Cost: detectLanguage + paragraphs over ~5 MB of mixed Arabic, Persian, Urdu, English and French
 // paragraphs (the samples, shuffled with a fixed seed, cut into ~3 KB documents), against a plain
 // charCodeAt loop over the same text in the same run. Accuracy: windows of N characters cut at word
@@ -12,6 +16,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { francAll } from 'franc';
 import { detectLanguage, analyzeLanguage, englishEntities, DEFAULT_LANGUAGES } from '../dist/language/index.js';
+import { buildNewsText, cutArticles } from './lib/corpus.js';
 
 const DIR = fileURLToPath(new URL('../corpus/language/', import.meta.url));
 const LANG_OF_FILE = { ar: 'arb', fa: 'pes', ur: 'urd', en: 'eng', fr: 'fra' };
@@ -101,6 +106,29 @@ function costOf(name, docs) {
   };
 }
 
+/** analyzeLanguage on Arabic news articles against the entity path, in turns, CPU time. */
+async function newsCost(rounds = 7) {
+  const { createAnnotator } = await import('../dist/index.js');
+  const docs = cutArticles(buildNewsText(2e6).paragraphs);
+  const bytes = docs.reduce((a, d) => a + Buffer.byteLength(d), 0);
+  const annotator = createAnnotator();
+  let sink = 0;
+  const entity = () => { for (const d of docs) sink ^= annotator.annotate(d, { language: false, topics: false, keyphrases: false }).entities.length; };
+  const language = () => { for (const d of docs) sink ^= analyzeLanguage(d).paragraphs.length; };
+  const cpu = (fn) => { const t = process.cpuUsage(); fn(); const u = process.cpuUsage(t); return (u.user + u.system) / 1000; };
+  for (let i = 0; i < 2; i++) { entity(); language(); }
+  let e = Infinity;
+  let l = Infinity;
+  for (let i = 0; i < rounds; i++) { e = Math.min(e, cpu(entity)); l = Math.min(l, cpu(language)); }
+  return {
+    corpus: `${docs.length} Arabic news articles of ~5 KB, ${r1(bytes / 1e6)} MB`,
+    'analyzeLanguage µs per KB': r2((l * 1000) / (bytes / 1024)),
+    'entity path MB/s': r1(bytes / 1e3 / e),
+    'analyzeLanguage / entity path %': r1((100 * l) / e),
+    sink: sink & 1,
+  };
+}
+
 /** A lookup over the shipped lexicon (dist/lexicon.json), as the annotator would build it; a stub when it is missing. */
 async function lexiconLookup() {
   try {
@@ -173,12 +201,15 @@ function accuracy() {
 }
 
 const t0 = performance.now();
+const news = await newsCost();
 const cost = [costOf('mixed: arb, pes, urd, eng, fra', corpus(5e6)), costOf('Arabic only', corpus(5e6, ['arb']))];
 const english = await englishCost();
 const a = accuracy();
 if (process.argv.includes('--json')) {
-  console.log(JSON.stringify({ cost, english, accuracy: a }, null, 2));
+  console.log(JSON.stringify({ news, cost, english, accuracy: a }, null, 2));
 } else {
+  console.log(`${news.corpus}:`);
+  for (const [k, v] of Object.entries(news)) if (k !== 'corpus' && k !== 'sink') console.log(`  ${k.padEnd(48)} ${v}`);
   for (const c of cost) {
     console.log(`${c.corpus}: ${c.documents} documents, ${c.utf8MB} MB UTF-8, ${c.paragraphs} paragraphs decided by ${JSON.stringify(c.paragraphsBy)}`);
     for (const [k, v] of Object.entries(c)) if (k.endsWith('MB/s')) console.log(`  ${k.padEnd(48)} ${v}`);

@@ -206,6 +206,48 @@ test('property: detectLanguage and paragraphs never throw; paragraphs cover all 
   t.pass();
 });
 
+test('paragraphs: letters are counted exactly in long lines, at any offset', (t) => {
+  // ك and ة are Arabic evidence: `letters` confidence is n / (n + 1) for n of them.
+  const long = 'كة '.repeat(1500); // 4500 code units on one line
+  for (const text of [long, 'x' + long, '\n\n ' + long + '\r\n', 'ة'.repeat(5000)]) {
+    const n = (text.match(/[كة]/g) ?? []).length;
+    const [p] = paragraphs(text);
+    t.like(p, { language: 'arb', by: 'letters', confidence: n / (n + 1) });
+    t.is(text.slice(p.start, p.end), text.trim());
+  }
+  // Every 7th line Urdu (ے ہ): the others stay Arabic whatever the line lengths.
+  const lines = Array.from({ length: 60 }, (_, i) => (i % 7 === 3 ? 'کیا حال ہے ' : 'قال الرئيس ').repeat(1 + ((i * 37) % 300)).trim());
+  t.deepEqual(paragraphs(lines.join('\n')).map((p) => p.language), lines.map((l) => (l.startsWith('کیا') ? 'urd' : 'arb')));
+});
+
+test('paragraphs: a long text (over 256 Ki code units), then a short one, give the same answers as alone', (t) => {
+  const short = 'وصلت قوات (CSTO) إلى ألماتي.\r';
+  const alone = analyzeLanguage(short);
+  const para = 'قال رئيس الوزراء إن بلاده تتابع الوضع عن كثب.';
+  const big = `${para}\n\n(Reuters)\r\n`.repeat(5000);
+  t.true(big.length > 1 << 18);
+  const ps = paragraphs(big);
+  t.is(ps.length, 10000);
+  t.deepEqual(ps.slice(0, 2).map((p) => [big.slice(p.start, p.end), p.by]), [[para, 'letters'], ['(Reuters)', 'context']]);
+  t.true(ps.every((p) => p.language === 'arb'));
+  t.deepEqual(analyzeLanguage(short), alone);
+  t.deepEqual(detectLanguage(short), detectLanguage(short.trim()));
+});
+
+const mixedUnits = fc.array(fc.oneof(fc.constantFrom(...UNITS, 'ة', 'ي', 'ی', 'ک', 'ﻻ', 'ṭ', 'É', '\u08a0', 'ا'.repeat(1100)), fc.string({ maxLength: 3 })), { maxLength: 60 }).map((a) => a.join(''));
+
+test('property: a paragraph decided on its own gets what detectLanguage gives its text alone', (t) => {
+  fc.assert(fc.property(mixedUnits, fc.constantFrom('line', 'blank'), (s, split) => {
+    for (const p of paragraphs(s, { split })) {
+      if (p.by === 'context' || p.by === 'fallback') continue;
+      const g = detectLanguage(s.slice(p.start, p.end));
+      if (g.language !== p.language || g.by !== p.by || g.confidence !== p.confidence || g.script !== p.script) return false;
+    }
+    return true;
+  }), { numRuns: 300 });
+  t.pass();
+});
+
 // ---------------------------------------------------------------- englishEntities
 
 const IDS = new Map([['justin trudeau', 0], ['trudeau', 0], ['csto', 1], ['reuters', 2], ['kazakhstan', 3], ['collective security treaty organization', 1], ['canadian', 4], ['agence france-presse', 5], ['afp', 5]]);

@@ -108,8 +108,18 @@ const CLOSE_CALL = 0.1;
 /** Sample handed to franc; franc itself never reads past 2048 code units. */
 const FRANC_SAMPLE = 2048;
 
+let defaultOptions: ResolvedOptions | undefined;
+
 /** @internal */
 export function resolveOptions(options: DetectOptions | undefined): ResolvedOptions {
+  // The defaults are resolved once: every annotate() call asks for them.
+  if (options?.only === undefined && options?.minLength === undefined && options?.fallback === undefined) {
+    return (defaultOptions ??= Object.freeze(resolve(undefined)));
+  }
+  return resolve(options);
+}
+
+function resolve(options: DetectOptions | undefined): ResolvedOptions {
   const only = options?.only ?? DEFAULT_LANGUAGES;
   if (!Array.isArray(only) || only.some((l) => typeof l !== 'string')) {
     throw new AalamError('E_OPTION', 'only must be an array of ISO 639-3 codes', only);

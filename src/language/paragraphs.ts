@@ -1,7 +1,7 @@
 import { AalamError, assertText } from '../errors.js';
 import { isInvisible, isSpace } from '../tokenize/chars.js';
 import { ARABIC_SCRIPT_LANGUAGES, guessRange, resolveOptions, type DetectOptions, type LanguageEvidence, type ResolvedOptions } from './detect.js';
-import { countLetters, topScript, type Script } from './letters.js';
+import { codeUnits, emptyCounts, newTally, takeTally, tallyLine, topScript, type LetterCounts, type Script } from './letters.js';
 
 /**
  * One paragraph and its language.
@@ -44,50 +44,64 @@ export interface LanguageProfile {
   readonly paragraphs: readonly Paragraph[];
 }
 
-interface Draft {
-  start: number;
-  end: number;
-  /** Paragraphs in one block (no blank line between them) share it. */
-  block: number;
-  letters: number;
-  script: Script;
-  language: string | undefined;
-  by: LanguageEvidence;
-  confidence?: number;
+/** A paragraph being decided: its span and block, its letter counts, then its language. */
+class Draft implements LetterCounts {
+  arabic = 0;
+  latin = 0;
+  latinLower = 0;
+  other = 0;
+  urdu = 0;
+  pashto = 0;
+  persian = 0;
+  farsiYehKaf = 0;
+  arabicYehKaf = 0;
+  tehMarbuta = 0;
+  script: Script = 'none';
+  language: string | undefined = undefined;
+  by: LanguageEvidence = 'fallback';
+  confidence: number | undefined = undefined;
+  constructor(
+    readonly start: number,
+    public end: number,
+    /** Paragraphs in one block (no blank line between them) share it. */
+    readonly block: number,
+  ) {}
 }
 
-const isBreak = (c: number): boolean => c === 0x0a || c === 0x0d || c === 0x0b || c === 0x0c || c === 0x85 || c === 0x2028 || c === 0x2029;
 const isBlank = (c: number): boolean => isSpace(c) || isInvisible(c);
 
-/** Non-blank lines (trimmed), with a block number that changes at every blank line. */
-function lines(text: string): Array<{ start: number; end: number; block: number }> {
-  const out: Array<{ start: number; end: number; block: number }> = [];
+/** Reused by `split`: analyzeLanguage is synchronous, one call at a time per thread. */
+const tally = newTally();
+
+/**
+ * The paragraphs of a text, trimmed, with their letter counts and a block number that changes at
+ * every blank line, in one pass: `line` mode ends a paragraph at every line break, `blank` mode
+ * joins the non-blank lines of a block.
+ */
+function split(text: string, mode: 'line' | 'blank'): Draft[] {
+  const out: Draft[] = [];
   let block = 0;
   let i = 0;
   const n = text.length;
+  const units = codeUnits(text);
+  const u16 = units.u16;
+  let last: Draft | undefined;
+  tally.fill(0);
   while (i < n) {
-    let e = i;
-    while (e < n && !isBreak(text.charCodeAt(e))) e++;
+    // A blank line between paragraphs is the commonest line of all: nothing to count.
+    const e = u16[i] === 0x0a ? i : tallyLine(units, i, n, tally, true);
     let s = i;
     let t = e;
-    while (s < t && isBlank(text.charCodeAt(s))) s++;
-    while (t > s && isBlank(text.charCodeAt(t - 1))) t--;
-    if (s < t) out.push({ start: s, end: t, block });
-    else block++;
+    while (s < t && isBlank(u16[s]!)) s++;
+    while (t > s && isBlank(u16[t - 1]!)) t--;
+    if (s < t) {
+      // Blanks are no letters: the counts of the whole line are those of its trimmed part.
+      if (mode === 'blank' && last && last.block === block) last.end = t;
+      else out.push((last = new Draft(s, t, block)));
+      takeTally(tally, last);
+    } else block++;
     // \r\n is one break; any other break character is one on its own.
-    i = e + (text.charCodeAt(e) === 0x0d && text.charCodeAt(e + 1) === 0x0a ? 2 : 1);
-  }
-  return out;
-}
-
-function split(text: string, mode: 'line' | 'blank'): Array<{ start: number; end: number; block: number }> {
-  const ls = lines(text);
-  if (mode === 'line') return ls;
-  const out: Array<{ start: number; end: number; block: number }> = [];
-  for (const l of ls) {
-    const last = out[out.length - 1];
-    if (last && last.block === l.block) last.end = l.end;
-    else out.push({ ...l });
+    i = e + (e + 1 < n && u16[e] === 0x0d && u16[e + 1] === 0x0a ? 2 : 1);
   }
   return out;
 }
@@ -100,21 +114,36 @@ function compatible(script: Script, language: string | undefined): language is s
   return script !== 'Arabic' || ARABIC_SCRIPT_LANGUAGES.has(language);
 }
 
-function documentLanguage(text: string, drafts: Draft[], o: ResolvedOptions): { language: string; confidence?: number } {
-  const weight = new Map<string, number>();
+/** Letters of the paragraphs' main scripts: what a paragraph weighs in the document's language. */
+const lettersOf = (d: LetterCounts): number => d.arabic + d.latin + d.other;
+
+/** The language with the most letters among the paragraphs decided on their own (none is by `context` yet). */
+function documentLanguage(text: string, drafts: readonly Draft[], o: ResolvedOptions): { language: string; confidence?: number } {
+  // Few languages: parallel arrays in first-seen order (ties go to the first seen).
+  const langs: string[] = [];
+  const weights: number[] = [];
   let total = 0;
   for (const d of drafts) {
-    if (d.language === undefined || d.by === 'context') continue;
-    weight.set(d.language, (weight.get(d.language) ?? 0) + d.letters);
-    total += d.letters;
+    if (d.language === undefined) continue;
+    const w = lettersOf(d);
+    const k = langs.indexOf(d.language);
+    if (k < 0) { langs.push(d.language); weights.push(w); } else weights[k] += w;
+    total += w;
   }
-  let best: string | undefined;
+  let best = -1;
   let bestW = -1;
-  for (const [lang, w] of weight) if (w > bestW) { best = lang; bestW = w; }
-  if (best !== undefined) return { language: best, confidence: total ? bestW / total : 1 };
-  // Every paragraph is short: the whole text together may still say something.
-  const whole = guessRange(text, 0, text.length, o);
-  return whole ? { language: whole.language } : { language: o.fallback };
+  for (let k = 0; k < langs.length; k++) if (weights[k]! > bestW) { best = k; bestW = weights[k]!; }
+  if (best >= 0) return { language: langs[best]!, confidence: total ? bestW / total : 1 };
+  // Every paragraph is short: the whole text together may still say something. Its letters are
+  // those of its paragraphs (blanks and breaks are none, and no word spans a line break).
+  const whole = emptyCounts();
+  for (const d of drafts) {
+    whole.arabic += d.arabic; whole.latin += d.latin; whole.latinLower += d.latinLower; whole.other += d.other;
+    whole.urdu += d.urdu; whole.pashto += d.pashto; whole.persian += d.persian;
+    whole.farsiYehKaf += d.farsiYehKaf; whole.arabicYehKaf += d.arabicYehKaf; whole.tehMarbuta += d.tehMarbuta;
+  }
+  const g = guessRange(text, 0, text.length, o, whole);
+  return g ? { language: g.language } : { language: o.fallback };
 }
 
 /**
@@ -145,47 +174,56 @@ export function analyzeLanguage(text: string, options?: ParagraphOptions): Langu
   const mode = options?.split ?? 'line';
   if (mode !== 'line' && mode !== 'blank') throw new AalamError('E_OPTION', "split must be 'line' or 'blank'", mode);
 
-  const drafts: Draft[] = split(text, mode).map(({ start, end, block }) => {
-    const c = countLetters(text, start, end);
-    const g = guessRange(text, start, end, o, c);
-    const d: Draft = { start, end, block, letters: c.arabic + c.latin + c.other, script: topScript(c), language: g?.language, by: g?.by ?? 'fallback' };
-    if (g?.confidence !== undefined) d.confidence = g.confidence;
-    return d;
-  });
+  const drafts = split(text, mode);
+  let undecided = false;
+  for (const d of drafts) {
+    d.script = topScript(d);
+    const g = guessRange(text, d.start, d.end, o, d);
+    if (g === undefined) undecided = true;
+    else {
+      d.language = g.language;
+      d.by = g.by;
+      d.confidence = g.confidence;
+    }
+  }
   const doc = documentLanguage(text, drafts, o);
 
-  // Nearest paragraph decided on its own in the same block, before and after: one pass each way.
-  const decided = (d: Draft | undefined): boolean => d !== undefined && d.language !== undefined;
-  const before: Array<Draft | undefined> = [];
-  for (let i = 0, last: Draft | undefined; i < drafts.length; i++) {
-    const d = drafts[i]!;
-    if (last && last.block !== d.block) last = undefined;
-    before.push(last);
-    if (decided(d)) last = d;
-  }
-  const after: Array<Draft | undefined> = new Array(drafts.length);
-  for (let i = drafts.length - 1, next: Draft | undefined; i >= 0; i--) {
-    const d = drafts[i]!;
-    if (next && next.block !== d.block) next = undefined;
-    after[i] = next;
-    if (decided(d)) next = d;
-  }
-  for (let i = 0; i < drafts.length; i++) {
-    const d = drafts[i]!;
-    if (d.language !== undefined) continue;
-    const lang = [before[i]?.language, after[i]?.language, doc.language].find((l) => compatible(d.script, l));
-    if (lang !== undefined) {
-      d.language = lang;
-      d.by = 'context';
+  if (undecided) {
+    // A paragraph not decided on its own takes the language of the nearest one that was, in the
+    // same block, before it, else after it, else the document's, if the scripts agree. The nearest
+    // before, in one pass forward; the nearest after, in the pass backward that decides.
+    const before: Array<Draft | undefined> = new Array(drafts.length);
+    for (let i = 0, last: Draft | undefined; i < drafts.length; i++) {
+      const d = drafts[i]!;
+      if (last && last.block !== d.block) last = undefined;
+      before[i] = last;
+      if (d.language !== undefined) last = d;
+    }
+    for (let i = drafts.length - 1, next: Draft | undefined; i >= 0; i--) {
+      const d = drafts[i]!;
+      if (next && next.block !== d.block) next = undefined;
+      if (d.language !== undefined) { next = d; continue; }
+      const b = before[i]?.language;
+      const a = next?.language;
+      const lang = compatible(d.script, b) ? b : compatible(d.script, a) ? a : compatible(d.script, doc.language) ? doc.language : undefined;
+      if (lang !== undefined) {
+        d.language = lang;
+        d.by = 'context';
+      }
     }
   }
 
-  const paragraphs: Paragraph[] = drafts.map((d) => {
-    const p: { -readonly [K in keyof Paragraph]: Paragraph[K] } = { start: d.start, end: d.end, language: d.language ?? o.fallback, script: d.script, by: d.language === undefined ? 'fallback' : d.by };
-    if (d.confidence !== undefined) p.confidence = d.confidence;
-    return Object.freeze(p);
-  });
-  return Object.freeze({ ...doc, paragraphs: Object.freeze(paragraphs) });
+  const paragraphs: Paragraph[] = new Array(drafts.length);
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i]!;
+    const language = d.language ?? o.fallback;
+    const by = d.language === undefined ? 'fallback' : d.by;
+    paragraphs[i] = Object.freeze(d.confidence === undefined
+      ? { start: d.start, end: d.end, language, script: d.script, by }
+      : { start: d.start, end: d.end, language, script: d.script, by, confidence: d.confidence });
+  }
+  Object.freeze(paragraphs);
+  return Object.freeze(doc.confidence === undefined ? { language: doc.language, paragraphs } : { language: doc.language, confidence: doc.confidence, paragraphs });
 }
 
 /**
