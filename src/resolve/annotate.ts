@@ -174,6 +174,48 @@ function plausibleStrip(word: string, r: Reading): boolean {
   return r.stripped === 1 && word[0] !== 'ك';
 }
 
+/** Token positions of the unambiguous mentions of each entry in the current document (typed arrays, reset per call). */
+class Mentions {
+  private stamp = new Int32Array(0);
+  private head = new Int32Array(0);
+  private pos = new Int32Array(256);
+  private next = new Int32Array(256);
+  private size = 0;
+  private epoch = 0;
+  reset(entries: number): void {
+    if (this.stamp.length < entries || this.epoch === 0x7fffffff) {
+      this.stamp = new Int32Array(entries);
+      this.head = new Int32Array(entries);
+      this.epoch = 0;
+    }
+    this.epoch++;
+    this.size = 0;
+  }
+  add(ref: number, t: number): void {
+    if (this.size === this.pos.length) {
+      const p = new Int32Array(this.size * 2); p.set(this.pos); this.pos = p;
+      const x = new Int32Array(this.size * 2); x.set(this.next); this.next = x;
+    }
+    this.pos[this.size] = t;
+    this.next[this.size] = this.stamp[ref] === this.epoch ? this.head[ref]! : -1;
+    this.head[ref] = this.size++;
+    this.stamp[ref] = this.epoch;
+  }
+  has(ref: number): boolean {
+    return this.stamp[ref] === this.epoch;
+  }
+  /** The last mention at or before token t; else minus the first one after it; -Infinity when none. */
+  recency(ref: number, t: number): number {
+    if (this.stamp[ref] !== this.epoch) return -Infinity;
+    let best = -Infinity;
+    for (let i = this.head[ref]!; i >= 0; i = this.next[i]!) {
+      const p = this.pos[i]!;
+      best = p <= t ? Math.max(best, p) : Math.max(best, -p);
+    }
+    return best;
+  }
+}
+
 /**
  * Per-annotator work buffers, reused from call to call (annotate is synchronous, so one call uses
  * them at a time); they grow to the largest document seen. Zeroed where a pass reads before writing.
@@ -187,6 +229,7 @@ export class Scratch {
   vRole = new Uint8Array(0);
   vCount = new Uint8Array(0);
   covered = new Uint8Array(0);
+  readonly sure = new Mentions();
   /** Hashes of the name parts that propagate in the current document. */
   readonly partialHashes = new HashSet32();
   /** Candidates per token, computed on first need. */
@@ -464,7 +507,8 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
   for (let t = 0; t < n; t++) if ((kinds[t]! <= 2) && candidatesAt(t).length) positions.push(t);
 
   // ---- pass 1: entities with an unambiguous mention in the document (one sense per discourse)
-  const sure = new Map<number, number[]>();
+  const sure = sc.sure;
+  sure.reset(m.entries.length);
   const titledCountries = new Set<string>();
   /** Countries the document is about: unambiguous mentions of a country, its demonym, or its people and places. */
   const docCountries = new Set<string>();
@@ -473,8 +517,7 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
     for (const h of top.hits) {
       if (h.kind !== HitKind.Entity || isAmbiguous(h)) continue;
       const e = m.entries[h.ref]!;
-      const pos = sure.get(h.ref);
-      if (pos) pos.push(t); else sure.set(h.ref, [t]);
+      sure.add(h.ref, t);
       const cc = e.country ?? e.iso2;
       if (cc) docCountries.add(cc);
       if (e.type === 'NORP' && e.country && triggerBefore(t, 'PER', undefined, true)) titledCountries.add(e.country);
@@ -580,13 +623,7 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
   };
 
   /** Position of the last unambiguous mention of entry `ref` before token `t` (-1 if none; after t counts less). */
-  const recency = (ref: number, t: number): number => {
-    const ps = sure.get(ref);
-    if (!ps) return -Infinity;
-    let best = -Infinity;
-    for (const p of ps) best = p <= t ? Math.max(best, p) : Math.max(best, -p);
-    return best;
-  };
+  const recency = (ref: number, t: number): number => sure.recency(ref, t);
   /** One sense per discourse, with a local check for single words that are also ordinary words. */
   const discourseFits = (c: Cand, e: CompiledEntry): boolean => {
     if (c.end - c.t > 1 || e.type === 'PER') return true;
@@ -647,8 +684,7 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
     next = c.end;
     // a name accepted on a trigger (صحيفة «تشرين») is evidence for its later mentions («تشرين» alone)
     if (c.rule?.startsWith('trigger:') && c.ref >= 0) {
-      const pos = sure.get(c.ref);
-      if (pos) pos.push(c.t); else sure.set(c.ref, [c.t]);
+      sure.add(c.ref, c.t);
     }
   }
 
