@@ -1,5 +1,5 @@
 export { normalize, normalizeKey, NORMALIZE_RULES, type Normalized, type NormalizeOptions, type NormalizeRuleName } from './normalize/index.js';
-export { tokenize, type Token, type TokenKind, type Tokenized, type TokenizeOptions, type Sentence, type Segment, type CliticAnalysis, type CliticRole } from './tokenize/index.js';
+export { tokenize, scan, type TokenStream, type Token, type TokenKind, type Tokenized, type TokenizeOptions, type Sentence, type Segment, type CliticAnalysis, type CliticRole } from './tokenize/index.js';
 export { createAnnotator, annotate, type Annotator, type AnnotatorOptions, type AnnotateOptions, type Annotation, type ParagraphLanguage } from './annotator.js';
 export { detectLanguage, analyzeLanguage, paragraphs, englishEntities, latinNames, type LanguageGuess, type Paragraph, type LanguageProfile, type DetectOptions } from './language/index.js';
 export type { Entity, EntityOptions, Clitic, SourceKind } from './resolve/annotate.js';

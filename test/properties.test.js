@@ -1,6 +1,6 @@
 import test from 'ava';
 import fc from 'fast-check';
-import { normalize, tokenize, createAnnotator } from '../dist/index.js';
+import { normalize, tokenize, scan, createAnnotator } from '../dist/index.js';
 import { TokenBuffer } from '../dist/tokenize/scan.js';
 import { compileTable, optionsMask } from '../dist/normalize/engine.js';
 import { hashString } from '../dist/gazetteer/hash.js';
@@ -52,19 +52,30 @@ test('tokens are in range, sorted, slice to their text and rebuild the input', (
   t.pass();
 });
 
-test('the one-pass scanner gives tokenize\'s spans and the hash, length and first units of each normalized token', (t) => {
+test('the scanner\'s reused buffers give every input its own tokens and hashes', (t) => {
   const { action, expansions } = compileTable(optionsMask(undefined));
   const buf = new TokenBuffer(); // reused across inputs, as the annotator does
   fc.assert(fc.property(text, (s) => {
     const { tokens } = tokenize(s);
     if (buf.scan(s, action, expansions) !== tokens.length) return false;
-    return tokens.every((tok, k) => {
-      return buf.start[k] === tok.start && buf.end[k] === tok.end &&
-        buf.hash[k] === hashString(tok.norm) && buf.nlen[k] === tok.norm.length &&
-        [0, 1, 2, 3].every((x) => buf.c4[k * 4 + x] === (tok.norm.charCodeAt(x) || 0) && (x >= tok.norm.length || buf.pre[k * 4 + x] === hashString(tok.norm.slice(0, x + 1))));
-    });
+    return tokens.every((tok, k) => buf.start[k] === tok.start && buf.end[k] === tok.end &&
+      buf.hash[k] === hashString(tok.norm) && buf.nlen[k] === tok.norm.length &&
+      String.fromCharCode(...buf.units.subarray(buf.normStart[k], buf.normStart[k + 1])) === tok.norm);
   }), { numRuns: 400 });
   t.pass();
+});
+
+test('scan gives tokenize\'s tokens and normalized forms in columns, whatever the normalization options', (t) => {
+  const opts = fc.record({ diacritics: fc.boolean(), alef: fc.boolean(), tatweel: fc.boolean(), presentationForms: fc.boolean(), invisibles: fc.boolean(), latinLowercase: fc.boolean() }, { requiredKeys: [] });
+  fc.assert(fc.property(text, opts, (s, o) => {
+    const { tokens } = tokenize(s, { normalize: o });
+    const c = scan(s, { normalize: o });
+    return c.count === tokens.length && tokens.every((tok, i) =>
+      c.start[i] === tok.start && c.end[i] === tok.end && c.norm(i) === tok.norm && c.hash[i] === hashString(tok.norm) &&
+      ['arabic', 'latin', 'number', 'punct', 'symbol'][c.kind[i]] === tok.kind);
+  }), { numRuns: 400 });
+  t.is(scan('').count, 0);
+  t.is(scan('x').norm(5), '');
 });
 
 test('annotate never throws; entities slice to their text, sorted, never overlapping', (t) => {

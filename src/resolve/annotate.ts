@@ -3,7 +3,7 @@ import { TokenBuffer } from '../tokenize/scan.js';
 import { compileTable, optionsMask, DELETE, KEEP } from '../normalize/engine.js';
 import type { CliticRole } from '../tokenize/clitics.js';
 import { HitKind, isAmbiguous, leadOf, type Hit, type Matcher } from '../gazetteer/matcher.js';
-import { HashSet32, MAX_HASH_LEN, hashPowers, hashPrepend, hashString } from '../gazetteer/hash.js';
+import { HASH_B, HashSet32, MAX_HASH_LEN, hashPowers, hashPrepend, hashString } from '../gazetteer/hash.js';
 import type { CompiledEntry } from '../gazetteer/compile.js';
 import type { EntityType } from '../gazetteer/schema.js';
 
@@ -263,13 +263,21 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
   if (n === 0) return [];
   sc.reserve(n);
   const H = raw.hash;
-  const PRE = raw.pre;
-  const C4 = raw.c4;
+  const U = raw.units;
+  const NS = raw.normStart;
+  /** Normalized unit x of token t (0 past its end). */
+  const unit = (t: number, x: number): number => (x < NL[t]! ? U[NS[t]! + x]! : 0);
+  /** Hash of the first k normalized units of token t. */
+  const prefixHash = (t: number, k: number): number => {
+    let h = 0;
+    for (let x = NS[t]!, e = x + k; x < e; x++) h = (Math.imul(h, HASH_B) + U[x]!) | 0;
+    return h;
+  };
   const NL = raw.nlen;
   const kinds = raw.kind;
   /** Hash of token t's normalized form without its first k units (k ≤ 4). */
   const suffixHash = (t: number, k: number): number =>
-    k === 0 ? H[t]! : (H[t]! - Math.imul(PRE[t * 4 + k - 1]!, POW[Math.min(NL[t]! - k, MAX_HASH_LEN)]!)) | 0;
+    k === 0 ? H[t]! : (H[t]! - Math.imul(prefixHash(t, k), POW[Math.min(NL[t]! - k, MAX_HASH_LEN)]!)) | 0;
   const normCache: Array<string | undefined> = new Array(n);
   const normOf = (t: number): string => (normCache[t] ??= tokenNorm(text, raw.start[t]!, raw.end[t]!, action, expansions));
   /** `^CSTO` for a short all-caps Latin token, else null. */
@@ -306,15 +314,14 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
     const len = NL[t]!;
     vHash[o] = H[t]!; vStrip[o] = 0; vRole[o] = 0; k = 1;
     if (raw.kind[t] === 0 && len > 2) {
-      const base = t * 4;
-      const c0 = C4[base]!;
+      const c0 = unit(t, 0);
       const conj = c0 === WAW || c0 === FEH ? 1 : 0;
       for (let ci = 0; ci <= conj; ci++) {
         if (ci) { vHash[o + k] = suffixHash(t, 1); vStrip[o + k] = 1; vRole[o + k] = 1; k++; }
-        const c = C4[base + ci]!;
+        const c = unit(t, ci);
         if (c === BEH || c === LAM || c === KAF) {
           if (len - ci - 1 >= 2) { vHash[o + k] = suffixHash(t, ci + 1); vStrip[o + k] = ci + 1; vRole[o + k] = ci ? 3 : 2; k++; }
-          if (c === LAM && C4[base + ci + 1] === LAM && len > ci + 3) {
+          if (c === LAM && unit(t, ci + 1) === LAM && len > ci + 3) {
             vHash[o + k] = hashPrepend(HASH_ARTICLE, suffixHash(t, ci + 2), len - ci - 2); vStrip[o + k] = ci + 1; vRole[o + k] = ci ? 5 : 4; k++;
           }
         } else if (ci && c === SEEN && len > 4) { vHash[o + k] = suffixHash(t, 2); vStrip[o + k] = 2; vRole[o + k] = 6; k++; }
@@ -355,8 +362,7 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
   /** Whether token t carries the article, alone or after clitics (الصين, والصين, بالصين, للصين). */
   const hasArticle = (t: number): boolean => {
     if (raw.kind[t] !== 0) return false;
-    const b = t * 4;
-    const c0 = C4[b]!, c1 = C4[b + 1]!, c2 = C4[b + 2]!, c3 = C4[b + 3]!;
+    const c0 = unit(t, 0), c1 = unit(t, 1), c2 = unit(t, 2), c3 = unit(t, 3);
     const len = NL[t]!;
     if (c0 === ALEF && c1 === LAM && len > 3) return true;
     const pre = c0 === WAW || c0 === FEH || c0 === BEH || c0 === LAM || c0 === KAF;
@@ -394,11 +400,10 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
     if (stripped === 0) return true;
     const role = vRole[o]!;
     const contract = role === CONTRACT_ROLE || role === CONTRACT_ROLE + 1;
-    const b = t * 4;
     const keyLen = NL[t]! - stripped + (contract ? 1 : 0);
-    const article = contract || (C4[b + stripped] === ALEF && C4[b + stripped + 1] === LAM && keyLen >= 2);
+    const article = contract || (unit(t, stripped) === ALEF && unit(t, stripped + 1) === LAM && keyLen >= 2);
     if (keyLen - (article ? 2 : 0) >= 4) return true;
-    return stripped === 1 && C4[b] !== KAF;
+    return stripped === 1 && unit(t, 0) !== KAF;
   };
   /**
    * Compares normalized token j (without its first `skip` units, after `lead` = 'ال' when the

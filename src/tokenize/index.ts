@@ -1,7 +1,9 @@
 import { assertText } from '../errors.js';
 import { normalizeKey, type NormalizeOptions } from '../normalize/index.js';
 import { compileTable, optionsMask, KEEP, DELETE } from '../normalize/engine.js';
-import { TokenBuffer } from './scan.js';
+import { TokenBuffer, toStream, type TokenStream } from './scan.js';
+
+export type { TokenStream } from './scan.js';
 import { procliticReadings, PRONOUNS, type CliticRole } from './clitics.js';
 
 export type { CliticRole } from './clitics.js';
@@ -81,6 +83,31 @@ export function scanTokens(text: string): RawTokens {
   const b = new TokenBuffer();
   const n = b.scan(text, action, expansions);
   return { count: n, start: b.start.subarray(0, n), end: b.end.subarray(0, n), kind: b.kind.subarray(0, n), breakBefore: b.breakBefore.subarray(0, n) };
+}
+
+/**
+ * Normalizes and tokenizes in one pass into typed arrays: the same tokens as `tokenize`, with the
+ * normalized form of each (as code units and a hash), and no object or string per token. This is
+ * the text core the annotator runs on; `tokenize` builds objects from the same scan.
+ *
+ * @param text - any string (never throws on strings).
+ * @param options - `normalize` sets the rules for the normalized forms (defaults as in `normalize`).
+ * @throws {AalamError} `E_INPUT_TYPE` when `text` is not a string.
+ *
+ * @example
+ * ```ts
+ * const s = scan('بكازاخستان (أ.ف.ب)');
+ * s.count                  // 4
+ * [s.start[0], s.end[0]]   // [0, 10]
+ * s.norm(2)                // 'ا.ف.ب'
+ * ```
+ */
+export function scan(text: string, options?: { readonly normalize?: NormalizeOptions }): TokenStream {
+  assertText(text, 'scan');
+  const { action, expansions } = compileTable(optionsMask(options?.normalize));
+  const b = new TokenBuffer();
+  b.scan(text, action, expansions);
+  return toStream(b);
 }
 
 /** Normalizes one token's text with a precompiled table (no offset map). @internal */

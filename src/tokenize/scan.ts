@@ -1,8 +1,9 @@
 /**
  * The text core: one pass over the UTF-16 code units that finds the token spans (the same spans as
- * `tokenize`) and, in the same loop, the polynomial hash of each token's normalized form, its
- * normalized length and its first four normalized units with their prefix hashes. Everything goes
- * into typed arrays that are reused from call to call: no object or string per token.
+ * `tokenize`) and, in the same loop, the polynomial hash of each token's normalized form and its
+ * normalized length. Everything goes
+ * into typed arrays that are reused from call to call, with the normalized units of every token:
+ * no object or string per token.
  *
  * Character classes come from a 64K table filled lazily (a code unit is classified the first time
  * it is seen, with the predicates of chars.ts), so nothing is built at import.
@@ -47,15 +48,15 @@ const cls = (c: number): number => CLS[c] || classify(c);
 const STOP = -0x40000000;
 const wordTables = new WeakMap<Int32Array, Int32Array>();
 /**
- * The normalization action of every unit that continues an Arabic word (letters, marks, ZWNJ/ZWJ)
- * and STOP for every other unit: one lookup per unit in the scanner's hottest loop. One per table.
+ * For every unit that continues an Arabic word (letters, marks, ZWNJ/ZWJ): its normalized unit (≥ 0),
+ * DELETE or an expansion index, as in the action table; STOP for every other unit: one lookup per unit in the scanner's hottest loop. One per table.
  */
 function wordTable(action: Int32Array): Int32Array {
   let w = wordTables.get(action);
   if (!w) {
     w = new Int32Array(65536).fill(STOP);
     for (let c = 0x0600; c < 65536; c++) {
-      if (isArabicLetter(c) || isArabicMark(c) || c === 0x200c || c === 0x200d) w[c] = action[c]!;
+      if (isArabicLetter(c) || isArabicMark(c) || c === 0x200c || c === 0x200d) w[c] = action[c] === KEEP ? c : action[c]!;
     }
     wordTables.set(action, w);
   }
@@ -107,16 +108,16 @@ export class TokenBuffer {
   hash = new Int32Array(0);
   /** Length of the normalized token in UTF-16 units. */
   nlen = new Int32Array(0);
-  /** First four normalized units (0 past the end), 4 per token. */
-  c4 = new Uint16Array(0);
-  /** Hashes of the first 1, 2, 3, 4 normalized units, 4 per token. */
-  pre = new Int32Array(0);
+  /** The normalized units of all tokens, back to back: token k is `units[normStart[k], normStart[k + 1])`. */
+  units = new Uint16Array(0);
+  /** Where each token's normalized units start (`count + 1` entries are valid). */
+  normStart = new Int32Array(1);
 
   /** Makes room for at least `n` tokens, keeping the first `keep`. */
   reserve(n: number, keep = 0): void {
     if (n <= this.cap) return;
     const cap = Math.max(n, this.cap * 2, 256);
-    const grow32 = (a: Int32Array, w = 1): Int32Array<ArrayBuffer> => { const b = new Int32Array(cap * w); b.set(a.subarray(0, keep * w)); return b; };
+    const grow32 = (a: Int32Array): Int32Array<ArrayBuffer> => { const b = new Int32Array(cap); b.set(a.subarray(0, keep)); return b; };
     const grow8 = (a: Uint8Array): Uint8Array<ArrayBuffer> => { const b = new Uint8Array(cap); b.set(a.subarray(0, keep)); return b; };
     this.start = grow32(this.start);
     this.end = grow32(this.end);
@@ -124,20 +125,28 @@ export class TokenBuffer {
     this.breakBefore = grow8(this.breakBefore);
     this.hash = grow32(this.hash);
     this.nlen = grow32(this.nlen);
-    const c4 = new Uint16Array(cap * 4);
-    c4.set(this.c4.subarray(0, keep * 4));
-    this.c4 = c4;
-    this.pre = grow32(this.pre, 4);
+    const ns = new Int32Array(cap + 1);
+    ns.set(this.normStart.subarray(0, keep + 1));
+    this.normStart = ns;
     this.cap = cap;
+  }
+
+  /** Makes room for `need` more normalized units after `used`. */
+  private growUnits(used: number, need: number): Uint16Array {
+    if (used + need > this.units.length) {
+      const u = new Uint16Array(Math.max((used + need) * 2, 1024));
+      u.set(this.units.subarray(0, used));
+      this.units = u;
+    }
+    return this.units;
   }
 
   /** Hashes token k's span [s, e) (the slow path, for tokens not hashed inside the scan loop). */
   private hashSpan(text: string, k: number, s: number, e: number, action: Int32Array, expansions: readonly string[]): void {
     let h = 0;
     let len = 0;
-    const b = k * 4;
-    const c4 = this.c4;
-    const pre = this.pre;
+    let o = this.normStart[k]!;
+    let units = this.growUnits(o, text.length - s);
     for (let i = s; i < e; i++) {
       const c = text.charCodeAt(i);
       const a = action[c]!;
@@ -145,21 +154,22 @@ export class TokenBuffer {
       if (a >= -1) {
         const u = a === KEEP ? c : a;
         h = (Math.imul(h, HASH_B) + u) | 0;
-        if (len < 4) { c4[b + len] = u; pre[b + len] = h; }
+        units[o++] = u;
         len++;
       } else {
         const exp = expansions[-3 - a]!;
+        units = this.growUnits(o, exp.length + text.length - i); // keeps room for the rest of the text
         for (let x = 0; x < exp.length; x++) {
           const u = exp.charCodeAt(x);
           h = (Math.imul(h, HASH_B) + u) | 0;
-          if (len < 4) { c4[b + len] = u; pre[b + len] = h; }
+          units[o++] = u;
           len++;
         }
       }
     }
-    for (let x = len; x < 4; x++) { c4[b + x] = 0; pre[b + x] = h; }
     this.hash[k] = h;
     this.nlen[k] = len;
+    this.normStart[k + 1] = o;
   }
 
   /**
@@ -168,11 +178,14 @@ export class TokenBuffer {
    */
   scan(text: string, action: Int32Array, expansions: readonly string[]): number {
     const len = text.length;
-    this.reserve(Math.min(len, 1024) + 1);
+    this.reserve((len >> 2) + 16); // news text has a token every ~6 units: one allocation, rarely a second
     let start = this.start, end = this.end, kind = this.kind, brk = this.breakBefore;
-    let hash = this.hash, nlen = this.nlen, c4 = this.c4, pre = this.pre;
+    let hash = this.hash, nlen = this.nlen, normStart = this.normStart;
     let cap = this.cap;
     const W = wordTable(action);
+    // at most one normalized unit per input unit, except expansions (which grow the array)
+    let units = this.growUnits(0, len + 16);
+    let o = 0;
     let n = 0;
     let pendingBreak = 0;
     let lastTerminal = false;
@@ -188,9 +201,10 @@ export class TokenBuffer {
       if (n === cap) {
         this.reserve(n + 1, n);
         start = this.start; end = this.end; kind = this.kind; brk = this.breakBefore;
-        hash = this.hash; nlen = this.nlen; c4 = this.c4; pre = this.pre;
+        hash = this.hash; nlen = this.nlen; normStart = this.normStart;
         cap = this.cap;
       }
+      normStart[n] = o;
       if (lastTerminal && k !== C.Closer) pendingBreak = 1;
       const closing = lastTerminal && k === C.Closer;
       lastTerminal = false;
@@ -205,54 +219,71 @@ export class TokenBuffer {
             end[n] = e;
             kind[n] = k === C.Latin ? TokenKindCode.Latin : TokenKindCode.Arabic;
             this.hashSpan(text, n, i, e, action, expansions);
+            o = normStart[n + 1]!;
+            units = this.units;
             n++;
             i = e;
             continue;
           }
         }
-        // a word: hash it while finding its end
+        // a word: hash it and write its normalized units while finding its end
         const arabic = k !== C.Latin;
         let h = 0;
-        let l = 0;
-        const b = n * 4;
+        const o0 = o;
         let j = i;
-        while (j < len) {
-          const d = text.charCodeAt(j);
-          let a: number;
-          if (arabic) {
-            a = W[d]!;
-            if (a === STOP) break;
-          } else {
+        if (arabic) {
+          while (j < len) {
+            const a = W[text.charCodeAt(j)]!;
+            if (a >= 0) {
+              h = (Math.imul(h, HASH_B) + a) | 0;
+              units[o++] = a;
+            } else if (a === STOP) break;
+            else if (a !== DELETE) {
+              const exp = expansions[-3 - a]!;
+              units = this.growUnits(o, exp.length + len - j);
+              for (let x = 0; x < exp.length; x++) {
+                const u = exp.charCodeAt(x);
+                h = (Math.imul(h, HASH_B) + u) | 0;
+                units[o++] = u;
+              }
+            }
+            j++;
+          }
+        } else {
+          while (j < len) {
+            const d = text.charCodeAt(j);
             const dk = CLS[d] || classify(d);
             if (dk !== C.Latin && dk !== C.Combining) break;
-            a = action[d]!;
-          }
-          if (a >= -1) {
-            const u = a === KEEP ? d : a;
-            h = (Math.imul(h, HASH_B) + u) | 0;
-            if (l < 4) { c4[b + l] = u; pre[b + l] = h; }
-            l++;
-          } else if (a !== DELETE) {
-            const exp = expansions[-3 - a]!;
-            for (let x = 0; x < exp.length; x++) {
-              const u = exp.charCodeAt(x);
+            const a = action[d]!;
+            if (a >= -1) {
+              const u = a === KEEP ? d : a;
               h = (Math.imul(h, HASH_B) + u) | 0;
-              if (l < 4) { c4[b + l] = u; pre[b + l] = h; }
-              l++;
+              units[o++] = u;
+            } else if (a !== DELETE) {
+              const exp = expansions[-3 - a]!;
+              units = this.growUnits(o, exp.length + len - j);
+              for (let x = 0; x < exp.length; x++) {
+                const u = exp.charCodeAt(x);
+                h = (Math.imul(h, HASH_B) + u) | 0;
+                units[o++] = u;
+              }
             }
+            j++;
           }
-          j++;
         }
         kind[n] = arabic ? TokenKindCode.Arabic : TokenKindCode.Latin;
         // ZWNJ/ZWJ at the end of a word are not part of it
         let trimmed = false;
         while (arabic && j > i + 1 && (text.charCodeAt(j - 1) === 0x200c || text.charCodeAt(j - 1) === 0x200d)) { j--; trimmed = true; }
         end[n] = j;
-        if (trimmed && (action[0x200c] !== DELETE || action[0x200d] !== DELETE)) this.hashSpan(text, n, i, j, action, expansions);
-        else {
-          for (let x = l; x < 4; x++) { c4[b + x] = 0; pre[b + x] = h; }
+        if (trimmed && (action[0x200c] !== DELETE || action[0x200d] !== DELETE)) {
+          this.hashSpan(text, n, i, j, action, expansions);
+          o = normStart[n + 1]!;
+          units = this.units;
+        } else {
           hash[n] = h;
-          nlen[n] = l;
+          nlen[n] = o - o0;
+          normStart[n + 1] = o;
         }
         n++;
         i = j;
@@ -279,10 +310,56 @@ export class TokenBuffer {
       end[n] = j;
       kind[n] = kd;
       this.hashSpan(text, n, i, j, action, expansions);
+      o = normStart[n + 1]!;
+      units = this.units;
       n++;
       i = j;
     }
+    normStart[n] = o;
     this.count = n;
     return n;
   }
+}
+
+/** Tokens in columns: the typed-array view of `tokenize`, with the normalized form of each token. */
+export interface TokenStream {
+  /** Number of tokens. */
+  readonly count: number;
+  /** Half-open spans `[start[i], end[i])` in UTF-16 code units of the original input. */
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  /** 0 arabic, 1 latin, 2 number, 3 punct, 4 symbol (the order of `TokenKind`). */
+  readonly kind: Uint8Array;
+  /** 1 when a sentence ends before token i (a line break or sentence-final punctuation). */
+  readonly breakBefore: Uint8Array;
+  /** The normalized text of all tokens back to back; token i is `units[normStart[i], normStart[i + 1])`. */
+  readonly units: Uint16Array;
+  readonly normStart: Int32Array;
+  /** 32-bit polynomial hash of each normalized token (the gazetteer's token key). */
+  readonly hash: Int32Array;
+  /** The normalized form of token i as a string. */
+  norm(i: number): string;
+}
+
+/** @internal */
+export function toStream(b: TokenBuffer): TokenStream {
+  const n = b.count;
+  const units = b.units.subarray(0, b.normStart[n]!);
+  const normStart = b.normStart.subarray(0, n + 1);
+  return {
+    count: n,
+    start: b.start.subarray(0, n),
+    end: b.end.subarray(0, n),
+    kind: b.kind.subarray(0, n),
+    breakBefore: b.breakBefore.subarray(0, n),
+    units,
+    normStart,
+    hash: b.hash.subarray(0, n),
+    norm(i: number): string {
+      if (!(i >= 0 && i < n)) return '';
+      let s = '';
+      for (let k = normStart[i]!; k < normStart[i + 1]!; k++) s += String.fromCharCode(units[k]!);
+      return s;
+    },
+  };
 }
