@@ -134,7 +134,7 @@ export class TokenBuffer {
   /** Makes room for `need` more normalized units after `used`. */
   private growUnits(used: number, need: number): Uint16Array {
     if (used + need > this.units.length) {
-      const u = new Uint16Array(Math.max((used + need) * 2, 1024));
+      const u = new Uint16Array(Math.max(used + need + ((used + need) >> 3), 1024));
       u.set(this.units.subarray(0, used));
       this.units = u;
     }
