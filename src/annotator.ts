@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { AalamError, assertText } from './errors.js';
 import { buildMatcher, lookupKey, HitKind, isAmbiguous, type Matcher } from './gazetteer/matcher.js';
 import { aliasKey, compileLexicon, mergeEntries, type CompiledLexicon } from './gazetteer/compile.js';
-import { scanTokens } from './tokenize/index.js';
 import { analyzeLanguage, englishEntities, type Paragraph } from './language/index.js';
 import { createTopicModel, type Topic, type Keyphrase, type TopicModel } from './topics/index.js';
 import { assertEntries, type LexiconEntry } from './gazetteer/schema.js';
@@ -71,7 +70,7 @@ function tokenAt(starts: Int32Array, pos: number): number {
  * English paragraphs get compromise + lexicon finds linked to the same entries, Persian/Urdu paragraphs
  * are not tagged unless `forceArabic`.
  */
-function routeByLanguage(m: Matcher, text: string, arabic: readonly Entity[], paragraphs: readonly Paragraph[], forceArabic: boolean): Entity[] {
+function routeByLanguage(m: Matcher, text: string, arabic: readonly Entity[], paragraphs: readonly Paragraph[], forceArabic: boolean, starts: Int32Array): Entity[] {
   const foreign = paragraphs.filter((p) => !ARABIC_RULES.has(p.language) && !(forceArabic && ARABIC_SCRIPT_OTHERS.has(p.language)));
   if (!foreign.length) return arabic as Entity[];
   const inside = (e: Entity, p: Paragraph): boolean => e.start >= p.start && e.end <= p.end;
@@ -84,7 +83,6 @@ function routeByLanguage(m: Matcher, text: string, arabic: readonly Entity[], pa
     return h?.ref;
   };
   const typeOf = (i: number): string | undefined => m.entries[i]?.type;
-  const starts = scanTokens(text).start;
   const added: Entity[] = [];
   for (const p of english) {
     for (const s of englishEntities(text, p.start, p.end, lookup, { typeOf })) {
@@ -175,7 +173,9 @@ export function createAnnotator(options: AnnotatorOptions = {}): Annotator {
       let out: { -readonly [K in keyof Annotation]: Annotation[K] } = { entities };
       if (opts.language !== false) {
         const profile = analyzeLanguage(text);
-        entities = routeByLanguage(matcher, text, entities, profile.paragraphs, opts.forceArabic === true);
+        // the token starts of this text are still in the scratch buffers (annotateTokens scanned it)
+        const starts = scratch.tokens.start.subarray(0, scratch.tokens.count);
+        entities = routeByLanguage(matcher, text, entities, profile.paragraphs, opts.forceArabic === true, starts);
         out = { entities, language: profile.language, paragraphs: profile.paragraphs.map((p) => ({ start: p.start, end: p.end, language: p.language })) };
       }
       const wantTopics = opts.topics !== false;
