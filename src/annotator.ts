@@ -191,7 +191,7 @@ export function createAnnotator(options: AnnotatorOptions = {}): Annotator {
       }
       return out;
     },
-    stats: Object.freeze({ entries: lexicon.entries.length, aliases: lexicon.aliases.length }),
+    stats: Object.freeze({ entries: matcher.entries.length, aliases: matcher.aliasCount }),
   });
 }
 
