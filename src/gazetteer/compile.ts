@@ -1,6 +1,7 @@
 import { scanTokens, tokenNorm } from '../tokenize/index.js';
 import { compileTable, optionsMask, KEEP, DELETE } from '../normalize/engine.js';
 import type { EntityType, LexiconEntry } from './schema.js';
+import { hashString } from './hash.js';
 
 /** Alias flags in the compiled lexicon: bit 0 ambiguous; bits 4–7 the number of leading title tokens that are evidence, not name. */
 export const AMBIGUOUS = 1;
@@ -187,17 +188,33 @@ function slowKey(alias: string, action: Int32Array, expansions: readonly string[
 
 const ARTICLE = 'ال';
 
+/**
+ * Whether two entries share an id. Sorting the ids' 32-bit hashes (a typed array, no string Set of a
+ * million ids) leaves only the few equal hashes to be compared as strings.
+ */
+function hasRepeatedId(entries: readonly LexiconEntry[]): boolean {
+  const n = entries.length;
+  if (n < 2) return false;
+  const hashes = new Int32Array(n);
+  for (let i = 0; i < n; i++) { const id = entries[i]!.id; hashes[i] = typeof id === 'string' ? hashString(id) : 0; }
+  const sorted = hashes.slice().sort();
+  let equal: Set<number> | undefined;
+  for (let i = 1; i < n; i++) if (sorted[i] === sorted[i - 1]) (equal ??= new Set()).add(sorted[i]!);
+  if (!equal) return false;
+  const ids = new Set<string>();
+  for (let i = 0; i < n; i++) {
+    if (!equal.has(hashes[i]!)) continue;
+    const id = entries[i]!.id;
+    if (ids.has(id)) return true;
+    ids.add(id);
+  }
+  return false;
+}
+
 /** Merges entries that share an id (a generated base and a curated extension), first name wins. */
 export function mergeEntries(entries: readonly LexiconEntry[]): LexiconEntry[] {
-  // most lexicons have no repeated id: one pass to find out, and a plain copy then
-  const ids = new Set<string>();
-  let repeated = false;
-  for (let i = 0; i < entries.length && !repeated; i++) {
-    const id = entries[i]!.id;
-    if (ids.has(id)) repeated = true;
-    else ids.add(id);
-  }
-  if (!repeated) return entries.slice();
+  // most lexicons have no repeated id: find out cheaply, and make a plain copy then
+  if (!hasRepeatedId(entries)) return entries.slice();
   const byId = new Map<string, LexiconEntry>();
   for (const e of entries) {
     const prev = byId.get(e.id);

@@ -75,11 +75,26 @@ export class HashTrie {
 
   /** Child of `parent` for `h`, created if missing. */
   child(parent: number, h: number): number {
-    const found = this.find(parent, h);
-    if (found >= 0) return found;
-    if ((this.size + 1) * 2 > this.mask + 1) this.grow();
+    // one probe sequence: it ends on the child or on the empty slot the new child goes to
+    const t = this.table;
+    let i = this.slot(parent, h);
+    for (;;) {
+      const o = i * 3;
+      const p = t[o]!;
+      if (p === 0) break;
+      if (p === parent + 1 && t[o + 1] === h) return t[o + 2]!;
+      i = (i + 1) & this.mask;
+    }
     const node = this.nodes++;
-    this.put(parent, h, node);
+    if ((this.size + 1) * 2 > this.mask + 1) {
+      this.grow();
+      this.put(parent, h, node);
+    } else {
+      t[i * 3] = parent + 1;
+      t[i * 3 + 1] = h;
+      t[i * 3 + 2] = node;
+      this.size++;
+    }
     if (parent === 0) {
       const b = (h ^ (h >>> 16)) & 0xffff;
       this.rootBits[b >>> 5]! |= 1 << (b & 31);
