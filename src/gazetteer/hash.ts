@@ -120,6 +120,27 @@ export class HashTrie {
     for (let o = 0; o < old.length; o += 3) if (old[o] !== 0) this.put(old[o]! - 1, old[o + 1]!, old[o + 2]!);
   }
 
+  /** The table's state, to be written into a precomputed artifact (`HashTrie.restore` reads it back). */
+  snapshot(): { readonly table: Int32Array; readonly rootBits: Uint32Array; readonly nodes: number; readonly size: number } {
+    return { table: this.table, rootBits: this.rootBits, nodes: this.nodes, size: this.size };
+  }
+
+  /**
+   * A trie from a snapshot (its arrays are used as they are, not copied). Returns undefined when the
+   * snapshot is not a table this code could have built.
+   */
+  static restore(table: Int32Array, rootBits: Uint32Array, nodes: number, size: number): HashTrie | undefined {
+    const cap = table.length / 3;
+    if (!Number.isInteger(cap) || cap < 16 || (cap & (cap - 1)) !== 0 || rootBits.length !== 2048 || size * 2 > cap || nodes < 1) return undefined;
+    const t = new HashTrie(0);
+    t.table = table;
+    t.mask = cap - 1;
+    t.size = size;
+    t.nodes = nodes;
+    t.rootBits.set(rootBits);
+    return t;
+  }
+
   /** Bytes held by the table. */
   get bytes(): number {
     return this.table.byteLength;
@@ -131,10 +152,15 @@ export class HashSet32 {
   private readonly bits = new Uint32Array(2048);
   private readonly set: Set<number>;
   constructor(hashes: Iterable<number>) {
-    this.set = new Set(hashes);
-    for (const h of this.set) {
+    const set = (this.set = new Set<number>());
+    // an indexed loop over arrays (cold start: no iterator protocol in the interpreter)
+    const list = Array.isArray(hashes) || ArrayBuffer.isView(hashes) ? (hashes as ArrayLike<number>) : [...hashes];
+    const bits = this.bits;
+    for (let i = 0; i < list.length; i++) {
+      const h = list[i]!;
+      set.add(h);
       const b = (h ^ (h >>> 16)) & 0xffff;
-      this.bits[b >>> 5]! |= 1 << (b & 31);
+      bits[b >>> 5]! |= 1 << (b & 31);
     }
   }
   has(h: number): boolean {

@@ -96,23 +96,67 @@ export function buildMatcher(lex: CompiledLexicon): Matcher {
     const [key, spec] = heads[i]!;
     add(nodeOf[aliasCount + nonEntities.length + i]!, key, { kind: HitKind.Head, ref: i, flags: 0, alias: spec.text });
   }
-  const countryByIso = new Map<string, number>();
-  lex.entries.forEach((e, i) => { if (e.iso2 && e.type === 'LOC') countryByIso.set(e.iso2, i); });
-  return Object.freeze({
-    trie,
-    hits,
-    keys,
+  return assembleMatcher({
+    trie, hits, keys, aliasCount,
     entries: lex.entries,
-    triggers: new Map(lex.triggers.map(([k, t]) => [k, t])),
-    institutions: lex.institutions.map(([, s]) => s),
-    givenNames: new Map(Object.entries(lex.givenNames)),
-    givenHashes: new HashSet32(Object.keys(lex.givenNames).map(hashString)),
-    stopwords: new Set(lex.stopwords),
-    common: new Set([...lex.stopwords, ...(lex.commonWords ?? [])]),
-    triggerHashes: new HashSet32(lex.triggers.map(([k]) => hashString(k))),
-    commonHashes: new HashSet32([...lex.stopwords, ...(lex.commonWords ?? [])].map(hashString)),
+    triggers: lex.triggers,
+    institutions: lex.institutions,
+    givenKeys: Object.keys(lex.givenNames),
+    givenValues: Object.values(lex.givenNames),
+    stopwords: lex.stopwords,
+    commonWords: lex.commonWords ?? [],
+  });
+}
+
+/** What a matcher is made of: the trie and its per-node arrays, and the lexicon's small tables. @internal */
+export interface MatcherParts {
+  readonly trie: HashTrie;
+  readonly hits: Array<Hit[] | null>;
+  readonly keys: string[];
+  readonly aliasCount: number;
+  readonly entries: readonly CompiledEntry[];
+  readonly triggers: CompiledLexicon['triggers'];
+  readonly institutions: CompiledLexicon['institutions'];
+  /** Given-name keys and their values, in `Object.keys(lexicon.givenNames)` order. */
+  readonly givenKeys: readonly string[];
+  readonly givenValues: readonly string[];
+  readonly stopwords: readonly string[];
+  readonly commonWords: readonly string[];
+  /** `hashString` of the given-name keys, of the stopwords then common words, of the trigger keys (computed when absent). */
+  readonly givenHashes?: Iterable<number>;
+  readonly commonHashes?: Iterable<number>;
+  readonly triggerHashes?: Iterable<number>;
+}
+
+/**
+ * The matcher of its parts (shared by `buildMatcher` and the precomputed artifact's loader, so that
+ * both make the same structure). @internal
+ */
+export function assembleMatcher(p: MatcherParts): Matcher {
+  const countryByIso = new Map<string, number>();
+  const entries = p.entries;
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
+    if (e.iso2 && e.type === 'LOC') countryByIso.set(e.iso2, i);
+  }
+  const givenNames = new Map<string, string>();
+  for (let i = 0; i < p.givenKeys.length; i++) givenNames.set(p.givenKeys[i]!, p.givenValues[i]!);
+  const common = [...p.stopwords, ...p.commonWords];
+  return Object.freeze({
+    trie: p.trie,
+    hits: p.hits,
+    keys: p.keys,
+    entries,
+    triggers: new Map(p.triggers.map(([k, t]) => [k, t])),
+    institutions: p.institutions.map(([, s]) => s),
+    givenNames,
+    givenHashes: new HashSet32(p.givenHashes ?? p.givenKeys.map(hashString)),
+    stopwords: new Set(p.stopwords),
+    common: new Set(common),
+    triggerHashes: new HashSet32(p.triggerHashes ?? p.triggers.map(([k]) => hashString(k))),
+    commonHashes: new HashSet32(p.commonHashes ?? common.map(hashString)),
     countryByIso,
-    aliasCount,
+    aliasCount: p.aliasCount,
   });
 }
 
