@@ -77,8 +77,14 @@ const isKeyArabic = (c: number): boolean => (c >= 0x0621 && c <= 0x063a) || (c >
 const isAsciiLetter = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
 const isAsciiDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 
-/** Code units of the key being built (reused: keys are built flat, not as concatenations). */
+/**
+ * Code units of the key being built, `nu` of them (keys are built flat, not as concatenations). The
+ * array is reused and never shortened: shortening drops its storage and every key would allocate it again.
+ */
 const units: number[] = [];
+let nu = 0;
+/** Reused arrays of exact lengths, the argument list of `String.fromCharCode`. */
+const exact: number[][] = [];
 
 /**
  * The match key of a surface form: its tokens, normalized, joined by single spaces. Short all-caps
@@ -113,29 +119,35 @@ export function aliasKey(alias: string): string {
 /** `aliasKey` of single-space-separated Arabic words: each word normalized, words that normalize to nothing dropped. */
 function arabicKey(alias: string, action: Int32Array, expansions: readonly string[]): string {
   const n = alias.length;
-  units.length = 0;
+  nu = 0;
   let sep = false; // a separator is due before the current word's first unit
   for (let i = 0; i < n; i++) {
     const c = alias.charCodeAt(i);
-    if (c === 0x20) { sep = units.length > 0; continue; }
+    if (c === 0x20) { sep = nu > 0; continue; }
     const a = action[c]!;
     if (a === DELETE) continue;
     if (a >= 0 || a === KEEP || expansions[-3 - a]!.length > 0) {
-      if (sep) { units.push(0x20); sep = false; }
-      if (a === KEEP) units.push(c);
-      else if (a >= 0) units.push(a);
-      else { const x = expansions[-3 - a]!; for (let j = 0; j < x.length; j++) units.push(x.charCodeAt(j)); }
+      if (sep) { units[nu++] = 0x20; sep = false; }
+      if (a === KEEP) units[nu++] = c;
+      else if (a >= 0) units[nu++] = a;
+      else { const x = expansions[-3 - a]!; for (let j = 0; j < x.length; j++) units[nu++] = x.charCodeAt(j); }
     }
   }
   return unitsString();
 }
 
-/** The string of `units`, built in chunks (an argument list has a size limit). */
+/** The string of the first `nu` units (in chunks: an argument list has a size limit). */
 function unitsString(): string {
-  const CHUNK = 8192;
-  if (units.length <= CHUNK) return String.fromCharCode.apply(null, units);
+  const CHUNK = 4096;
   let out = '';
-  for (let i = 0; i < units.length; i += CHUNK) out += String.fromCharCode.apply(null, units.slice(i, i + CHUNK));
+  for (let from = 0; from < nu || from === 0; from += CHUNK) {
+    const n = Math.min(CHUNK, nu - from);
+    const args = (exact[n] ??= new Array<number>(n).fill(0));
+    for (let i = 0; i < n; i++) args[i] = units[from + i]!;
+    const part = String.fromCharCode.apply(null, args);
+    if (nu <= CHUNK) return part;
+    out += part;
+  }
   return out;
 }
 
@@ -153,19 +165,19 @@ function asciiKey(alias: string, action: Int32Array, expansions: readonly string
     }
     from = i + 1;
   }
-  units.length = 0;
+  nu = 0;
   for (let i = 0, from = 0; i <= n; i++) {
     if (i < n && alias.charCodeAt(i) !== 0x20) continue;
-    if (from > 0) units.push(0x20);
+    if (from > 0) units[nu++] = 0x20;
     let caps = i - from >= 2 && i - from <= 6;
     for (let j = from; caps && j < i; j++) { const c = alias.charCodeAt(j); caps = c >= 0x41 && c <= 0x5a; }
-    if (caps) units.push(0x5e); // ^AFP: matched as written
+    if (caps) units[nu++] = 0x5e; // ^AFP: matched as written
     for (let j = from; j < i; j++) {
       const c = alias.charCodeAt(j);
       const a = caps ? KEEP : action[c]!;
-      if (a === KEEP) units.push(c);
-      else if (a >= 0) units.push(a);
-      else if (a !== DELETE) { const x = expansions[-3 - a]!; for (let k = 0; k < x.length; k++) units.push(x.charCodeAt(k)); }
+      if (a === KEEP) units[nu++] = c;
+      else if (a >= 0) units[nu++] = a;
+      else if (a !== DELETE) { const x = expansions[-3 - a]!; for (let k = 0; k < x.length; k++) units[nu++] = x.charCodeAt(k); }
     }
     from = i + 1;
   }
@@ -346,9 +358,10 @@ export function compileLexicon(src: LexiconSources): CompiledLexicon {
     colEntry[rows] = idx;
     colFlags[rows++] = flags;
   };
-  // the entry's distinct keys with their first alias
+  // the entry's distinct keys with their first alias: the first `nk` of these (reused, never shortened)
   const uKey: string[] = [];
   const uAlias: string[] = [];
+  let nk = 0;
   let uSet: Set<string> | undefined;
   for (let idx = 0; idx < n; idx++) {
     const e = merged[idx]!;
@@ -360,8 +373,7 @@ export function compileLexicon(src: LexiconSources): CompiledLexicon {
 
     const from = first[idx]!;
     const count = first[idx + 1]! - from;
-    uKey.length = 0;
-    uAlias.length = 0;
+    nk = 0;
     uSet = count > 16 ? new Set() : undefined;
     let triggered = false;
     for (let j = 0; j < count; j++) {
@@ -370,9 +382,13 @@ export function compileLexicon(src: LexiconSources): CompiledLexicon {
       if (uSet) {
         if (uSet.has(key)) continue;
         uSet.add(key);
-      } else if (uKey.includes(key)) continue;
-      uKey.push(key);
-      uAlias.push(nameAt(e, j));
+      } else {
+        let dup = false;
+        for (let k = 0; k < nk && !dup; k++) dup = uKey[k] === key;
+        if (dup) continue;
+      }
+      uKey[nk] = key;
+      uAlias[nk++] = nameAt(e, j);
       if (triggerMap.size > 0 && !triggered) {
         const sp = key.indexOf(' ');
         if (sp >= 0 && triggerMap.has(key.slice(0, sp))) triggered = true;
@@ -384,24 +400,26 @@ export function compileLexicon(src: LexiconSources): CompiledLexicon {
     let lead: Map<string, number> | undefined;
     let outKeys: readonly string[] = uKey;
     let outAliases: readonly string[] = uAlias;
+    let outCount = nk;
     if (triggered) {
       const keys = new Map<string, string>();
-      for (let j = 0; j < uKey.length; j++) keys.set(uKey[j]!, uAlias[j]!);
+      for (let j = 0; j < nk; j++) keys.set(uKey[j]!, uAlias[j]!);
       lead = new Map();
       const m = matchKeys(e, keys, triggerMap, placeKeys, lead, amb);
       outKeys = [...m.keys()];
       outAliases = [...m.values()];
+      outCount = outKeys.length;
     }
     if (e.type !== 'NORP') {
       // the keys are distinct
-      for (let j = 0; j < outKeys.length; j++) {
+      for (let j = 0; j < outCount; j++) {
         const key = outKeys[j]!;
         push(key, idx, (amb.has(key) ? AMBIGUOUS : 0) | ((lead?.get(key) ?? 0) << LEAD_SHIFT), outAliases[j]!);
       }
       continue;
     }
     const seen = new Set<string>();
-    for (let j = 0; j < outKeys.length; j++) {
+    for (let j = 0; j < outCount; j++) {
       const key = outKeys[j]!;
       if (seen.has(key)) continue;
       seen.add(key);
