@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 // Compiles lexicons/*.jsonl and lexicons/generated/*.jsonl into dist/lexicon.json (the artifact the
-// library loads). Run by `npm run build` after tsc. Fails with file:line on a schema error.
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+// library loads) and dist/lexicon.bin (the matcher precomputed from it, for a fast cold start). Run
+// by `npm run build` after tsc. Fails with file:line on a schema error.
+import { readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { compileLexicon } from '../dist/gazetteer/compile.js';
+import { buildMatcher } from '../dist/gazetteer/matcher.js';
+import { writeMatcherArtifact } from '../dist/gazetteer/artifact.js';
 import { parseLexiconJsonl, parseJsonlRows, lexiconEntryFiles } from '../dist/gazetteer/load.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -58,5 +61,15 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   }
   const header = { $generated: 'by scripts/compile-lexicons.js from lexicons/; do not edit' };
   writeFileSync(join(root, 'dist', 'lexicon.json'), JSON.stringify({ ...header, ...compiled }));
+  // the matcher precomputed from the same lexicon, read by createAnnotator() in one go (cold start);
+  // built from the JSON just written, exactly as a process without the artifact would build it
+  const written = JSON.parse(readFileSync(join(root, 'dist', 'lexicon.json'), 'utf8'));
+  const artifact = writeMatcherArtifact(written, buildMatcher(written));
+  const bin = join(root, 'dist', 'lexicon.bin');
+  if (artifact) writeFileSync(bin, artifact);
+  else {
+    rmSync(bin, { force: true });
+    console.error('compile-lexicons: no dist/lexicon.bin (a string holds U+0000); the annotator will build its matcher from dist/lexicon.json');
+  }
   console.error(`compile-lexicons: ${compiled.entries.length} entries, ${compiled.aliases.length} aliases in ${Date.now() - t0} ms`);
 }

@@ -5,7 +5,7 @@ import { aliasKey, compileLexicon, mergeEntries, type CompiledLexicon } from './
 import { analyzeLanguage, englishEntities, type Paragraph } from './language/index.js';
 import { createTopicModel, type Topic, type Keyphrase, type TopicModel } from './topics/index.js';
 import { assertEntries, type LexiconEntry } from './gazetteer/schema.js';
-import { loadShippedLexicon, parseLexiconJsonl } from './gazetteer/load.js';
+import { loadShippedLexicon, loadShippedMatcher, parseLexiconJsonl } from './gazetteer/load.js';
 import { annotateTokens, Scratch, type Entity, type EntityOptions } from './resolve/annotate.js';
 
 export interface AnnotatorOptions extends AnnotateOptions {
@@ -149,8 +149,9 @@ export function createAnnotator(options: AnnotatorOptions = {}): Annotator {
     }
     extras.push(...parseLexiconJsonl(text, file));
   }
-  const lexicon = withExtras(options.lexicon ?? loadShippedLexicon(), extras);
-  const matcher: Matcher = buildMatcher(lexicon);
+  // the shipped lexicon comes precomputed (dist/lexicon.bin); anything else is built here
+  const matcher: Matcher = (!options.lexicon && !extras.length ? loadShippedMatcher() : undefined)
+    ?? buildMatcher(withExtras(options.lexicon ?? loadShippedLexicon(), extras));
   // the topic model is loaded on the first annotate() that asks for topics or keyphrases
   let topicModel: TopicModel | undefined;
   // work buffers reused across calls (annotate is synchronous: one call at a time per thread)
@@ -191,7 +192,7 @@ export function createAnnotator(options: AnnotatorOptions = {}): Annotator {
       }
       return out;
     },
-    stats: Object.freeze({ entries: lexicon.entries.length, aliases: lexicon.aliases.length }),
+    stats: Object.freeze({ entries: matcher.entries.length, aliases: matcher.aliasCount }),
   });
 }
 

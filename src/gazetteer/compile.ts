@@ -1,6 +1,7 @@
 import { scanTokens, tokenNorm } from '../tokenize/index.js';
-import { compileTable, optionsMask } from '../normalize/engine.js';
+import { compileTable, optionsMask, KEEP, DELETE } from '../normalize/engine.js';
 import type { EntityType, LexiconEntry } from './schema.js';
+import { hashString } from './hash.js';
 
 /** Alias flags in the compiled lexicon: bit 0 ambiguous; bits 4–7 the number of leading title tokens that are evidence, not name. */
 export const AMBIGUOUS = 1;
@@ -69,7 +70,21 @@ export interface LexiconSources {
   readonly commonWords?: readonly string[];
 }
 
-const TABLE = () => compileTable(optionsMask(undefined));
+let table: { readonly action: Int32Array; readonly expansions: readonly string[] } | undefined;
+const TABLE = () => (table ??= compileTable(optionsMask(undefined)));
+
+const isKeyArabic = (c: number): boolean => (c >= 0x0621 && c <= 0x063a) || (c >= 0x0641 && c <= 0x0652) || c === 0x0640;
+const isAsciiLetter = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+const isAsciiDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+
+/**
+ * Code units of the key being built, `nu` of them (keys are built flat, not as concatenations). The
+ * array is reused and never shortened: shortening drops its storage and every key would allocate it again.
+ */
+const units: number[] = [];
+let nu = 0;
+/** Reused arrays of exact lengths, the argument list of `String.fromCharCode`. */
+const exact: number[][] = [];
 
 /**
  * The match key of a surface form: its tokens, normalized, joined by single spaces. Short all-caps
@@ -77,25 +92,100 @@ const TABLE = () => compileTable(optionsMask(undefined));
  */
 export function aliasKey(alias: string): string {
   const { action, expansions } = TABLE();
-  // Fast path (most aliases): Arabic letters and marks separated by single spaces tokenize as the
-  // space-separated words; anything else goes through the tokenizer.
-  let simple = alias.length > 0 && alias.charCodeAt(0) !== 0x20 && alias.charCodeAt(alias.length - 1) !== 0x20;
-  for (let i = 0; simple && i < alias.length; i++) {
+  // Fast paths (nearly all aliases): words separated by single spaces, either all of Arabic letters
+  // and marks, or all of ASCII letters or ASCII digits (Latin names: "Syn 12"); each such word is one
+  // token. Anything else goes through the tokenizer.
+  const n = alias.length;
+  let arabic = n > 0 && alias.charCodeAt(0) !== 0x20 && alias.charCodeAt(n - 1) !== 0x20;
+  let ascii = arabic;
+  let keep = true;
+  for (let i = 0; i < n && (arabic || ascii); i++) {
     const c = alias.charCodeAt(i);
-    if (c === 0x20) { if (alias.charCodeAt(i + 1) === 0x20) simple = false; }
-    else if (!(c >= 0x0621 && c <= 0x063a) && !(c >= 0x0641 && c <= 0x0652) && c !== 0x0640) simple = false;
-  }
-  if (simple) {
-    let out = '';
-    let from = 0;
-    for (let i = 0; i <= alias.length; i++) {
-      if (i < alias.length && alias.charCodeAt(i) !== 0x20) continue;
-      const part = tokenNorm(alias, from, i, action, expansions);
-      if (part) out += (out ? ' ' : '') + part;
-      from = i + 1;
+    if (c === 0x20) {
+      if (alias.charCodeAt(i + 1) === 0x20) arabic = ascii = false;
+      continue;
     }
-    return out;
+    if (isKeyArabic(c)) ascii = false;
+    else {
+      arabic = false;
+      if (!isAsciiLetter(c) && !isAsciiDigit(c)) ascii = false;
+    }
+    if (action[c] !== KEEP) keep = false;
   }
+  if (arabic) return keep ? alias : arabicKey(alias, action, expansions);
+  return ascii ? asciiKey(alias, action, expansions) : slowKey(alias, action, expansions);
+}
+
+/** `aliasKey` of single-space-separated Arabic words: each word normalized, words that normalize to nothing dropped. */
+function arabicKey(alias: string, action: Int32Array, expansions: readonly string[]): string {
+  const n = alias.length;
+  nu = 0;
+  let sep = false; // a separator is due before the current word's first unit
+  for (let i = 0; i < n; i++) {
+    const c = alias.charCodeAt(i);
+    if (c === 0x20) { sep = nu > 0; continue; }
+    const a = action[c]!;
+    if (a === DELETE) continue;
+    if (a >= 0 || a === KEEP || expansions[-3 - a]!.length > 0) {
+      if (sep) { units[nu++] = 0x20; sep = false; }
+      if (a === KEEP) units[nu++] = c;
+      else if (a >= 0) units[nu++] = a;
+      else { const x = expansions[-3 - a]!; for (let j = 0; j < x.length; j++) units[nu++] = x.charCodeAt(j); }
+    }
+  }
+  return unitsString();
+}
+
+/** The string of the first `nu` units (in chunks: an argument list has a size limit). */
+function unitsString(): string {
+  const CHUNK = 4096;
+  let out = '';
+  for (let from = 0; from < nu || from === 0; from += CHUNK) {
+    const n = Math.min(CHUNK, nu - from);
+    const args = (exact[n] ??= new Array<number>(n).fill(0));
+    for (let i = 0; i < n; i++) args[i] = units[from + i]!;
+    const part = String.fromCharCode.apply(null, args);
+    if (nu <= CHUNK) return part;
+    out += part;
+  }
+  return out;
+}
+
+/**
+ * `aliasKey` of single-space-separated ASCII words: the tokenizer's answer when no word mixes letters
+ * and digits (a letter run and a digit run are two tokens); otherwise the tokenizer decides.
+ */
+function asciiKey(alias: string, action: Int32Array, expansions: readonly string[]): string {
+  const n = alias.length;
+  for (let i = 0, from = 0; i <= n; i++) {
+    if (i < n && alias.charCodeAt(i) !== 0x20) continue;
+    const digit = isAsciiDigit(alias.charCodeAt(from));
+    for (let j = from + 1; j < i; j++) {
+      if (isAsciiDigit(alias.charCodeAt(j)) !== digit) return slowKey(alias, action, expansions);
+    }
+    from = i + 1;
+  }
+  nu = 0;
+  for (let i = 0, from = 0; i <= n; i++) {
+    if (i < n && alias.charCodeAt(i) !== 0x20) continue;
+    if (from > 0) units[nu++] = 0x20;
+    let caps = i - from >= 2 && i - from <= 6;
+    for (let j = from; caps && j < i; j++) { const c = alias.charCodeAt(j); caps = c >= 0x41 && c <= 0x5a; }
+    if (caps) units[nu++] = 0x5e; // ^AFP: matched as written
+    for (let j = from; j < i; j++) {
+      const c = alias.charCodeAt(j);
+      const a = caps ? KEEP : action[c]!;
+      if (a === KEEP) units[nu++] = c;
+      else if (a >= 0) units[nu++] = a;
+      else if (a !== DELETE) { const x = expansions[-3 - a]!; for (let k = 0; k < x.length; k++) units[nu++] = x.charCodeAt(k); }
+    }
+    from = i + 1;
+  }
+  return unitsString();
+}
+
+/** `aliasKey` through the tokenizer. */
+function slowKey(alias: string, action: Int32Array, expansions: readonly string[]): string {
   const raw = scanTokens(alias);
   const parts: string[] = [];
   for (let t = 0; t < raw.count; t++) {
@@ -110,8 +200,33 @@ export function aliasKey(alias: string): string {
 
 const ARTICLE = 'ال';
 
+/**
+ * Whether two entries share an id. Sorting the ids' 32-bit hashes (a typed array, no string Set of a
+ * million ids) leaves only the few equal hashes to be compared as strings.
+ */
+function hasRepeatedId(entries: readonly LexiconEntry[]): boolean {
+  const n = entries.length;
+  if (n < 2) return false;
+  const hashes = new Int32Array(n);
+  for (let i = 0; i < n; i++) { const id = entries[i]!.id; hashes[i] = typeof id === 'string' ? hashString(id) : 0; }
+  const sorted = hashes.slice().sort();
+  let equal: Set<number> | undefined;
+  for (let i = 1; i < n; i++) if (sorted[i] === sorted[i - 1]) (equal ??= new Set()).add(sorted[i]!);
+  if (!equal) return false;
+  const ids = new Set<string>();
+  for (let i = 0; i < n; i++) {
+    if (!equal.has(hashes[i]!)) continue;
+    const id = entries[i]!.id;
+    if (ids.has(id)) return true;
+    ids.add(id);
+  }
+  return false;
+}
+
 /** Merges entries that share an id (a generated base and a curated extension), first name wins. */
 export function mergeEntries(entries: readonly LexiconEntry[]): LexiconEntry[] {
+  // most lexicons have no repeated id: find out cheaply, and make a plain copy then
+  if (!hasRepeatedId(entries)) return entries.slice();
   const byId = new Map<string, LexiconEntry>();
   for (const e of entries) {
     const prev = byId.get(e.id);
@@ -128,21 +243,24 @@ export function mergeEntries(entries: readonly LexiconEntry[]): LexiconEntry[] {
 
 /** English canonical names in plain ASCII (Erdoğan → Erdogan), the form most gold data and search keys use. */
 export function asciiFold(s: string): string {
+  let plain = true;
+  for (let i = 0; i < s.length && plain; i++) plain = s.charCodeAt(i) < 0x80;
+  if (plain) return s;
   return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ı/g, 'i').replace(/ø/g, 'o').replace(/ł/g, 'l').replace(/đ/g, 'd');
 }
 
+/** Name `j` of an entry in match order: `name.ar`, `name.en`, then `aliases`. */
+const nameAt = (e: LexiconEntry, j: number): string => (j === 0 ? e.name.ar : j === 1 ? e.name.en : e.aliases![j - 2]!);
+
 /**
- * The surface forms an entry is matched by. Titles and generic descriptors are evidence, not part of a
- * name: a person alias that starts with a title (الأمير محمد بن سلمان, ملك البحرين حمد بن عيسى) is
- * matched without it, and `descriptor + name` (حركة حماس, مدينة حماة) is dropped when `name` alone is
- * an alias of the same entry, so that the descriptor stays outside the span as a trigger.
+ * The surface forms an entry is matched by, from its distinct keys (`key → first alias`, in name
+ * order). Titles and generic descriptors are evidence, not part of a name: a person alias that starts
+ * with a title (الأمير محمد بن سلمان, ملك البحرين حمد بن عيسى) is matched without it, and
+ * `descriptor + name` (حركة حماس, مدينة حماة) is dropped when `name` alone is an alias of the same
+ * entry, so that the descriptor stays outside the span as a trigger. Only entries with a key that
+ * starts with a trigger get here; for the others the surface forms are the keys themselves.
  */
-function matchKeys(e: LexiconEntry, triggers: ReadonlyMap<string, TriggerSpec>, placeKeys: ReadonlySet<string>, lead: Map<string, number>, ambiguousKeys: ReadonlySet<string>): Map<string, string> {
-  const keys = new Map<string, string>();
-  for (const alias of [e.name.ar, e.name.en, ...(e.aliases ?? [])]) {
-    const key = aliasKey(alias);
-    if (key && !keys.has(key)) keys.set(key, alias);
-  }
+function matchKeys(e: LexiconEntry, keys: ReadonlyMap<string, string>, triggers: ReadonlyMap<string, TriggerSpec>, placeKeys: ReadonlySet<string>, lead: Map<string, number>, ambiguousKeys: ReadonlySet<string>): Map<string, string> {
   const out = new Map<string, string>();
   for (const [key, alias] of keys) {
     const parts = key.split(' ');
@@ -175,53 +293,169 @@ function matchKeys(e: LexiconEntry, triggers: ReadonlyMap<string, TriggerSpec>, 
   return out;
 }
 
+/**
+ * The alias rows of a compiled lexicon, by column: row i is
+ * `[key[i], entry[i], flags[i], alias[i]]`. `compileLexicon` builds these; the `aliases` tuples are
+ * made from them on first read. @internal
+ */
+export interface AliasColumns {
+  readonly count: number;
+  readonly key: readonly string[];
+  readonly entry: Int32Array;
+  readonly flags: Int32Array;
+  readonly alias: readonly string[];
+}
+
+const columnsOf = new WeakMap<CompiledLexicon, AliasColumns>();
+
+/** The alias columns of a lexicon made by `compileLexicon` (undefined for a parsed artifact). @internal */
+export function aliasColumns(lex: CompiledLexicon): AliasColumns | undefined {
+  return columnsOf.get(lex);
+}
+
+const NO_KEYS: ReadonlySet<string> = new Set();
+
 /** Compiles lexicon sources into the artifact the matcher is built from. */
 export function compileLexicon(src: LexiconSources): CompiledLexicon {
   const merged = mergeEntries(src.entries);
   const extraAmb = new Map<string, string[]>();
   for (const { id, alias } of src.ambiguousExtra ?? []) extraAmb.set(id, [...(extraAmb.get(id) ?? []), alias]);
   const triggerMap = new Map((src.triggers ?? []).map((t) => [aliasKey(t.text), t] as const));
+  const n = merged.length;
+
+  // Pass 1: the key of every name, once (entry i's names are keys[first[i]] .. keys[first[i + 1] - 1]),
+  // and the one-word place keys the title rule needs.
+  const first = new Int32Array(n + 1);
+  let bound = 0; // rows at most: one per name, two for a demonym
+  for (let i = 0; i < n; i++) {
+    const e = merged[i]!;
+    const count = 2 + (e.aliases?.length ?? 0);
+    first[i + 1] = first[i]! + count;
+    bound += e.type === 'NORP' ? 2 * count : count;
+  }
+  let nameKeys: string[] = new Array(first[n]!).fill('');
   const placeKeys = new Set<string>();
-  for (const e of merged) {
-    if (e.type !== 'LOC') continue;
-    for (const a of [e.name.ar, ...(e.aliases ?? [])]) {
-      const k = aliasKey(a);
-      if (k && !k.includes(' ')) placeKeys.add(k);
+  for (let i = 0, at = 0; i < n; i++) {
+    const e = merged[i]!;
+    const count = first[i + 1]! - at;
+    for (let j = 0; j < count; j++) {
+      const k = aliasKey(nameAt(e, j));
+      nameKeys[at++] = k;
+      if (e.type === 'LOC' && j !== 1 && k && !k.includes(' ')) placeKeys.add(k);
     }
   }
+
+  // Pass 2: entries and alias rows.
   const entries: CompiledEntry[] = [];
-  const aliases: Array<[string, number, number, string]> = [];
-  for (const e of merged) {
-    const idx = entries.length;
+  const colKey: string[] = new Array(bound).fill('');
+  const colAlias: string[] = new Array(bound).fill('');
+  let colEntry = new Int32Array(bound);
+  let colFlags = new Int32Array(bound);
+  let rows = 0;
+  const push = (key: string, idx: number, flags: number, alias: string): void => {
+    colKey[rows] = key;
+    colAlias[rows] = alias;
+    colEntry[rows] = idx;
+    colFlags[rows++] = flags;
+  };
+  // the entry's distinct keys with their first alias: the first `nk` of these (reused, never shortened)
+  const uKey: string[] = [];
+  const uAlias: string[] = [];
+  let nk = 0;
+  let uSet: Set<string> | undefined;
+  for (let idx = 0; idx < n; idx++) {
+    const e = merged[idx]!;
     const out: { -readonly [K in keyof CompiledEntry]: CompiledEntry[K] } = { id: e.id, type: e.type, name: { ar: e.name.ar, en: asciiFold(e.name.en) } };
     if (e.kind) out.kind = e.kind;
     if (e.country) out.country = e.country;
     if (e.iso2) out.iso2 = e.iso2;
     entries.push(out);
-    const amb = new Set([...(e.ambiguous ?? []), ...(extraAmb.get(e.id) ?? [])].map(aliasKey));
+
+    const from = first[idx]!;
+    const count = first[idx + 1]! - from;
+    nk = 0;
+    uSet = count > 16 ? new Set() : undefined;
+    let triggered = false;
+    for (let j = 0; j < count; j++) {
+      const key = nameKeys[from + j]!;
+      if (!key) continue;
+      if (uSet) {
+        if (uSet.has(key)) continue;
+        uSet.add(key);
+      } else {
+        let dup = false;
+        for (let k = 0; k < nk && !dup; k++) dup = uKey[k] === key;
+        if (dup) continue;
+      }
+      uKey[nk] = key;
+      uAlias[nk++] = nameAt(e, j);
+      if (triggerMap.size > 0 && !triggered) {
+        const sp = key.indexOf(' ');
+        if (sp >= 0 && triggerMap.has(key.slice(0, sp))) triggered = true;
+      }
+    }
+    const ambList = e.ambiguous;
+    const ambExtra = extraAmb.size > 0 ? extraAmb.get(e.id) : undefined;
+    const amb = ambList?.length || ambExtra ? new Set([...(ambList ?? []), ...(ambExtra ?? [])].map(aliasKey)) : NO_KEYS;
+    let lead: Map<string, number> | undefined;
+    let outKeys: readonly string[] = uKey;
+    let outAliases: readonly string[] = uAlias;
+    let outCount = nk;
+    if (triggered) {
+      const keys = new Map<string, string>();
+      for (let j = 0; j < nk; j++) keys.set(uKey[j]!, uAlias[j]!);
+      lead = new Map();
+      const m = matchKeys(e, keys, triggerMap, placeKeys, lead, amb);
+      outKeys = [...m.keys()];
+      outAliases = [...m.values()];
+      outCount = outKeys.length;
+    }
+    if (e.type !== 'NORP') {
+      // the keys are distinct
+      for (let j = 0; j < outCount; j++) {
+        const key = outKeys[j]!;
+        push(key, idx, (amb.has(key) ? AMBIGUOUS : 0) | ((lead?.get(key) ?? 0) << LEAD_SHIFT), outAliases[j]!);
+      }
+      continue;
+    }
     const seen = new Set<string>();
-    const lead = new Map<string, number>();
-    for (const [key, alias] of matchKeys(e, triggerMap, placeKeys, lead, amb)) {
+    for (let j = 0; j < outCount; j++) {
+      const key = outKeys[j]!;
       if (seen.has(key)) continue;
       seen.add(key);
-      aliases.push([key, idx, (amb.has(key) ? AMBIGUOUS : 0) | ((lead.get(key) ?? 0) << LEAD_SHIFT), alias]);
+      push(key, idx, (amb.has(key) ? AMBIGUOUS : 0) | ((lead?.get(key) ?? 0) << LEAD_SHIFT), outAliases[j]!);
       // Demonyms are listed without the article; their definite forms are the same entry.
-      if (e.type === 'NORP' && !key.startsWith(ARTICLE) && !key.startsWith('^') && /^[\u0600-\u06ff]/.test(key)) {
+      const c = key.charCodeAt(0);
+      if (!key.startsWith(ARTICLE) && c >= 0x0600 && c <= 0x06ff) {
         const def = ARTICLE + key;
-        if (!seen.has(def)) { seen.add(def); aliases.push([def, idx, amb.has(key) ? AMBIGUOUS : 0, 'ال' + alias]); }
+        if (!seen.has(def)) { seen.add(def); push(def, idx, amb.has(key) ? AMBIGUOUS : 0, ARTICLE + outAliases[j]!); }
       }
     }
   }
+  nameKeys = [];
+  if (rows < bound) {
+    colKey.length = rows;
+    colAlias.length = rows;
+    colEntry = colEntry.slice(0, rows);
+    colFlags = colFlags.slice(0, rows);
+  }
+  const columns: AliasColumns = { count: rows, key: colKey, entry: colEntry, flags: colFlags, alias: colAlias };
+
   const givenNames: Record<string, string> = {};
   for (const g of src.givenNames ?? []) {
     const key = aliasKey(g.ar);
     if (!key || key.includes(' ')) continue;
     givenNames[key] = (g.origin === 'foreign' ? 'f' : 'a') + (g.ambiguous ? '?' : '');
   }
-  return {
+  const lexicon: CompiledLexicon = {
     version: 1,
     entries,
-    aliases,
+    // tuples on first read (JSON.stringify, spread, consumers of the rows); the matcher reads the columns
+    get aliases(): ReadonlyArray<readonly [string, number, number, string]> {
+      const tuples = aliasTuples(columns);
+      Object.defineProperty(this, 'aliases', { value: tuples, enumerable: true, writable: true, configurable: true });
+      return tuples;
+    },
     givenNames,
     nonEntities: [...new Set((src.nonEntities ?? []).map(aliasKey))],
     triggers: (src.triggers ?? []).map((t) => [aliasKey(t.text), t] as const),
@@ -229,4 +463,13 @@ export function compileLexicon(src: LexiconSources): CompiledLexicon {
     stopwords: [...new Set((src.stopwords ?? []).map(aliasKey))],
     commonWords: [...new Set((src.commonWords ?? []).map(aliasKey))].filter((k) => k && !k.includes(' ')),
   };
+  columnsOf.set(lexicon, columns);
+  return lexicon;
+}
+
+/** The `aliases` rows of alias columns. */
+function aliasTuples(c: AliasColumns): Array<[string, number, number, string]> {
+  const out: Array<[string, number, number, string]> = new Array(c.count);
+  for (let i = 0; i < c.count; i++) out[i] = [c.key[i]!, c.entry[i]!, c.flags[i]!, c.alias[i]!];
+  return out;
 }

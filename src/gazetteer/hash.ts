@@ -38,8 +38,16 @@ export class HashTrie {
   private mask: number;
   private size = 0;
   nodes = 1;
-  /** A 64K-bit filter of the token hashes that start a key (children of the root): most words start none. */
-  private readonly rootBits = new Uint32Array(2048);
+  /**
+   * A filter of the token hashes that start a key (children of the root): most words start none.
+   * At least 64K bits, and 16 bits per root child (a million-name lexicon starts with ~500k
+   * distinct tokens: a fixed 64K-bit filter would be all ones).
+   */
+  private rootBits = new Uint32Array(2048);
+  private rootShift = 16;
+  private rootKids = 0;
+  /** The filter is rebuilt at its new size on the next `mayStart` (once, after the trie is built). */
+  private rootStale = false;
   /** 1 for nodes with children (most names end in a leaf: no lookup of the next token there). */
   private kids = new Uint8Array(64);
 
@@ -56,10 +64,20 @@ export class HashTrie {
     return (x ^ (x >>> 13)) & this.mask;
   }
 
+  private rootBit(h: number): number {
+    return Math.imul(h ^ (h >>> 16), 0x2c1b3c6d) >>> this.rootShift;
+  }
+
   /** False when no key starts with a token of hash `h` (true: maybe). */
   mayStart(h: number): boolean {
-    const b = (h ^ (h >>> 16)) & 0xffff;
+    if (this.rootStale) this.rebuildRoot();
+    const b = this.rootBit(h);
     return (this.rootBits[b >>> 5]! & (1 << (b & 31))) !== 0;
+  }
+
+  /** Whether `node` has any child. */
+  hasChildren(node: number): boolean {
+    return this.kids[node] === 1;
   }
 
   /** Child of `parent` for token hash `h`, or -1. */
@@ -75,28 +93,41 @@ export class HashTrie {
     }
   }
 
-  /** Whether `node` has any child. */
-  hasChildren(node: number): boolean {
-    return this.kids[node] === 1;
-  }
-
   /** Child of `parent` for `h`, created if missing. */
   child(parent: number, h: number): number {
-    const found = this.find(parent, h);
-    if (found >= 0) return found;
-    if ((this.size + 1) * 2 > this.mask + 1) this.grow();
+    // one probe sequence: it ends on the child or on the empty slot the new child goes to
+    const t = this.table;
+    let i = this.slot(parent, h);
+    for (;;) {
+      const o = i * 3;
+      const p = t[o]!;
+      if (p === 0) break;
+      if (p === parent + 1 && t[o + 1] === h) return t[o + 2]!;
+      i = (i + 1) & this.mask;
+    }
     const node = this.nodes++;
+    if ((this.size + 1) * 2 > this.mask + 1) {
+      this.grow();
+      this.put(parent, h, node);
+    } else {
+      t[i * 3] = parent + 1;
+      t[i * 3 + 1] = h;
+      t[i * 3 + 2] = node;
+      this.size++;
+    }
     if (this.nodes > this.kids.length) {
       const k = new Uint8Array(this.kids.length * 2);
       k.set(this.kids);
       this.kids = k;
     }
     this.kids[parent] = 1;
-    this.put(parent, h, node);
-    if (parent === 0) {
-      const b = (h ^ (h >>> 16)) & 0xffff;
-      this.rootBits[b >>> 5]! |= 1 << (b & 31);
-    }
+    if (parent === 0 && !this.rootStale) {
+      if (++this.rootKids * 16 > this.rootBits.length * 32) this.rootStale = true;
+      else {
+        const b = this.rootBit(h);
+        this.rootBits[b >>> 5]! |= 1 << (b & 31);
+      }
+    } else if (parent === 0) this.rootKids++;
     return node;
   }
 
@@ -118,6 +149,53 @@ export class HashTrie {
     for (let o = 0; o < old.length; o += 3) if (old[o] !== 0) this.put(old[o]! - 1, old[o + 1]!, old[o + 2]!);
   }
 
+  /** Sizes the root filter for `rootKids` children and sets the bit of each (one pass over the table). */
+  private rebuildRoot(): void {
+    this.rootStale = false;
+    let bits = 65536;
+    while (bits < this.rootKids * 16 && bits < 1 << 26) bits <<= 1;
+    this.rootBits = new Uint32Array(bits >>> 5);
+    this.rootShift = 32 - Math.log2(bits);
+    const t = this.table;
+    for (let o = 0; o < t.length; o += 3) {
+      if (t[o] !== 1) continue; // parent 0 is stored as 1
+      const b = this.rootBit(t[o + 1]!);
+      this.rootBits[b >>> 5]! |= 1 << (b & 31);
+    }
+  }
+
+  /** The table's state, to be written into a precomputed artifact (`HashTrie.restore` reads it back). */
+  snapshot(): { readonly table: Int32Array; readonly nodes: number; readonly size: number } {
+    return { table: this.table, nodes: this.nodes, size: this.size };
+  }
+
+  /**
+   * A trie from a snapshot (the table is used as it is, not copied; the root filter and the
+   * has-children flags are derived from it). Returns undefined when the snapshot is not a table this
+   * code could have built.
+   */
+  static restore(table: Int32Array, nodes: number, size: number): HashTrie | undefined {
+    const cap = table.length / 3;
+    if (!Number.isInteger(cap) || cap < 16 || (cap & (cap - 1)) !== 0 || size * 2 > cap || nodes < 1) return undefined;
+    const t = new HashTrie(0);
+    t.table = table;
+    t.mask = cap - 1;
+    t.size = size;
+    t.nodes = nodes;
+    t.kids = new Uint8Array(nodes);
+    let rootKids = 0;
+    for (let o = 0; o < table.length; o += 3) {
+      const p = table[o]!;
+      if (p === 0) continue;
+      if (p - 1 >= nodes || table[o + 2]! >= nodes || table[o + 2]! < 1) return undefined;
+      t.kids[p - 1] = 1;
+      if (p === 1) rootKids++;
+    }
+    t.rootKids = rootKids;
+    t.rebuildRoot();
+    return t;
+  }
+
   /** Bytes held by the table. */
   get bytes(): number {
     return this.table.byteLength;
@@ -129,7 +207,9 @@ export class HashSet32 {
   private readonly bits = new Uint32Array(2048);
   private readonly set = new Set<number>();
   constructor(hashes: Iterable<number> = []) {
-    for (const h of hashes) this.add(h);
+    // an indexed loop over arrays (cold start: no iterator protocol in the interpreter)
+    const list = Array.isArray(hashes) || ArrayBuffer.isView(hashes) ? (hashes as ArrayLike<number>) : [...hashes];
+    for (let i = 0; i < list.length; i++) this.add(list[i]!);
   }
   add(h: number): void {
     this.set.add(h);

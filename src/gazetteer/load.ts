@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { AalamError } from '../errors.js';
 import { assertEntries, type LexiconEntry } from './schema.js';
 import type { CompiledLexicon } from './compile.js';
+import type { Matcher } from './matcher.js';
+import { readMatcherArtifact } from './artifact.js';
 
 /** Reads the shipped compiled lexicon (`dist/lexicon.json`, made by `npm run build`). @internal */
 export function loadShippedLexicon(): CompiledLexicon {
@@ -11,6 +13,18 @@ export function loadShippedLexicon(): CompiledLexicon {
     return JSON.parse(readFileSync(url, 'utf8')) as CompiledLexicon;
   } catch (err) {
     throw new AalamError('E_LEXICON_LOAD', `cannot read the compiled lexicon at ${url.pathname} (run "npm run build"): ${(err as Error).message}`, url.pathname);
+  }
+}
+
+/**
+ * The matcher precomputed from the shipped lexicon (`dist/lexicon.bin`, made by `npm run build`), or
+ * undefined when it is missing or unusable (the caller then builds it from `dist/lexicon.json`). @internal
+ */
+export function loadShippedMatcher(): Matcher | undefined {
+  try {
+    return readMatcherArtifact(readFileSync(new URL('../lexicon.bin', import.meta.url)));
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,4 +1,4 @@
-import { AMBIGUOUS, LEAD_SHIFT, type CompiledEntry, type CompiledLexicon, type InstitutionSpec, type TriggerSpec } from './compile.js';
+import { AMBIGUOUS, LEAD_SHIFT, aliasColumns, type CompiledEntry, type CompiledLexicon, type InstitutionSpec, type TriggerSpec } from './compile.js';
 import { HASH_B, HashSet32, HashTrie, hashString } from './hash.js';
 
 /** What a trie node's hit points at. @internal */
@@ -41,48 +41,122 @@ export interface Matcher {
   readonly aliasCount: number;
 }
 
+/** Node of `key` in the trie (created as needed): one token hash per space-separated part, hashed in place. */
+function insertKey(trie: HashTrie, key: string): number {
+  let node = 0;
+  let h = 0;
+  for (let i = 0; i <= key.length; i++) {
+    const c = i < key.length ? key.charCodeAt(i) : 0x20;
+    if (c === 0x20) {
+      node = trie.child(node, h);
+      h = 0;
+    } else h = (Math.imul(h, HASH_B) + c) | 0;
+  }
+  return node;
+}
+
 /** Builds the matcher for a compiled lexicon. @internal */
 export function buildMatcher(lex: CompiledLexicon): Matcher {
-  const trie = new HashTrie(lex.aliases.length * 2 + lex.nonEntities.length + lex.institutions.length);
-  const hits: Array<Hit[] | null> = [null];
-  const keys: string[] = [''];
-  const insert = (key: string, hit: Hit): void => {
-    // walk the key's tokens, hashing in place (no substrings: the shipped lexicon has 23k keys)
-    let node = 0;
-    let h = 0;
-    for (let i = 0; i <= key.length; i++) {
-      const c = i < key.length ? key.charCodeAt(i) : 0x20;
-      if (c === 0x20) {
-        node = trie.child(node, h);
-        h = 0;
-      } else h = (Math.imul(h, HASH_B) + c) | 0;
-    }
-    while (hits.length < trie.nodes) { hits.push(null); keys.push(''); }
+  // alias rows by column when the lexicon was compiled in this process, else its tuples
+  const cols = aliasColumns(lex);
+  const tuples = cols ? undefined : lex.aliases;
+  const aliasCount = cols ? cols.count : tuples!.length;
+  const nonEntities = lex.nonEntities;
+  const heads = lex.institutions;
+  const total = aliasCount + nonEntities.length + heads.length;
+  // a small table is kept sparse (short probes); a large one at most half full
+  const trie = new HashTrie(total <= 1 << 16 ? total * 2 : total);
+  // the trie first, remembering each key's node; then the per-node arrays, at their final size
+  const nodeOf = new Int32Array(total);
+  for (let i = 0; i < aliasCount; i++) nodeOf[i] = insertKey(trie, cols ? cols.key[i]! : tuples![i]![0]);
+  for (let i = 0; i < nonEntities.length; i++) nodeOf[aliasCount + i] = insertKey(trie, nonEntities[i]!);
+  for (let i = 0; i < heads.length; i++) nodeOf[aliasCount + nonEntities.length + i] = insertKey(trie, heads[i]![0]);
+  const nodes = trie.nodes;
+  const hits: Array<Hit[] | null> = new Array(nodes).fill(null);
+  const keys: string[] = new Array(nodes).fill('');
+  const add = (node: number, key: string, hit: Hit): void => {
     if (keys[node] !== '' && keys[node] !== key) return; // a 32-bit collision of two keys: keep the first
     keys[node] = key;
-    (hits[node] ??= []).push(hit);
+    const list = hits[node];
+    if (list) list.push(hit);
+    else hits[node] = [hit];
   };
-  for (const [key, entry, flags, alias] of lex.aliases) insert(key, { kind: HitKind.Entity, ref: entry, flags, alias });
-  for (const key of lex.nonEntities) insert(key, { kind: HitKind.Block, ref: -1, flags: 0, alias: key });
-  lex.institutions.forEach(([key, spec], i) => insert(key, { kind: HitKind.Head, ref: i, flags: 0, alias: spec.text }));
-  while (hits.length < trie.nodes) { hits.push(null); keys.push(''); }
-  const countryByIso = new Map<string, number>();
-  lex.entries.forEach((e, i) => { if (e.iso2 && e.type === 'LOC') countryByIso.set(e.iso2, i); });
-  return Object.freeze({
-    trie,
-    hits,
-    keys,
+  for (let i = 0; i < aliasCount; i++) {
+    if (cols) add(nodeOf[i]!, cols.key[i]!, { kind: HitKind.Entity, ref: cols.entry[i]!, flags: cols.flags[i]!, alias: cols.alias[i]! });
+    else {
+      const [key, entry, flags, alias] = tuples![i]!;
+      add(nodeOf[i]!, key, { kind: HitKind.Entity, ref: entry, flags, alias });
+    }
+  }
+  for (let i = 0; i < nonEntities.length; i++) {
+    const key = nonEntities[i]!;
+    add(nodeOf[aliasCount + i]!, key, { kind: HitKind.Block, ref: -1, flags: 0, alias: key });
+  }
+  for (let i = 0; i < heads.length; i++) {
+    const [key, spec] = heads[i]!;
+    add(nodeOf[aliasCount + nonEntities.length + i]!, key, { kind: HitKind.Head, ref: i, flags: 0, alias: spec.text });
+  }
+  return assembleMatcher({
+    trie, hits, keys, aliasCount,
     entries: lex.entries,
-    triggers: new Map(lex.triggers.map(([k, t]) => [k, t])),
-    institutions: lex.institutions.map(([, s]) => s),
-    givenNames: new Map(Object.entries(lex.givenNames)),
-    givenHashes: new HashSet32(Object.keys(lex.givenNames).map(hashString)),
-    stopwords: new Set(lex.stopwords),
-    common: new Set([...lex.stopwords, ...(lex.commonWords ?? [])]),
-    triggerHashes: new HashSet32(lex.triggers.map(([k]) => hashString(k))),
-    commonHashes: new HashSet32([...lex.stopwords, ...(lex.commonWords ?? [])].map(hashString)),
+    triggers: lex.triggers,
+    institutions: lex.institutions,
+    givenKeys: Object.keys(lex.givenNames),
+    givenValues: Object.values(lex.givenNames),
+    stopwords: lex.stopwords,
+    commonWords: lex.commonWords ?? [],
+  });
+}
+
+/** What a matcher is made of: the trie and its per-node arrays, and the lexicon's small tables. @internal */
+export interface MatcherParts {
+  readonly trie: HashTrie;
+  readonly hits: Array<Hit[] | null>;
+  readonly keys: string[];
+  readonly aliasCount: number;
+  readonly entries: readonly CompiledEntry[];
+  readonly triggers: CompiledLexicon['triggers'];
+  readonly institutions: CompiledLexicon['institutions'];
+  /** Given-name keys and their values, in `Object.keys(lexicon.givenNames)` order. */
+  readonly givenKeys: readonly string[];
+  readonly givenValues: readonly string[];
+  readonly stopwords: readonly string[];
+  readonly commonWords: readonly string[];
+  /** `hashString` of the given-name keys, of the stopwords then common words, of the trigger keys (computed when absent). */
+  readonly givenHashes?: Iterable<number>;
+  readonly commonHashes?: Iterable<number>;
+  readonly triggerHashes?: Iterable<number>;
+}
+
+/**
+ * The matcher of its parts (shared by `buildMatcher` and the precomputed artifact's loader, so that
+ * both make the same structure). @internal
+ */
+export function assembleMatcher(p: MatcherParts): Matcher {
+  const countryByIso = new Map<string, number>();
+  const entries = p.entries;
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
+    if (e.iso2 && e.type === 'LOC') countryByIso.set(e.iso2, i);
+  }
+  const givenNames = new Map<string, string>();
+  for (let i = 0; i < p.givenKeys.length; i++) givenNames.set(p.givenKeys[i]!, p.givenValues[i]!);
+  const common = [...p.stopwords, ...p.commonWords];
+  return Object.freeze({
+    trie: p.trie,
+    hits: p.hits,
+    keys: p.keys,
+    entries,
+    triggers: new Map(p.triggers.map(([k, t]) => [k, t])),
+    institutions: p.institutions.map(([, s]) => s),
+    givenNames,
+    givenHashes: new HashSet32(p.givenHashes ?? p.givenKeys.map(hashString)),
+    stopwords: new Set(p.stopwords),
+    common: new Set(common),
+    triggerHashes: new HashSet32(p.triggerHashes ?? p.triggers.map(([k]) => hashString(k))),
+    commonHashes: new HashSet32(p.commonHashes ?? common.map(hashString)),
     countryByIso,
-    aliasCount: lex.aliases.length,
+    aliasCount: p.aliasCount,
   });
 }
 

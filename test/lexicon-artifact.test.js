@@ -1,0 +1,62 @@
+// The precomputed matcher (dist/lexicon.bin) is the matcher built from dist/lexicon.json; a lexicon
+// compiled in process reads the same through its alias columns as through its `aliases` tuples.
+import test from 'ava';
+import { readFileSync } from 'node:fs';
+import { compileLexicon, createAnnotator } from '../dist/index.js';
+import { buildMatcher } from '../dist/gazetteer/matcher.js';
+import { loadShippedMatcher } from '../dist/gazetteer/load.js';
+import { readMatcherArtifact, writeMatcherArtifact } from '../dist/gazetteer/artifact.js';
+
+const lexJson = () => JSON.parse(readFileSync(new URL('../dist/lexicon.json', import.meta.url), 'utf8'));
+
+/** Everything a matcher holds, as plain data. */
+function plain(m) {
+  const s = m.trie.snapshot();
+  return {
+    table: Array.from(s.table), rootBits: Array.from(s.rootBits), nodes: s.nodes, size: s.size,
+    hits: m.hits, keys: m.keys, entries: m.entries,
+    triggers: [...m.triggers], institutions: m.institutions, givenNames: [...m.givenNames],
+    stopwords: [...m.stopwords], common: [...m.common], countryByIso: [...m.countryByIso], aliasCount: m.aliasCount,
+    hashes: ['givenHashes', 'triggerHashes', 'commonHashes'].map((k) => [...m[k].set].sort((a, b) => a - b)),
+    fields: Object.keys(m),
+  };
+}
+
+test('the shipped artifact loads to the matcher built from the JSON lexicon', (t) => {
+  const loaded = loadShippedMatcher();
+  t.truthy(loaded);
+  t.deepEqual(plain(loaded), plain(buildMatcher(lexJson())));
+});
+
+test('a damaged artifact is refused, not trusted', (t) => {
+  const lex = lexJson();
+  const bytes = writeMatcherArtifact(lex, buildMatcher(lex));
+  t.truthy(readMatcherArtifact(bytes));
+  t.is(readMatcherArtifact(bytes.subarray(0, bytes.length - 2)), undefined);
+  t.is(readMatcherArtifact(new Uint8Array(8)), undefined);
+  const flipped = bytes.slice();
+  flipped[4] ^= 0xff; // format version
+  t.is(readMatcherArtifact(flipped), undefined);
+});
+
+test('compiled lexicons: alias tuples on demand, same matcher from columns and from tuples', (t) => {
+  const entries = [
+    { id: 'per/a', type: 'PER', name: { ar: 'الأمير سعيد الهاشمي', en: 'Saïd Hashimi' }, aliases: ['سعيد الهاشمى', 'AFP Said'] },
+    { id: 'loc/b', type: 'LOC', name: { ar: 'مدينة النور', en: 'Nour City' }, ambiguous: ['النور'] },
+    { id: 'norp/c', type: 'NORP', name: { ar: 'نوري', en: 'Nouri' } },
+    { id: 'per/a', type: 'PER', name: { ar: 'سعيد', en: 'Said' } },
+  ];
+  const triggers = [{ text: 'الأمير', types: ['PER'], title: true }, { text: 'مدينة', types: ['LOC'] }];
+  const lex = compileLexicon({ entries, triggers });
+  const fromColumns = plain(buildMatcher(lex));
+  const tuples = lex.aliases; // made on first read
+  t.true(Array.isArray(tuples));
+  t.is(lex.aliases, tuples);
+  t.true(tuples.every((r) => r.length === 4 && typeof r[0] === 'string' && lex.entries[r[1]] !== undefined));
+  const roundTrip = JSON.parse(JSON.stringify(lex));
+  t.deepEqual(roundTrip.aliases, tuples);
+  t.deepEqual(plain(buildMatcher(roundTrip)), fromColumns);
+  const a = createAnnotator({ lexicon: lex });
+  t.is(a.stats.aliases, tuples.length);
+  t.is(a.stats.entries, 3);
+});
