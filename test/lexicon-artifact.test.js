@@ -13,7 +13,11 @@ const lexJson = () => JSON.parse(readFileSync(new URL('../dist/lexicon.json', im
 function plain(m) {
   const s = m.trie.snapshot();
   return {
-    table: Array.from(s.table), rootBits: Array.from(s.rootBits), nodes: s.nodes, size: s.size,
+    table: Array.from(s.table), nodes: s.nodes, size: s.size,
+    kids: Array.from({ length: s.nodes }, (_, i) => m.trie.hasChildren(i)),
+    // the root filter passes every first token (and rejects the same others)
+    starts: Array.from({ length: s.table.length / 3 }, (_, i) => (s.table[i * 3] === 1 ? m.trie.mayStart(s.table[i * 3 + 1]) : null)),
+    misses: Array.from({ length: 2000 }, (_, i) => m.trie.mayStart(Math.imul(i + 1, 0x61c88647))),
     hits: m.hits, keys: m.keys, entries: m.entries,
     triggers: [...m.triggers], institutions: m.institutions, givenNames: [...m.givenNames],
     stopwords: [...m.stopwords], common: [...m.common], countryByIso: [...m.countryByIso], aliasCount: m.aliasCount,
@@ -59,4 +63,18 @@ test('compiled lexicons: alias tuples on demand, same matcher from columns and f
   const a = createAnnotator({ lexicon: lex });
   t.is(a.stats.aliases, tuples.length);
   t.is(a.stats.entries, 3);
+});
+
+test('the root filter grows with the root: every first token passes, few others do, also for 200k first tokens', async (t) => {
+  const { HashTrie } = await import('../dist/gazetteer/hash.js');
+  const trie = new HashTrie(16);
+  const firsts = Array.from({ length: 200_000 }, (_, i) => Math.imul(i + 7, 0x9e3779b1) ^ (i >>> 3));
+  for (const h of firsts) trie.child(trie.child(0, h), h + 1);
+  t.true(firsts.every((h) => trie.mayStart(h)));
+  t.true(firsts.every((h) => trie.hasChildren(trie.find(0, h)) && !trie.hasChildren(trie.find(trie.find(0, h), h + 1))));
+  let pass = 0;
+  for (let i = 0; i < 100_000; i++) if (trie.mayStart(Math.imul(i + 1, 0x85ebca6b) + 12345)) pass++;
+  t.true(pass < 10_000, `${pass} of 100k other hashes pass the filter`);
+  const restored = HashTrie.restore(trie.snapshot().table, trie.nodes, trie.snapshot().size);
+  t.true(firsts.every((h) => restored.mayStart(h) && restored.hasChildren(restored.find(0, h))));
 });
