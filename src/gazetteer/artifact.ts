@@ -71,8 +71,8 @@ export function writeMatcherArtifact(lex: CompiledLexicon, m: Matcher): Uint8Arr
   for (const e of m.entries) for (const s of [e.id, e.type, e.name.ar, e.name.en, e.kind, e.country, e.iso2]) pushStr(s);
   let hits = 0;
   let keyed = 0;
-  for (let node = 0; node < m.hits.length; node++) {
-    const list = m.hits[node];
+  for (let node = 0; node < m.keys.length; node++) {
+    const list = m.hitsAt(node);
     if (!list) continue;
     for (const h of list) { ints.push(node, h.kind, h.ref, h.flags); pushStr(h.alias); hits++; }
   }

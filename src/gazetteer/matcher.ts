@@ -20,8 +20,11 @@ export interface Hit {
  */
 export interface Matcher {
   readonly trie: HashTrie;
-  /** Hits of each node (null for inner nodes without a name ending there). */
-  readonly hits: ReadonlyArray<readonly Hit[] | null>;
+  /**
+   * Hits of a node (null for inner nodes without a name ending there). Stored by column; the Hit
+   * objects of a node are made on its first read (a million-name lexicon makes few of them).
+   */
+  hitsAt(node: number): readonly Hit[] | null;
   /** The full key of each node with hits ('' for inner nodes), to verify a hashed match on its strings. */
   readonly keys: readonly string[];
   readonly entries: readonly CompiledEntry[];
@@ -72,30 +75,42 @@ export function buildMatcher(lex: CompiledLexicon): Matcher {
   for (let i = 0; i < nonEntities.length; i++) nodeOf[aliasCount + i] = insertKey(trie, nonEntities[i]!);
   for (let i = 0; i < heads.length; i++) nodeOf[aliasCount + nonEntities.length + i] = insertKey(trie, heads[i]![0]);
   const nodes = trie.nodes;
-  const hits: Array<Hit[] | null> = new Array(nodes).fill(null);
+  // hits by column: per node, in row order (aliases, non-entities, institution heads)
   const keys: string[] = new Array(nodes).fill('');
-  const add = (node: number, key: string, hit: Hit): void => {
-    if (keys[node] !== '' && keys[node] !== key) return; // a 32-bit collision of two keys: keep the first
+  const keyOf = (i: number): string =>
+    i < aliasCount ? (cols ? cols.key[i]! : tuples![i]![0]) : i < aliasCount + nonEntities.length ? nonEntities[i - aliasCount]! : heads[i - aliasCount - nonEntities.length]![0];
+  const hitStart = new Int32Array(nodes + 1);
+  const kept = new Uint8Array(total);
+  for (let i = 0; i < total; i++) {
+    const node = nodeOf[i]!;
+    const key = keyOf(i);
+    if (keys[node] !== '' && keys[node] !== key) continue; // a 32-bit collision of two keys: keep the first
     keys[node] = key;
-    const list = hits[node];
-    if (list) list.push(hit);
-    else hits[node] = [hit];
-  };
-  for (let i = 0; i < aliasCount; i++) {
-    if (cols) add(nodeOf[i]!, cols.key[i]!, { kind: HitKind.Entity, ref: cols.entry[i]!, flags: cols.flags[i]!, alias: cols.alias[i]! });
-    else {
-      const [key, entry, flags, alias] = tuples![i]!;
-      add(nodeOf[i]!, key, { kind: HitKind.Entity, ref: entry, flags, alias });
+    hitStart[node + 1]!++;
+    kept[i] = 1;
+  }
+  for (let v = 0; v < nodes; v++) hitStart[v + 1]! += hitStart[v]!;
+  const count = hitStart[nodes]!;
+  const hitKind = new Uint8Array(count);
+  const hitRef = new Int32Array(count);
+  const hitFlags = new Int32Array(count);
+  const hitAlias: string[] = new Array(count);
+  const cursor = hitStart.slice(0, nodes);
+  for (let i = 0; i < total; i++) {
+    if (!kept[i]) continue;
+    const at = cursor[nodeOf[i]!]!++;
+    if (i < aliasCount) {
+      hitKind[at] = HitKind.Entity;
+      if (cols) { hitRef[at] = cols.entry[i]!; hitFlags[at] = cols.flags[i]!; hitAlias[at] = cols.alias[i]!; }
+      else { const row = tuples![i]!; hitRef[at] = row[1]; hitFlags[at] = row[2]; hitAlias[at] = row[3]; }
+    } else if (i < aliasCount + nonEntities.length) {
+      hitKind[at] = HitKind.Block; hitRef[at] = -1; hitAlias[at] = nonEntities[i - aliasCount]!;
+    } else {
+      const h = i - aliasCount - nonEntities.length;
+      hitKind[at] = HitKind.Head; hitRef[at] = h; hitAlias[at] = heads[h]![1].text;
     }
   }
-  for (let i = 0; i < nonEntities.length; i++) {
-    const key = nonEntities[i]!;
-    add(nodeOf[aliasCount + i]!, key, { kind: HitKind.Block, ref: -1, flags: 0, alias: key });
-  }
-  for (let i = 0; i < heads.length; i++) {
-    const [key, spec] = heads[i]!;
-    add(nodeOf[aliasCount + nonEntities.length + i]!, key, { kind: HitKind.Head, ref: i, flags: 0, alias: spec.text });
-  }
+  const hits: HitColumns = { start: hitStart, kind: hitKind, ref: hitRef, flags: hitFlags, alias: hitAlias };
   return assembleMatcher({
     trie, hits, keys, aliasCount,
     entries: lex.entries,
@@ -108,10 +123,20 @@ export function buildMatcher(lex: CompiledLexicon): Matcher {
   });
 }
 
+/** Hits by column: node v's hits are rows `[start[v], start[v + 1])`. @internal */
+export interface HitColumns {
+  readonly start: Int32Array;
+  readonly kind: Uint8Array;
+  readonly ref: Int32Array;
+  readonly flags: Int32Array;
+  readonly alias: readonly string[];
+}
+
 /** What a matcher is made of: the trie and its per-node arrays, and the lexicon's small tables. @internal */
 export interface MatcherParts {
   readonly trie: HashTrie;
-  readonly hits: Array<Hit[] | null>;
+  /** Per node, its hits (or null), or the hits by column. */
+  readonly hits: Array<Hit[] | null> | HitColumns;
   readonly keys: string[];
   readonly aliasCount: number;
   readonly entries: readonly CompiledEntry[];
@@ -142,9 +167,33 @@ export function assembleMatcher(p: MatcherParts): Matcher {
   const givenNames = new Map<string, string>();
   for (let i = 0; i < p.givenKeys.length; i++) givenNames.set(p.givenKeys[i]!, p.givenValues[i]!);
   const common = [...p.stopwords, ...p.commonWords];
+  let hitsAt: (node: number) => readonly Hit[] | null;
+  if (Array.isArray(p.hits)) {
+    const list = p.hits;
+    hitsAt = (node) => list[node] ?? null;
+  } else {
+    const c = p.hits;
+    // made on first read, then kept (per matcher: the same node always gives the same array)
+    const made: Array<readonly Hit[] | null | undefined> = new Array(p.keys.length);
+    hitsAt = (node) => {
+      let l = made[node];
+      if (l === undefined) {
+        const a = c.start[node]!;
+        const b = c.start[node + 1]!;
+        if (a === b) l = null;
+        else {
+          const out: Hit[] = new Array(b - a);
+          for (let i = a; i < b; i++) out[i - a] = { kind: c.kind[i]! as HitKind, ref: c.ref[i]!, flags: c.flags[i]!, alias: c.alias[i]! };
+          l = out;
+        }
+        made[node] = l;
+      }
+      return l;
+    };
+  }
   return Object.freeze({
     trie: p.trie,
-    hits: p.hits,
+    hitsAt,
     keys: p.keys,
     entries,
     triggers: new Map(p.triggers.map(([k, t]) => [k, t])),
@@ -169,7 +218,7 @@ export function lookupKey(m: Matcher, key: string): readonly Hit[] | null {
     node = m.trie.find(node, hashString(part));
     if (node < 0) return null;
   }
-  return m.keys[node] === key ? m.hits[node] ?? null : null;
+  return m.keys[node] === key ? m.hitsAt(node) : null;
 }
 
 /** Leading tokens of a matched alias that are a title (evidence), not part of the name. @internal */

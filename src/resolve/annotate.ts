@@ -460,8 +460,8 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
   let wReading: Reading | null = null;
   let wOut: Cand[] | null = null;
   const walk = (node: number, j: number): void => {
-    const hits = m.hits[node];
-    if (hits && keyMatches(node, wT, wVi, j, wCaps)) {
+    if (m.keys[node] !== '' && keyMatches(node, wT, wVi, j, wCaps)) {
+      const hits = m.hitsAt(node)!;
       wReading ??= wCaps !== null ? new Reading(wCaps, 0, NO_ROLES, false, 0) : readingOf(wT, wVi);
       (wOut ??= []).push({ t: wT, end: j, reading: wReading, hits });
     }
@@ -770,7 +770,7 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
           const [src, r] = hit;
           // a part that is also an ordinary word (رئيسي "main") needs the adjective guard
           const node = m.trie.find(0, hashString(r.key));
-          if (node >= 0 && m.keys[node] === r.key && m.hits[node]?.some((h) => isAmbiguous(h)) && !adjectiveGuardPasses(t, r)) continue;
+          if (node >= 0 && m.keys[node] === r.key && m.hitsAt(node)?.some((h) => isAmbiguous(h)) && !adjectiveGuardPasses(t, r)) continue;
           chosen.push(new Chosen(
             t, t + 1, r, src.entry, src.ref, src.type, src.id, src.name, src.kind || undefined, src.country || undefined, 'propagation', r.key,
             `from:${text.slice(raw.start[src.t]!, raw.end[src.end - 1]!)}`, 0.8, 0,
