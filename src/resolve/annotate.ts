@@ -4,7 +4,7 @@ import { compileTable, optionsMask, DELETE, KEEP } from '../normalize/engine.js'
 import type { CliticRole } from '../tokenize/clitics.js';
 import { HitKind, isAmbiguous, leadOf, type Hit, type Matcher } from '../gazetteer/matcher.js';
 import { HASH_B, HashSet32, MAX_HASH_LEN, hashPowers, hashPrepend, hashString } from '../gazetteer/hash.js';
-import type { CompiledEntry } from '../gazetteer/compile.js';
+import { AMBIGUOUS, type CompiledEntry } from '../gazetteer/compile.js';
 import type { EntityType } from '../gazetteer/schema.js';
 
 /** How an annotation was found. */
@@ -230,6 +230,8 @@ export class Scratch {
   vCount = new Uint8Array(0);
   covered = new Uint8Array(0);
   readonly sure = new Mentions();
+  /** Token positions with candidates. */
+  positions = new Int32Array(0);
   /** Hashes of the name parts that propagate in the current document. */
   readonly partialHashes = new HashSet32();
   /** Candidates per token, computed on first need. */
@@ -240,7 +242,7 @@ export class Scratch {
     if (n > this.cap) {
       const cap = Math.max(n, this.cap * 2, 256);
       this.vHash = new Int32Array(cap * 6); this.vStrip = new Uint8Array(cap * 6); this.vRole = new Uint8Array(cap * 6);
-      this.vCount = new Uint8Array(cap); this.covered = new Uint8Array(cap);
+      this.vCount = new Uint8Array(cap); this.covered = new Uint8Array(cap); this.positions = new Int32Array(cap);
       this.cap = cap;
     } else {
       this.vCount.fill(0, 0, n);
@@ -508,8 +510,10 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
     cands[t] = out;
     return out;
   };
-  const positions: number[] = [];
-  for (let t = 0; t < n; t++) if ((kinds[t]! <= 2) && candidatesAt(t).length) positions.push(t);
+  // token positions with candidates, in order
+  const positions = sc.positions;
+  let npos = 0;
+  for (let t = 0; t < n; t++) if ((kinds[t]! <= 2) && candidatesAt(t).length) positions[npos++] = t;
 
   // ---- pass 1: entities with an unambiguous mention in the document (one sense per discourse)
   const sure = sc.sure;
@@ -517,14 +521,17 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
   const titledCountries = new Set<string>();
   /** Countries the document is about: unambiguous mentions of a country, its demonym, or its people and places. */
   const docCountries = new Set<string>();
-  for (const t of positions) {
-    const top = candidatesAt(t)[0]!;
-    for (const h of top.hits) {
-      if (h.kind !== HitKind.Entity || isAmbiguous(h)) continue;
+  let lastCountry: string | undefined;
+  for (let pi = 0; pi < npos; pi++) {
+    const t = positions[pi]!;
+    const hits = candidatesAt(t)[0]!.hits;
+    for (let hi = 0; hi < hits.length; hi++) {
+      const h = hits[hi]!;
+      if (h.kind !== HitKind.Entity || (h.flags & AMBIGUOUS) !== 0) continue;
       const e = m.entries[h.ref]!;
       sure.add(h.ref, t);
       const cc = e.country ?? e.iso2;
-      if (cc) docCountries.add(cc);
+      if (cc && cc !== lastCountry) { docCountries.add(cc); lastCountry = cc; }
       if (e.type === 'NORP' && e.country && triggerBefore(t, 'PER', undefined, true)) titledCountries.add(e.country);
     }
   }
@@ -669,7 +676,8 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
   const chosen: Chosen[] = [];
   const covered = sc.covered;
   let next = 0;
-  for (const t of positions) {
+  for (let pi = 0; pi < npos; pi++) {
+    const t = positions[pi]!;
     if (t < next) continue;
     const c = chosenAt(t);
     if (c === null) continue;
@@ -698,7 +706,8 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
   const collectPartials = (from: readonly Chosen[]): void => {
     for (const c of from) {
       if (c.type !== 'PER' || c.end - c.t < 2) continue;
-      for (const t of [c.t, c.end - 1]) {
+      for (let side = 0; side < 2; side++) {
+        const t = side === 0 ? c.t : c.end - 1;
         const key = t === c.t ? c.reading.key : normOf(t);
         if (key.length < 3 || m.common.has(key) || m.triggers.has(key)) continue;
         const g = m.givenNames.get(key);
