@@ -7,7 +7,7 @@
  * Writes wait for the output stream to drain.
  */
 import type { Executor, PoolHandlers } from './pool.js';
-import type { Result, Task } from './render.js';
+import { taskChars, type Result, type Task } from './render.js';
 
 /** What a source yields: a task to run, or a result already known (a record that failed to parse). */
 export type SourceItem =
@@ -96,7 +96,7 @@ export async function runPipeline(
       const s = seq++;
       if (item.kind === 'task') {
         const t = item.task;
-        const size = t.text !== undefined ? t.text.length : t.conll ? t.conll.sentences.reduce((n, x) => n + x.tokens.length * 8, 0) : 0;
+        const size = taskChars(t);
         sizes.set(s, size);
         chars += size;
         executor.submit({ ...t, seq: s });
