@@ -16,8 +16,12 @@ export type SourceItem =
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
-/** Receives results in input order; the returned promise is awaited before the next one. */
-export type OrderedSink = (result: Result) => Promise<void> | void;
+/**
+ * Receives results in input order; a returned promise is awaited before the next one. `flush`, when
+ * there is one, is called each time the results ready to go are used up (the sink may gather
+ * writes until then).
+ */
+export type OrderedSink = ((result: Result) => Promise<void> | void) & { flush?: () => Promise<void> | void };
 
 /** Records read and records that ended as error records. */
 export interface PipelineStats {
@@ -60,13 +64,18 @@ export async function runPipeline(
     pumping = true;
     try {
       while (!fatal && done.has(next)) {
-        const r = done.get(next)!;
-        done.delete(next);
-        const size = sizes.get(next);
-        if (size !== undefined) { chars -= size; sizes.delete(next); }
-        next++;
-        if (!r.ok) failed++;
-        await sink(r);
+        do {
+          const r = done.get(next)!;
+          done.delete(next);
+          const size = sizes.get(next);
+          if (size !== undefined) { chars -= size; sizes.delete(next); }
+          next++;
+          if (!r.ok) failed++;
+          const p = sink(r);
+          if (p) await p;
+        } while (!fatal && done.has(next));
+        const p = sink.flush?.();
+        if (p) await p;
         wakeUp();
       }
     } catch (err) {
