@@ -139,7 +139,7 @@ export async function annotateCommand(opts: AnnotateOptions): Promise<number> {
   }
 
   const out: Output | null = format === 'brat' ? null : openOutput(opts.output, opts.resume);
-  const progress = createProgress(totalBytes(inputs, textFiles), { quiet: opts.quiet });
+  const progress = await createProgress(totalBytes(inputs, textFiles), { quiet: opts.quiet });
   let docs = 0;
   let entities = 0;
   let written = 0;
