@@ -44,8 +44,8 @@ class Bytes {
 
   /** Appends `s` as UTF-8; returns where it starts and its length in bytes. */
   push(s: string): [number, number] {
-    // A UTF-16 code unit takes at most 3 bytes in UTF-8.
-    const need = this.length + s.length * 3;
+    // A UTF-16 code unit takes at most 3 bytes in UTF-8; a long string is measured instead.
+    const need = this.length + (s.length > 1 << 20 ? Buffer.byteLength(s) : s.length * 3);
     if (need > this.buf.length) {
       const bigger = Buffer.allocUnsafeSlow(Math.max(need, this.buf.length * 2));
       this.buf.copy(bigger, 0, 0, this.length);
