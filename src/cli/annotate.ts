@@ -139,7 +139,7 @@ export async function annotateCommand(opts: AnnotateOptions): Promise<number> {
   }
 
   const out: Output | null = format === 'brat' ? null : openOutput(opts.output, opts.resume);
-  const progress = createProgress(totalBytes(inputs, textFiles), { quiet: opts.quiet });
+  const progress = await createProgress(totalBytes(inputs, textFiles), { quiet: opts.quiet });
   let docs = 0;
   let entities = 0;
   let written = 0;
@@ -147,20 +147,21 @@ export async function annotateCommand(opts: AnnotateOptions): Promise<number> {
     const where = r.id !== null && r.id !== undefined ? String(r.id) : `line ${r.line}`;
     return `aalam: ${where}${r.id !== null && r.id !== undefined && r.line ? ` (line ${r.line})` : ''}: ${r.error.code}: ${r.error.message}\n`;
   };
-  const sink = async (r: Result): Promise<void> => {
+  // Writes are gathered by the output and go out when the pipeline runs out of ready results.
+  const sink = Object.assign((r: Result): Promise<void> | void => {
     docs++;
+    progress?.update(docs, counter.bytes);
     if (r.ok) {
       entities += r.entities;
       written++;
-      if (out) await out.write(r.out);
+      return out?.write(r.out);
     } else if (format === 'jsonl') {
-      await out!.write(JSON.stringify(r.line === undefined ? { id: r.id, error: r.error } : { id: r.id, line: r.line, error: r.error }) + '\n');
+      return out!.write(JSON.stringify(r.line === undefined ? { id: r.id, error: r.error } : { id: r.id, line: r.line, error: r.error }) + '\n');
     } else {
       if (progress) progress.log(reportError(r));
       else process.stderr.write(reportError(r));
     }
-    progress?.update(docs, counter.bytes);
-  };
+  }, { flush: () => out?.flush() });
 
   if (format === 'html' && out) await out.write(htmlHead({ title: (inputs.map((i) => (i.path === '-' ? 'stdin' : i.path)).join(', ') || 'stdin') + ' · aalam' }));
   let stats;

@@ -7,7 +7,7 @@
  * Writes wait for the output stream to drain.
  */
 import type { Executor, PoolHandlers } from './pool.js';
-import type { Result, Task } from './render.js';
+import { taskChars, type Result, type Task } from './render.js';
 
 /** What a source yields: a task to run, or a result already known (a record that failed to parse). */
 export type SourceItem =
@@ -16,8 +16,12 @@ export type SourceItem =
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
-/** Receives results in input order; the returned promise is awaited before the next one. */
-export type OrderedSink = (result: Result) => Promise<void> | void;
+/**
+ * Receives results in input order; a returned promise is awaited before the next one. `flush`, when
+ * there is one, is called each time the results ready to go are used up (the sink may gather
+ * writes until then).
+ */
+export type OrderedSink = ((result: Result) => Promise<void> | void) & { flush?: () => Promise<void> | void };
 
 /** Records read and records that ended as error records. */
 export interface PipelineStats {
@@ -60,13 +64,18 @@ export async function runPipeline(
     pumping = true;
     try {
       while (!fatal && done.has(next)) {
-        const r = done.get(next)!;
-        done.delete(next);
-        const size = sizes.get(next);
-        if (size !== undefined) { chars -= size; sizes.delete(next); }
-        next++;
-        if (!r.ok) failed++;
-        await sink(r);
+        do {
+          const r = done.get(next)!;
+          done.delete(next);
+          const size = sizes.get(next);
+          if (size !== undefined) { chars -= size; sizes.delete(next); }
+          next++;
+          if (!r.ok) failed++;
+          const p = sink(r);
+          if (p) await p;
+        } while (!fatal && done.has(next));
+        const p = sink.flush?.();
+        if (p) await p;
         wakeUp();
       }
     } catch (err) {
@@ -96,7 +105,7 @@ export async function runPipeline(
       const s = seq++;
       if (item.kind === 'task') {
         const t = item.task;
-        const size = t.text !== undefined ? t.text.length : t.conll ? t.conll.sentences.reduce((n, x) => n + x.tokens.length * 8, 0) : 0;
+        const size = taskChars(t);
         sizes.set(s, size);
         chars += size;
         executor.submit({ ...t, seq: s });

@@ -3,8 +3,9 @@
  * exactly one result, whatever happens to the workers.
  *
  * - Workers are started on demand, up to `size`, so a one-document run starts one.
- * - Tasks go to workers in batches (up to `batch`, one message each way), and each worker has up
- *   to `perWorker` tasks in flight, so that it never waits for the next batch.
+ * - Tasks go to workers in batches of about `batchChars` of text (one message each way), and each
+ *   worker has two batches in flight: it never waits for the next one, and at the end of the input
+ *   no worker sits on a long queue while the other one is done.
  * - When a worker dies (uncaught error, out of memory, exit) or stops answering for `timeoutMs`,
  *   it is replaced and its unfinished tasks become suspects: each is re-run alone on a worker.
  *   A suspect that kills its worker (or times out) again gets an error result
@@ -14,8 +15,8 @@
  * `InlinePool` does the same work on the main thread (`--workers 0`).
  */
 import { Worker } from 'node:worker_threads';
-import { createAnnotator, type Annotator } from '../annotator.js';
-import { errorResult, runTask, type RenderConfig, type Result, type Task } from './render.js';
+import type { Annotator } from '../annotator.js';
+import { errorResult, runTask, taskChars, type RenderConfig, type Result, type Task } from './render.js';
 
 /** Where results go, and what stops the run. */
 export interface PoolHandlers {
@@ -33,10 +34,10 @@ export interface Executor {
 export interface PoolOptions {
   /** Maximum number of workers. */
   readonly size: number;
-  /** Tasks in flight per worker. `[perWorker=32]` */
-  readonly perWorker?: number;
-  /** Tasks per message. `[batch=16]` */
-  readonly batch?: number;
+  /** Text per message (UTF-16 code units): a batch is cut once it has this much. `[batchChars=16384]` */
+  readonly batchChars?: number;
+  /** Tasks per message at most. `[maxBatch=256]` */
+  readonly maxBatch?: number;
   /** A worker with tasks in flight and no result for this long is killed. `[timeoutMs=120000]` */
   readonly timeoutMs?: number;
 }
@@ -44,6 +45,8 @@ export interface PoolOptions {
 interface Slot {
   readonly worker: Worker;
   readonly inflight: Map<number, Task>;
+  /** Messages of tasks not answered yet (a worker answers each with one message). */
+  batches: number;
   ready: boolean;
   /** Running one suspect task alone. */
   solo: boolean;
@@ -53,6 +56,18 @@ interface Slot {
   lastError: string;
 }
 
+/** What a worker sends (see worker.ts). */
+type WorkerMessage = {
+  type: string;
+  results?: (Result | (Omit<Extract<Result, { ok: true }>, 'out'> & { out: [number, number] }))[];
+  bytes?: ArrayBuffer;
+  code?: string;
+  message?: string;
+};
+
+/** Batches in flight per worker: one it works on, one waiting. */
+const MAX_BATCHES = 2;
+
 const WORKER_URL = new URL('./worker.js', import.meta.url);
 
 /** The worker-thread executor (see the module comment for the guarantees). */
@@ -61,8 +76,8 @@ export class WorkerPool implements Executor {
   private readonly queue: Task[] = [];
   private queueHead = 0;
   private readonly suspects: Task[] = [];
-  private readonly perWorker: number;
-  private readonly batch: number;
+  private readonly batchChars: number;
+  private readonly maxBatch: number;
   private scheduled = false;
   private readonly timeoutMs: number;
   private readonly timer: NodeJS.Timeout;
@@ -73,8 +88,8 @@ export class WorkerPool implements Executor {
   crashes = 0;
 
   constructor(private readonly cfg: RenderConfig, private readonly opts: PoolOptions, private readonly h: PoolHandlers) {
-    this.perWorker = Math.max(1, opts.perWorker ?? 32);
-    this.batch = Math.max(1, Math.min(this.perWorker, opts.batch ?? 16));
+    this.batchChars = Math.max(1, opts.batchChars ?? 16384);
+    this.maxBatch = Math.max(1, opts.maxBatch ?? 256);
     this.timeoutMs = opts.timeoutMs ?? 120_000;
     this.timer = setInterval(() => this.checkTimeouts(), Math.min(1000, Math.max(50, this.timeoutMs / 4)));
     this.timer.unref();
@@ -102,14 +117,16 @@ export class WorkerPool implements Executor {
 
   private spawn(): Slot {
     const worker = new Worker(WORKER_URL, { workerData: this.cfg });
-    const slot: Slot = { worker, inflight: new Map(), ready: false, solo: false, lastActivity: Date.now(), dead: false, timedOut: false, lastError: '' };
-    worker.on('message', (msg: { type: string; results?: Result[]; code?: string; message?: string }) => {
+    const slot: Slot = { worker, inflight: new Map(), batches: 0, ready: false, solo: false, lastActivity: Date.now(), dead: false, timedOut: false, lastError: '' };
+    worker.on('message', (msg: WorkerMessage) => {
       if (slot.dead) return;
       if (msg.type === 'results') {
         slot.lastActivity = Date.now();
+        slot.batches--;
         for (const r of msg.results!) {
           slot.inflight.delete(r.seq);
-          this.h.onResult(r);
+          // An output travels as [offset, length] into the batch's UTF-8 bytes (see worker.ts).
+          this.h.onResult(r.ok && Array.isArray(r.out) ? { ...r, out: new Uint8Array(msg.bytes!, r.out[0], r.out[1]) } : r as Result);
         }
         if (!slot.inflight.size) slot.solo = false;
         this.dispatch();
@@ -157,6 +174,7 @@ export class WorkerPool implements Executor {
       }
     }
     slot.inflight.clear();
+    slot.batches = 0;
     this.dispatch();
   }
 
@@ -174,6 +192,7 @@ export class WorkerPool implements Executor {
   private send(slot: Slot, tasks: Task[]): void {
     if (!slot.inflight.size) slot.lastActivity = Date.now();
     for (const t of tasks) slot.inflight.set(t.seq, t);
+    slot.batches++;
     slot.worker.postMessage({ type: 'tasks', tasks });
   }
 
@@ -193,18 +212,21 @@ export class WorkerPool implements Executor {
       for (const s of this.slots) if (!s.dead && !s.solo && (!reserved || s.inflight.size < reserved.inflight.size)) reserved = s;
     }
     while (this.pending()) {
+      // The worker with the fewest batches in flight, if it has room for one more.
       let best: Slot | undefined;
       for (const s of this.slots) {
-        if (s.dead || s.solo || s === reserved || s.inflight.size >= this.perWorker) continue;
-        if (!best || s.inflight.size < best.inflight.size) best = s;
+        if (s.dead || s.solo || s === reserved || s.batches >= MAX_BATCHES) continue;
+        if (!best || s.batches < best.batches) best = s;
       }
-      if ((!best || best.inflight.size > 0) && this.slots.length < this.opts.size) best = this.spawn();
+      if ((!best || best.batches > 0) && this.slots.length < this.opts.size) best = this.spawn();
       if (!best) break;
-      const room = this.perWorker - best.inflight.size;
-      // Spread work: a worker gets at most its share of what is waiting.
-      const share = Math.max(1, Math.min(room, this.batch, Math.ceil(this.pending() / Math.max(1, this.opts.size))));
-      const batch = this.queue.slice(this.queueHead, this.queueHead + share);
-      this.queueHead += batch.length;
+      // Spread work: a batch takes at most an even share of what is waiting.
+      const most = Math.min(this.maxBatch, Math.ceil(this.pending() / this.opts.size));
+      const end = Math.min(this.queue.length, this.queueHead + most);
+      let i = this.queueHead;
+      for (let chars = 0; i < end && chars < this.batchChars; i++) chars += taskChars(this.queue[i]!);
+      const batch = this.queue.slice(this.queueHead, i);
+      this.queueHead = i;
       if (this.queueHead > 1024 && this.queueHead * 2 > this.queue.length) {
         this.queue.splice(0, this.queueHead);
         this.queueHead = 0;
@@ -214,7 +236,10 @@ export class WorkerPool implements Executor {
   }
 }
 
-/** Runs tasks on the main thread, one at a time (`--workers 0`). */
+/**
+ * Runs tasks on the main thread, one at a time (`--workers 0`). The annotator module is loaded
+ * here, on first use, so that a run with workers does not load it on the main thread.
+ */
 export class InlinePool implements Executor {
   private annotator: Annotator | null = null;
   private readonly queue: Task[] = [];
@@ -225,19 +250,22 @@ export class InlinePool implements Executor {
 
   submit(task: Task): void {
     this.queue.push(task);
-    if (!this.running) { this.running = true; setImmediate(() => this.drain()); }
+    if (!this.running) { this.running = true; setImmediate(() => (this.annotator ? this.drain() : void this.start())); }
+  }
+
+  private async start(): Promise<void> {
+    try {
+      const { createAnnotator } = await import('../annotator.js');
+      if (!this.closed) this.annotator = createAnnotator({ lexiconFiles: this.cfg.lexiconFiles });
+    } catch (err) {
+      this.closed = true;
+      this.h.onFatal(err as Error);
+      return;
+    }
+    this.drain();
   }
 
   private drain(): void {
-    if (!this.annotator && !this.closed) {
-      try {
-        this.annotator = createAnnotator({ lexiconFiles: this.cfg.lexiconFiles });
-      } catch (err) {
-        this.closed = true;
-        this.h.onFatal(err as Error);
-        return;
-      }
-    }
     const task = this.queue.shift();
     if (!task || this.closed) { this.running = false; return; }
     this.h.onResult(runTask(this.annotator!, this.cfg, task));

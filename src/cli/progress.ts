@@ -2,7 +2,6 @@
  * The progress bar of long runs, on stderr and only when stderr is a terminal (cli-progress):
  * documents done, megabytes read, documents per second, and the ETA when the input size is known.
  */
-import cliProgress from 'cli-progress';
 
 /** Live progress of a run; `null` when it is not shown. */
 export interface Progress {
@@ -24,12 +23,13 @@ function duration(secs: number): string {
 }
 
 /**
- * A progress bar if `stream` is a TTY and not `quiet`, else `null`.
+ * A progress bar if `stream` is a TTY and not `quiet`, else `null` (cli-progress is loaded only then).
  * @param totalBytes - input size when known (files, a redirected stdin), for the bar and the ETA.
  */
-export function createProgress(totalBytes: number | null, options: { quiet?: boolean; stream?: NodeJS.WriteStream } = {}): Progress | null {
+export async function createProgress(totalBytes: number | null, options: { quiet?: boolean; stream?: NodeJS.WriteStream } = {}): Promise<Progress | null> {
   const stream = options.stream ?? process.stderr;
   if (options.quiet || !stream.isTTY) return null;
+  const { default: cliProgress } = await import('cli-progress');
   const known = totalBytes !== null && totalBytes > 0;
   const bar = new cliProgress.SingleBar({
     stream,

@@ -38,6 +38,12 @@ export interface Task {
   suspect?: boolean;
 }
 
+/** How much text a task carries (UTF-16 code units; CoNLL tokens count 8 each), to bound memory and size batches. */
+export function taskChars(task: Omit<Task, 'seq'>): number {
+  if (task.text !== undefined) return task.text.length;
+  return task.conll ? task.conll.sentences.reduce((n, x) => n + x.tokens.length * 8, 0) : 0;
+}
+
 /** The few entity fields `eval` needs. */
 export interface EvalEntity {
   readonly start: number;

@@ -1,10 +1,15 @@
 /**
  * Worker thread entry of the annotate/eval pool: builds its own annotator once, then renders the
- * tasks it is sent, one result message per task, in the order received.
+ * tasks it is sent, in the order received, and answers each batch with one message.
  *
  * Messages in: `{ type: 'tasks', tasks }`. Messages out: `{ type: 'ready' }` once the annotator is
- * built, `{ type: 'results', results }` per batch, `{ type: 'fatal', code, message }` when the
+ * built, `{ type: 'results', results, bytes }` per batch, `{ type: 'fatal', code, message }` when the
  * annotator cannot be built (a bad `--lexicon` file), after which the worker idles.
+ *
+ * The rendered outputs travel as UTF-8 in one transferred buffer (`bytes`): each output string is
+ * encoded as soon as it is rendered, so that it dies young instead of living (and being copied by
+ * the garbage collector) until the batch is done, and the main thread writes the bytes as they are.
+ * An ok result carries `out: [offset, length]` into `bytes`; the pool turns it into a view.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createAnnotator, type Annotator } from '../annotator.js';
@@ -32,6 +37,27 @@ function faultFor(task: Task): void {
   for (;;) { /* hang */ }
 }
 
+/** A growing UTF-8 byte buffer for the outputs of one batch. */
+class Bytes {
+  buf: Buffer = Buffer.allocUnsafeSlow(256 * 1024);
+  length = 0;
+
+  /** Appends `s` as UTF-8; returns where it starts and its length in bytes. */
+  push(s: string): [number, number] {
+    // A UTF-16 code unit takes at most 3 bytes in UTF-8; a long string is measured instead.
+    const need = this.length + (s.length > 1 << 20 ? Buffer.byteLength(s) : s.length * 3);
+    if (need > this.buf.length) {
+      const bigger = Buffer.allocUnsafeSlow(Math.max(need, this.buf.length * 2));
+      this.buf.copy(bigger, 0, 0, this.length);
+      this.buf = bigger;
+    }
+    const start = this.length;
+    const n = this.buf.write(s, start);
+    this.length += n;
+    return [start, n];
+  }
+}
+
 let annotator: Annotator | null = null;
 try {
   annotator = createAnnotator({ lexiconFiles: cfg.lexiconFiles });
@@ -44,23 +70,13 @@ try {
 port.on('message', (msg: { type: string; tasks?: Task[] }) => {
   if (msg.type !== 'tasks' || !annotator) return;
   // One answer per batch: a message costs more than annotating a short document.
-  const results: Result[] = [];
+  const bytes = new Bytes();
+  const results: unknown[] = [];
   for (const task of msg.tasks!) {
     faultFor(task);
-    results.push(runTask(annotator, cfg, task));
+    const r: Result = runTask(annotator, cfg, task);
+    results.push(r.ok && typeof r.out === 'string' && r.out.length ? { ...r, out: bytes.push(r.out) } : r);
   }
-  // The outputs travel as UTF-8 in one transferred buffer: no copy of the strings, and the main
-  // thread writes the bytes as they are.
-  const lens = results.map((r) => (r.ok && typeof r.out === 'string' ? Buffer.byteLength(r.out) : 0));
-  const buf = Buffer.allocUnsafeSlow(lens.reduce((a, b) => a + b, 0));
-  let off = 0;
-  const packed = results.map((r, i) => {
-    const n = lens[i]!;
-    if (!n || !r.ok) return r;
-    buf.write(r.out as string, off);
-    const view = new Uint8Array(buf.buffer, buf.byteOffset + off, n);
-    off += n;
-    return { ...r, out: view };
-  });
-  port.postMessage({ type: 'results', results: packed }, [buf.buffer]);
+  const buffer = bytes.buf.buffer as ArrayBuffer;
+  port.postMessage({ type: 'results', results, bytes: buffer, length: bytes.length }, [buffer]);
 });
