@@ -213,7 +213,10 @@ export async function evalCommand(opts: EvalOptions): Promise<number> {
       for (const s of cmp.fn) lines.push({ kind: 'FN', type: s.type, doc: doc.id, text: surface(s), note: explain(doc, 'FN', s, pred), context: context(doc, s), at: at(s) });
       lines.sort((a, b) => a.at - b.at);
       if (opts.json) errors.push(...lines.map(({ at: _at, ...l }) => l));
-      else for (const l of lines) await out.write(`${l.kind.padEnd(4)} ${l.type.padEnd(3)} ${l.doc}  «${l.text}»  (${l.note})  ${l.context}\n`);
+      else {
+        for (const l of lines) await out.write(`${l.kind.padEnd(4)} ${l.type.padEnd(3)} ${l.doc}  «${l.text}»  (${l.note})  ${l.context}\n`);
+        await out.flush(); // a document's error lines go out with it, not at the end of the run
+      }
     }
   };
 
