@@ -55,9 +55,14 @@ function wordTable(action: Int32Array): Int32Array {
   let w = wordTables.get(action);
   if (!w) {
     w = new Int32Array(65536).fill(STOP);
-    for (let c = 0x0600; c < 65536; c++) {
-      if (isArabicLetter(c) || isArabicMark(c) || c === 0x200c || c === 0x200d) w[c] = action[c] === KEEP ? c : action[c]!;
+    // Arabic letters and marks live in U+0610–U+08FF and the presentation forms U+FB50–U+FEFC
+    const table = w;
+    const set = (c: number): void => { table[c] = action[c] === KEEP ? c : action[c]!; };
+    for (const [a, b] of [[0x0610, 0x08ff], [0xfb50, 0xfefc]] as const) {
+      for (let c = a; c <= b; c++) if (isArabicLetter(c) || isArabicMark(c)) set(c);
     }
+    set(0x200c);
+    set(0x200d);
     wordTables.set(action, w);
   }
   return w;
