@@ -1,6 +1,6 @@
 import type { CompiledEntry, CompiledLexicon } from './compile.js';
 import { HashTrie, hashString } from './hash.js';
-import { assembleMatcher, type Hit, type Matcher } from './matcher.js';
+import { assembleMatcher, type HitColumns, type Matcher } from './matcher.js';
 
 /**
  * The precomputed matcher (`dist/lexicon.bin`, written by `npm run build` next to `dist/lexicon.json`):
@@ -179,15 +179,26 @@ export function readMatcherArtifact(buf: Uint8Array): Matcher | undefined {
     if (I[o + 6]! >= 0) e.iso2 = S[I[o + 6]!]!;
     entries[i] = e;
   }
-  const hits: Array<Hit[] | null> = new Array(h.nodes).fill(null);
+  // the hits are stored node by node, in node order: read them by column (Hit objects are made on first use)
   const keys: string[] = new Array(h.nodes).fill('');
+  const start = new Int32Array(h.nodes + 1);
+  const kind = new Uint8Array(h.hits);
+  const ref = new Int32Array(h.hits);
+  const flags = new Int32Array(h.hits);
+  const alias: string[] = new Array(h.hits);
+  let prev = 0;
   for (let i = 0; i < h.hits; i++, o += HIT_INTS) {
     const node = I[o]!;
-    const hit: Hit = { kind: I[o + 1]!, ref: I[o + 2]!, flags: I[o + 3]!, alias: S[I[o + 4]!]! };
-    const list = hits[node];
-    if (list) list.push(hit);
-    else hits[node] = [hit];
+    if (!(node >= prev && node < h.nodes)) return undefined;
+    prev = node;
+    start[node + 1]!++;
+    kind[i] = I[o + 1]!;
+    ref[i] = I[o + 2]!;
+    flags[i] = I[o + 3]!;
+    alias[i] = S[I[o + 4]!]!;
   }
+  for (let v = 0; v < h.nodes; v++) start[v + 1]! += start[v]!;
+  const hits: HitColumns = { start, kind, ref, flags, alias };
   const keyedAt = o;
   for (let i = 0; i < h.keyed; i++, o += 2) keys[I[o]!] = S[I[o + 1]!]!;
   const strs = (n: number): string[] => {
