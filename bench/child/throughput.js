@@ -7,7 +7,7 @@ import { MapBaseline, keyList, loadAhoCorasick, scanChars } from '../lib/baselin
 import { MODES, annotateFn } from '../lib/modes.js';
 import { median, percentile, bytes, MB } from '../lib/stats.js';
 import { timed, tagPass, prefixByBytes, rate, ratio, compareAhoCorasick } from '../lib/timing.js';
-import { createAnnotator, normalize, tokenize, scan } from '../../dist/index.js';
+import { createAnnotator, normalize, tokenize, scan as scanText } from '../../dist/index.js';
 
 const sum = (a, b) => ({ ms: a.ms + b.ms, cpu: a.cpu + b.cpu });
 
@@ -22,7 +22,7 @@ childMain(async (cfg) => {
   if (cfg.normTok) {
     const nt = cfg.normTokBytes < textBytes ? text.slice(0, Math.floor(text.length * cfg.normTokBytes / textBytes)) : text;
     const ntBytes = bytes(nt);
-    for (let i = 0; i < 3; i++) { scanChars(nt); normalize(nt.slice(0, 300000)); tokenize(nt.slice(0, 300000)); scan(nt.slice(0, 300000)); } // warm-up
+    for (let i = 0; i < 3; i++) { scanChars(nt); normalize(nt.slice(0, 300000)); tokenize(nt.slice(0, 300000)); scanText(nt.slice(0, 300000)); } // warm-up
     const runs = [];
     let tokens = 0;
     for (let r = 0; r < cfg.runs; r++) {
@@ -33,7 +33,7 @@ childMain(async (cfg) => {
       const norm = timed(() => normalize(nt).text.length);
       const tok = timed(() => tokenize(nt).tokens.length);
       // the one-pass text core: normalized forms and tokens into typed arrays (what annotate runs on)
-      const one = timed(() => scan(nt).count);
+      const one = timed(() => scanText(nt).count);
       tokens = tok.value;
       runs.push({ scan, norm, tok, both: sum(norm, tok), one });
     }

@@ -59,14 +59,30 @@ export interface EntityOptions {
 
 /** One reading of a token: its key with clitics stripped (one hidden class: built only here). */
 class Reading {
+  private k: string | undefined;
   constructor(
-    readonly key: string,
+    key: string | undefined,
     readonly stripped: number,
     readonly roles: readonly CliticRole[],
     readonly article: boolean,
     /** Hash of `key` (0 when not computed). */
     readonly h: number,
-  ) {}
+    /** For a key made on first read: the token, whether ال is restored (لل), and the token's normalized form. */
+    private readonly t = -1,
+    private readonly contract = false,
+    private readonly normOf: ((t: number) => string) | null = null,
+  ) {
+    this.k = key;
+  }
+
+  /** The normalized key as read (clitics stripped, ال restored for لل); built on first read. */
+  get key(): string {
+    if (this.k === undefined) {
+      const w = this.normOf!(this.t);
+      this.k = this.contract ? 'ال' + w.slice(this.stripped + 1) : this.stripped ? w.slice(this.stripped) : w;
+    }
+    return this.k;
+  }
 }
 
 interface Cand {
@@ -388,12 +404,12 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
   /** The reading of variant `i` of token t (built only for a verified candidate). */
   const readingOf = (t: number, i: number): Reading => {
     const o = t * VMAX + i;
-    const w = normOf(t);
     const stripped = vStrip[o]!;
     const role = vRole[o]!;
     const contract = role === CONTRACT_ROLE || role === CONTRACT_ROLE + 1;
-    const key = contract ? 'ال' + w.slice(stripped + 1) : stripped ? w.slice(stripped) : w;
-    return new Reading(key, stripped, ROLE_SETS[role]!, contract || key.startsWith('ال'), vHash[o]!);
+    // the key starts with ال: restored (لل), or the units after the clitics (كازاخستان has none)
+    const article = contract || (unit(t, stripped) === ALEF && unit(t, stripped + 1) === LAM && NL[t]! - stripped >= 2);
+    return new Reading(undefined, stripped, ROLE_SETS[role]!, article, vHash[o]!, t, contract, normOf);
   };
   /** `plausibleStrip` on the token's first units, without building the reading. */
   const plausibleVariant = (t: number, i: number): boolean => {
