@@ -3,13 +3,12 @@
  * TF-IDF keyphrases. See `createTopicModel`.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { AalamError, assertText } from '../errors.js';
 import type { Entity } from '../resolve/annotate.js';
 import { classify, topicRuntime, type Topic, type TopicOptions, type TopicRuntime } from './classify.js';
 import { compileTopics, type CompiledTopics, type TaxonomyEntry, type TopicTermEntry } from './compile.js';
-import { extractKeyphrases, type DfTable, type Keyphrase, type KeyphraseOptions, type TfIdfCtor } from './keyphrases.js';
-import { textTokens, type TokenReading } from './stem.js';
+import { extractKeyphrases, KeyphraseScratch, KeyphraseStems, type DfTable, type Keyphrase, type KeyphraseOptions } from './keyphrases.js';
+import { WordTable, type DocTokens } from './words.js';
 import { stopwordSet } from './stopwords.js';
 
 export type { Topic, TopicEvidence, TopicOptions } from './classify.js';
@@ -155,21 +154,21 @@ export function createTopicModel(options: TopicModelOptions = {}): TopicModel {
     model = { taxonomy: model.taxonomy, terms: [...termMap.values()], signals: [...model.signals, ...extra.signals] };
   }
   const rt: TopicRuntime = topicRuntime(model);
-  const bg = dfTable(options.df ?? base.df);
-  const stops = stopwordSet();
-  const require = createRequire(import.meta.url);
-  // submodule import: natural's root module loads database clients
-  const TfIdf = require('natural/lib/natural/tfidf/tfidf.js') as TfIdfCtor;
-  const cache = new Map<string, readonly TokenReading[]>();
-  const memo = new Map<readonly TokenReading[], TokenReading | null>();
-  const remember = (): Map<string, readonly TokenReading[]> => {
-    // bounded memo of per-word analyses (pure functions of the word; sharing them is safe)
-    if (cache.size > 200_000) {
-      cache.clear();
-      memo.clear();
-    }
-    return cache;
-  };
+  const ks = new KeyphraseStems(dfTable(options.df ?? base.df), stopwordSet());
+  // every distinct word is analyzed once for both tasks (a bounded table: analyses are pure
+  // functions of the word, so starting over changes nothing but time)
+  const table = new WordTable(
+    {
+      termStem: (stem) => rt.stemIds.get(stem) ?? -1,
+      startsTerm: (id) => rt.byFirst[id] !== undefined,
+      keyphrase: (readings) => ks.word(readings),
+    },
+    200_000,
+    () => ks.reset(),
+  );
+  const scratch = new KeyphraseScratch();
+  const offsets = (doc: DocTokens) => (t: number, letters: number): number =>
+    table.offsetAfter(doc.text, doc.raw.start[t]!, doc.raw.end[t]!, letters);
   const topicDefaults: TopicOptions = {
     ...(options.minScore !== undefined ? { minScore: options.minScore } : {}),
     ...(options.limit !== undefined ? { limit: options.limit } : {}),
@@ -181,13 +180,15 @@ export function createTopicModel(options: TopicModelOptions = {}): TopicModel {
       assertText(text, 'topics');
       const ents = checkEntities(entities, 'topics');
       checkTopicOptions(callOptions);
-      return classify(rt, textTokens(text, remember()), ents, { ...topicDefaults, ...callOptions });
+      const doc = table.tokens(text);
+      return classify(rt, doc, table, offsets(doc), ents, { ...topicDefaults, ...callOptions });
     },
     keyphrases(text: string, entities?: readonly Entity[], callOptions?: KeyphraseOptions): Keyphrase[] {
       assertText(text, 'keyphrases');
       const ents = checkEntities(entities, 'keyphrases');
       checkKeyphraseOptions(callOptions);
-      return extractKeyphrases(textTokens(text, remember()), ents, bg, stops, TfIdf, { ...options.keyphrases, ...callOptions }, memo);
+      const doc = table.tokens(text);
+      return extractKeyphrases(ks, doc, table, offsets(doc), ents, { ...options.keyphrases, ...callOptions }, scratch);
     },
     analyze(
       text: string,
@@ -198,10 +199,11 @@ export function createTopicModel(options: TopicModelOptions = {}): TopicModel {
       const ents = checkEntities(entities, 'analyze');
       checkTopicOptions(callOptions?.topics);
       checkKeyphraseOptions(callOptions?.keyphrases);
-      const tt = textTokens(text, remember());
+      const doc = table.tokens(text);
+      const offsetAfter = offsets(doc);
       return {
-        topics: classify(rt, tt, ents, { ...topicDefaults, ...callOptions?.topics }),
-        keyphrases: extractKeyphrases(tt, ents, bg, stops, TfIdf, { ...options.keyphrases, ...callOptions?.keyphrases }, memo),
+        topics: classify(rt, doc, table, offsetAfter, ents, { ...topicDefaults, ...callOptions?.topics }),
+        keyphrases: extractKeyphrases(ks, doc, table, offsetAfter, ents, { ...options.keyphrases, ...callOptions?.keyphrases }, scratch),
       };
     },
     taxonomy: Object.freeze(model.taxonomy.slice()),
