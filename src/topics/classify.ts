@@ -5,6 +5,7 @@
  */
 import type { CompiledTopics, CompiledSignal, TaxonomyEntry } from './compile.js';
 import type { DocTokens, WordTable } from './words.js';
+import type { EntityFields, EntityKeys, KeyInfo } from './entities.js';
 import type { Entity } from '../resolve/annotate.js';
 
 /** What made a topic fire: a term or an entity, with offsets into the original text (half-open). */
@@ -67,10 +68,16 @@ export interface TopicRuntime {
   readonly order: readonly number[];
   /** Id of every word (stem) that occurs in a term. */
   readonly stemIds: ReadonlyMap<string, number>;
-  /** Terms by the id of their first stem, longest first (equal lengths in model order). */
-  readonly byFirst: ReadonlyArray<Int32Array | undefined>;
-  /** Per term: its stem ids, display form, topics and weights. */
-  readonly termWords: readonly Int32Array[];
+  /**
+   * Terms by the id of their first stem: `candidates[candidateStart[id] .. candidateStart[id + 1])`,
+   * longest first (equal lengths in model order).
+   */
+  readonly candidateStart: Int32Array;
+  readonly candidates: Int32Array;
+  /** Per term: its stems are `termStems[termStart[c] .. termStart[c + 1])`. */
+  readonly termStart: Int32Array;
+  readonly termStems: Int32Array;
+  /** Per term: its display form, topics and weights. */
   readonly termDisplay: readonly string[];
   readonly termTopics: readonly Int32Array[];
   readonly termWeights: readonly Float64Array[];
@@ -82,8 +89,14 @@ export interface TopicRuntime {
   /** Signal indices that can match an entity of a given type (model order), and those for any other type. */
   readonly signalsByType: ReadonlyMap<string, readonly number[]>;
   readonly untypedSignals: readonly number[];
-  /** Memo of {@link matchingSignals}: type → kind → id → English name → signal indices. */
-  readonly signalMemo: { map: Map<string, Map<unknown, Map<unknown, Map<unknown, readonly number[]>>>>; size: number };
+  /** Per signal: its topics and weights. */
+  readonly signalTopics: readonly Int32Array[];
+  readonly signalWeights: readonly Float64Array[];
+  /**
+   * Work buffers of `classify` (synchronous: one call at a time): the accumulator of each
+   * (term key, topic) of the current call is `accAt[k]` when `accCall[k]` is the call's number.
+   */
+  readonly scratch: { call: number; accCall: Int32Array; accAt: Int32Array };
 }
 
 /** Builds the matching structures of a compiled model. @internal */
@@ -98,7 +111,7 @@ export function topicRuntime(model: CompiledTopics): TopicRuntime {
   const stemIds = new Map<string, number>();
   const displayIds = new Map<string, number>();
   const first: number[][] = [];
-  const termWords: Int32Array[] = [];
+  const termWords: number[][] = [];
   const termDisplay: string[] = [];
   const termTopics: Int32Array[] = [];
   const termWeights: Float64Array[] = [];
@@ -109,7 +122,7 @@ export function topicRuntime(model: CompiledTopics): TopicRuntime {
       if (id === undefined) stemIds.set(w, (id = stemIds.size));
       return id;
     });
-    termWords.push(Int32Array.from(words));
+    termWords.push(words);
     termDisplay.push(display);
     termTopics.push(Int32Array.from(topics, (x) => x[0]));
     termWeights.push(Float64Array.from(topics, (x) => x[1]));
@@ -118,8 +131,16 @@ export function topicRuntime(model: CompiledTopics): TopicRuntime {
     termKey[ti] = k;
     (first[words[0]!] ??= []).push(ti);
   });
-  // stable sort: equal lengths keep model order
-  const byFirst = Array.from(first, (list) => (list ? Int32Array.from(list.sort((a, b) => termWords[b]!.length - termWords[a]!.length)) : undefined));
+  const termStart = new Int32Array(termWords.length + 1);
+  termWords.forEach((w, i) => (termStart[i + 1] = termStart[i]! + w.length));
+  const termStems = Int32Array.from(termWords.flat());
+  const candidateStart = new Int32Array(stemIds.size + 1);
+  const candidates = new Int32Array(termWords.length);
+  for (let id = 0, at = 0; id < stemIds.size; id++) {
+    // stable sort: equal lengths keep model order
+    for (const c of (first[id] ?? []).sort((a, b) => termWords[b]!.length - termWords[a]!.length)) candidates[at++] = c;
+    candidateStart[id + 1] = at;
+  }
   const signals = model.signals.map((s) => (s.en ? { ...s, re: new RegExp(s.en, 'i') } : s));
   const types = new Set<string>();
   for (const s of signals) for (const ty of s.type ?? []) types.add(ty);
@@ -127,59 +148,47 @@ export function topicRuntime(model: CompiledTopics): TopicRuntime {
   for (const ty of types) signalsByType.set(ty, signals.flatMap((s, i) => (s.type === undefined || s.type.includes(ty) ? [i] : [])));
   const untypedSignals = signals.flatMap((s, i) => (s.type === undefined ? [i] : []));
   return {
-    taxonomy: model.taxonomy, parent, order, stemIds, byFirst, termWords, termDisplay, termTopics, termWeights, termKey,
-    keys: displayIds.size, signals, signalsByType, untypedSignals, signalMemo: { map: new Map(), size: 0 },
+    taxonomy: model.taxonomy, parent, order, stemIds, candidateStart, candidates, termStart, termStems, termDisplay, termTopics, termWeights, termKey,
+    keys: displayIds.size, signals, signalsByType, untypedSignals, 
+    signalTopics: signals.map((sg) => Int32Array.from(sg.topics, (x) => x[0])),
+    signalWeights: signals.map((sg) => Float64Array.from(sg.topics, (x) => x[1])),
+    scratch: {
+      call: 0,
+      accCall: new Int32Array(displayIds.size * model.taxonomy.length),
+      accAt: new Int32Array(displayIds.size * model.taxonomy.length),
+    },
   };
 }
 
-const has = (list: readonly string[] | undefined, v: string | undefined): boolean =>
-  list === undefined || (v !== undefined && list.includes(v));
+const has = (list: readonly string[] | undefined, v: unknown): boolean =>
+  list === undefined || (v !== undefined && list.includes(v as string));
 
 /** Every condition of a signal but its type (the caller picked signals of the entity's type). */
-function signalMatchesRest(s: CompiledSignal & { readonly re?: RegExp }, e: Entity): boolean {
-  if (!has(s.kind, e.kind)) return false;
-  if (s.id && !(e.id && s.id.includes(e.id))) return false;
-  if (s.idPrefix && !(e.id && e.id.startsWith(s.idPrefix))) return false;
-  if (s.re && !(e.name && s.re.test(e.name.en))) return false;
+function signalMatchesRest(s: CompiledSignal & { readonly re?: RegExp }, kind: unknown, id: Entity['id'], name: Entity['name']): boolean {
+  if (!has(s.kind, kind)) return false;
+  if (s.id && !(id && s.id.includes(id))) return false;
+  if (s.idPrefix && !(id && id.startsWith(s.idPrefix))) return false;
+  if (s.re && !(name && s.re.test(name.en))) return false;
   return true;
 }
 
-/** Indices of the signals an entity gives, in model order. @internal */
-export function matchingSignals(rt: TopicRuntime, e: Entity): readonly number[] {
-  const type: unknown = e.type;
-  const kind: unknown = e.kind ?? undefined;
-  const id: unknown = e.id || undefined;
-  const name: unknown = e.name;
-  const en: unknown = name ? (name as { en?: unknown }).en : undefined;
-  // a signal reads only these (null and undefined kinds, and falsy ids, read the same);
-  // anything but plain strings is matched without the memo
-  const plain = typeof type === 'string' && (kind === undefined || typeof kind === 'string') &&
-    (id === undefined || typeof id === 'string') && (!name || typeof en === 'string');
-  const memo = rt.signalMemo;
-  let byKind: Map<unknown, Map<unknown, Map<unknown, readonly number[]>>> | undefined;
-  let byId: Map<unknown, Map<unknown, readonly number[]>> | undefined;
-  let byEn: Map<unknown, readonly number[]> | undefined;
-  if (plain) {
-    byKind = memo.map.get(type);
-    byId = byKind?.get(kind);
-    byEn = byId?.get(id);
-    const hit = byEn?.get(en);
-    if (hit) return hit;
-  }
+/**
+ * Indices of the signals an entity gives, in model order. A signal reads the entity's type, kind,
+ * id and English name; results are remembered with the entity's id (an id names one lexicon entry,
+ * so its type, kind and name repeat) and used again only when those fields are the same.
+ * @internal
+ */
+export function matchingSignals(
+  rt: TopicRuntime, type: unknown, kind: unknown, id: Entity['id'], name: Entity['name'], info: KeyInfo,
+): readonly number[] {
   const list = (typeof type === 'string' ? rt.signalsByType.get(type) : undefined) ?? rt.untypedSignals;
-  const out = list.filter((si) => signalMatchesRest(rt.signals[si]!, e));
-  if (plain) {
-    if (memo.size >= 100_000) {
-      memo.map.clear();
-      memo.size = 0;
-      byKind = byId = byEn = undefined;
-    }
-    if (!byKind) memo.map.set(type as string, (byKind = new Map()));
-    if (!byId) byKind.set(kind, (byId = new Map()));
-    if (!byEn) byId.set(id, (byEn = new Map()));
-    byEn.set(en, out);
-    memo.size++;
-  }
+  if (!list.length) return list;
+  const en: unknown = name ? name.en : undefined;
+  const memoize = typeof id === 'string' && id !== '' && (!name || typeof en === 'string');
+  const m = info.signals;
+  if (memoize && m && m.type === type && m.kind === kind && m.named === !!name && m.en === en) return m.list;
+  const out = list.filter((si) => signalMatchesRest(rt.signals[si]!, kind, id, name));
+  if (memoize) info.signals = { type, kind, named: !!name, en, list: out };
   return out;
 }
 
@@ -195,7 +204,8 @@ export function classify(
   doc: DocTokens,
   wt: WordTable,
   offsetAfter: (t: number, letters: number) => number,
-  entities: readonly Entity[],
+  ents: EntityFields,
+  entityKeys: EntityKeys,
   options: TopicOptions = {},
 ): Topic[] {
   const { text, raw, wid } = doc;
@@ -211,8 +221,15 @@ export function classify(
   const headlineEndOffset = headlineEnd < n ? raw.start[headlineEnd]! : text.length;
 
   // evidence accumulators, one per (topic, key) in first-seen order; key = display id of a term,
-  // or `rt.keys` + the local id of an entity key
-  const accIndex = new Map<number, number>();
+  // or `rt.keys` + the interned entity key
+  const sc = rt.scratch;
+  if (++sc.call > 0x3fffffff) {
+    sc.call = 1;
+    sc.accCall.fill(0);
+  }
+  const call = sc.call;
+  const { accCall, accAt } = sc;
+  const entityAcc = new Map<number, number>();
   const accTopic: number[] = [];
   const accWeight: number[] = [];
   const accCount: number[] = [];
@@ -220,12 +237,17 @@ export function classify(
   const evidence: Array<TopicEvidence[] | undefined> = new Array(T);
   const add = (topic: number, key: number, weight: number, inHeadline: boolean, ev: TopicEvidence): void => {
     const k = key * T + topic;
-    const a = accIndex.get(k);
+    let a: number | undefined;
+    if (key < rt.keys) a = accCall[k] === call ? accAt[k] : undefined;
+    else a = entityAcc.get(k);
     if (a !== undefined) {
       accCount[a]!++;
       accHeadline[a] ||= inHeadline;
     } else {
-      accIndex.set(k, accTopic.length);
+      if (key < rt.keys) {
+        accCall[k] = call;
+        accAt[k] = accTopic.length;
+      } else entityAcc.set(k, accTopic.length);
       accTopic.push(topic);
       accWeight.push(weight);
       accCount.push(1);
@@ -235,7 +257,7 @@ export function classify(
   };
 
   // 1. terms, leftmost-longest over clitic readings and light stems
-  const { byFirst, termWords } = rt;
+  const { candidateStart, candidates, termStart, termStems } = rt;
   const { starts, readingStart, readingStem, readingStripped } = wt;
   for (let t = 0; t < n; ) {
     const w = wid[t]!;
@@ -245,12 +267,11 @@ export function classify(
     let bestStripped = 0;
     for (let r = readingStart[w]!, rEnd = readingStart[w + 1]!; r < rEnd; r++) {
       const sid = readingStem[r]!;
-      const cands = sid >= 0 ? byFirst[sid] : undefined;
-      if (!cands) continue;
-      for (let ci = 0; ci < cands.length; ci++) {
-        const c = cands[ci]!;
-        const cw = termWords[c]!;
-        const len = cw.length;
+      if (sid < 0) continue;
+      for (let ci = candidateStart[sid]!, ciEnd = candidateStart[sid + 1]!; ci < ciEnd; ci++) {
+        const c = candidates[ci]!;
+        const cs = termStart[c]!;
+        const len = termStart[c + 1]! - cs;
         if (best >= 0 && len <= bestLen) break;
         let ok = true;
         for (let j = 1; j < len && ok; j++) {
@@ -259,7 +280,7 @@ export function classify(
           if (wu < 0 || breakBefore[u]) ok = false;
           else {
             // some reading of the next word has the term's next stem
-            const want = cw[j]!;
+            const want = termStems[cs + j]!;
             ok = false;
             for (let x = readingStart[wu]!, xEnd = readingStart[wu + 1]!; x < xEnd && !ok; x++) ok = readingStem[x] === want;
           }
@@ -286,18 +307,24 @@ export function classify(
 
   // 2. entity signals
   if (rt.signals.length) {
-    const entityKeys = new Map<string, number>();
-    for (const e of entities) {
-      if (!e || typeof e !== 'object' || !(e.end > e.start) || e.start < 0 || e.end > text.length) continue;
-      const list = matchingSignals(rt, e);
+    for (let ei = 0; ei < ents.count; ei++) {
+      const id = ents.id[ei];
+      const kid = ents.key[ei]!;
+      const list = matchingSignals(rt, ents.type[ei], ents.kind[ei], id, ents.name[ei], entityKeys.info[kid]!);
       if (!list.length) continue;
-      const name = 'e:' + (e.id ?? e.text);
-      let local = entityKeys.get(name);
-      if (local === undefined) entityKeys.set(name, (local = entityKeys.size));
-      const key = rt.keys + local;
-      const ev: TopicEvidence = { text: text.slice(e.start, e.end), start: e.start, end: e.end, ...(e.id ? { entityId: e.id } : {}) };
-      const inHeadline = e.start < headlineEndOffset;
-      for (const si of list) for (const [topic, w] of rt.signals[si]!.topics) add(topic, key, w, inHeadline, ev);
+      // the evidence key 'e:' + (id ?? text), interned
+      const key = rt.keys + kid;
+      const start = ents.start[ei]!;
+      const end = ents.end[ei]!;
+      const ev: TopicEvidence = id
+        ? { text: text.slice(start, end), start, end, entityId: id }
+        : { text: text.slice(start, end), start, end };
+      const inHeadline = start < headlineEndOffset;
+      for (const si of list) {
+        const topics = rt.signalTopics[si]!;
+        const weights = rt.signalWeights[si]!;
+        for (let i = 0; i < topics.length; i++) add(topics[i]!, key, weights[i]!, inHeadline, ev);
+      }
     }
   }
 
@@ -357,6 +384,19 @@ export function classify(
  * dropping repeated spans, then a stable sort by start, then the first `max`.
  */
 function firstDistinctByStart(evs: readonly TopicEvidence[], max: number): TopicEvidence[] {
+  if (!evs.every((x) => typeof x.start === 'number' && typeof x.end === 'number')) {
+    // offsets given as something else than numbers (entities from the caller): spans are equal when their "start:end" keys are
+    const seen = new Set<string>();
+    return evs
+      .filter((x) => {
+        const k = x.start + ':' + x.end;
+        if (seen.has(k)) return false;
+        seen.add(k);
+        return true;
+      })
+      .sort((a, b) => a.start - b.start)
+      .slice(0, max);
+  }
   const sorted = evs.slice().sort((a, b) => a.start - b.start);
   const out: TopicEvidence[] = [];
   for (let i = 0; i < sorted.length && out.length < max; ) {

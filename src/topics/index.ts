@@ -8,7 +8,8 @@ import type { Entity } from '../resolve/annotate.js';
 import { classify, topicRuntime, type Topic, type TopicOptions, type TopicRuntime } from './classify.js';
 import { compileTopics, type CompiledTopics, type TaxonomyEntry, type TopicTermEntry } from './compile.js';
 import { extractKeyphrases, KeyphraseScratch, KeyphraseStems, type DfTable, type Keyphrase, type KeyphraseOptions } from './keyphrases.js';
-import { WordTable, type DocTokens } from './words.js';
+import { WordTable, flatCopy, type DocTokens } from './words.js';
+import { EntityKeys } from './entities.js';
 import { stopwordSet } from './stopwords.js';
 
 export type { Topic, TopicEvidence, TopicOptions } from './classify.js';
@@ -82,8 +83,9 @@ function loadShipped(): { model: CompiledTopics; df: DfArtifact } {
 export function dfTable(a: DfArtifact): DfTable {
   const df = new Map<string, number>();
   const entities = new Map<string, number>();
-  for (const [k, v] of Object.entries(a.df)) for (const s of v.split(' ')) if (s) df.set(s, Number(k));
-  for (const [k, v] of Object.entries(a.entities ?? {})) for (const s of v.split(' ')) if (s) entities.set(s, Number(k));
+  // flat keys: split's long pieces are slices of the line, and entity ids are looked up per document
+  for (const [k, v] of Object.entries(a.df)) for (const s of v.split(' ')) if (s) df.set(flatCopy(s), Number(k));
+  for (const [k, v] of Object.entries(a.entities ?? {})) for (const s of v.split(' ')) if (s) entities.set(flatCopy(s), Number(k));
   return { N: a.N, df, entities };
 }
 
@@ -160,13 +162,14 @@ export function createTopicModel(options: TopicModelOptions = {}): TopicModel {
   const table = new WordTable(
     {
       termStem: (stem) => rt.stemIds.get(stem) ?? -1,
-      startsTerm: (id) => rt.byFirst[id] !== undefined,
+      startsTerm: (id) => rt.candidateStart[id + 1]! > rt.candidateStart[id]!,
       keyphrase: (readings) => ks.word(readings),
     },
     200_000,
     () => ks.reset(),
   );
   const scratch = new KeyphraseScratch();
+  const entityKeys = new EntityKeys();
   const offsets = (doc: DocTokens) => (t: number, letters: number): number =>
     table.offsetAfter(doc.text, doc.raw.start[t]!, doc.raw.end[t]!, letters);
   const topicDefaults: TopicOptions = {
@@ -181,14 +184,14 @@ export function createTopicModel(options: TopicModelOptions = {}): TopicModel {
       const ents = checkEntities(entities, 'topics');
       checkTopicOptions(callOptions);
       const doc = table.tokens(text);
-      return classify(rt, doc, table, offsets(doc), ents, { ...topicDefaults, ...callOptions });
+      return classify(rt, doc, table, offsets(doc), entityKeys.fields(ents, text.length), entityKeys, { ...topicDefaults, ...callOptions });
     },
     keyphrases(text: string, entities?: readonly Entity[], callOptions?: KeyphraseOptions): Keyphrase[] {
       assertText(text, 'keyphrases');
       const ents = checkEntities(entities, 'keyphrases');
       checkKeyphraseOptions(callOptions);
       const doc = table.tokens(text);
-      return extractKeyphrases(ks, doc, table, offsets(doc), ents, { ...options.keyphrases, ...callOptions }, scratch);
+      return extractKeyphrases(ks, doc, table, offsets(doc), entityKeys.fields(ents, text.length), entityKeys, { ...options.keyphrases, ...callOptions }, scratch);
     },
     analyze(
       text: string,
@@ -201,9 +204,10 @@ export function createTopicModel(options: TopicModelOptions = {}): TopicModel {
       checkKeyphraseOptions(callOptions?.keyphrases);
       const doc = table.tokens(text);
       const offsetAfter = offsets(doc);
+      const fields = entityKeys.fields(ents, text.length);
       return {
-        topics: classify(rt, doc, table, offsetAfter, ents, { ...topicDefaults, ...callOptions?.topics }),
-        keyphrases: extractKeyphrases(ks, doc, table, offsetAfter, ents, { ...options.keyphrases, ...callOptions?.keyphrases }, scratch),
+        topics: classify(rt, doc, table, offsetAfter, fields, entityKeys, { ...topicDefaults, ...callOptions?.topics }),
+        keyphrases: extractKeyphrases(ks, doc, table, offsetAfter, fields, entityKeys, { ...options.keyphrases, ...callOptions?.keyphrases }, scratch),
       };
     },
     taxonomy: Object.freeze(model.taxonomy.slice()),

@@ -6,7 +6,7 @@
  * shipped background table (`lexicons/topics/df.json`) with natural's idf formula.
  * @internal
  */
-import type { Entity } from '../resolve/annotate.js';
+import type { EntityFields, EntityKeys } from './entities.js';
 import { chooseReading, type TokenReading } from './stem.js';
 import type { DocTokens, WordTable } from './words.js';
 import { localeCompare } from './classify.js';
@@ -110,6 +110,7 @@ export class KeyphraseScratch {
   gSlot = new Int32Array(256);
   gStems = new Int32Array(768);
   score = new Float64Array(256);
+  scores = new Float64Array(256);
   cands = new Int32Array(256);
   // per occurrence
   occStart = new Int32Array(256);
@@ -139,6 +140,7 @@ export class KeyphraseScratch {
       this.gSlot = new Int32Array(cap);
       this.gStems = new Int32Array(3 * cap);
       this.score = new Float64Array(cap);
+      this.scores = new Float64Array(cap);
       this.cands = new Int32Array(cap);
       this.occStart = new Int32Array(cap);
       this.occEnd = new Int32Array(cap);
@@ -215,7 +217,8 @@ export function extractKeyphrases(
   doc: DocTokens,
   wt: WordTable,
   offsetAfter: (t: number, letters: number) => number,
-  entities: readonly Entity[],
+  ents: EntityFields,
+  entityKeys: EntityKeys,
   options: KeyphraseOptions = {},
   sc: KeyphraseScratch = new KeyphraseScratch(),
 ): Keyphrase[] {
@@ -226,24 +229,24 @@ export function extractKeyphrases(
   const bg = ks.bg;
   if (!(limit > 0)) return [];
 
-  const ents = entities.filter(
-    (e) => e && typeof e === 'object' && e.end > e.start && e.start >= 0 && e.end <= text.length,
-  );
-  sc.reserve(n, ents.length + 3 * n);
+  const E = ents.count;
+  sc.reserve(n, E + 3 * n);
   const { covered, stem, gWords, gTf, gFirst, gLast, gEntity, gSlot, gStems, occStart, occEnd, occNext, occEntity, slots } = sc;
 
   // entity coverage: tokens inside a mention are not plain candidates
   covered.fill(0, 0, n);
-  for (const e of ents) {
-    // binary search the first token ending after e.start
+  for (let ei = 0; ei < E; ei++) {
+    const es = ents.start[ei]!;
+    const ee = ents.end[ei]!;
+    // binary search the first token ending after the entity's start
     let lo = 0;
     let hi = n;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (raw.end[mid]! <= e.start) lo = mid + 1;
+      if (raw.end[mid]! <= es) lo = mid + 1;
       else hi = mid;
     }
-    for (let t = lo; t < n && raw.start[t]! < e.end; t++) covered[t] = 1;
+    for (let t = lo; t < n && raw.start[t]! < ee; t++) covered[t] = 1;
   }
 
   // lines repeated verbatim (a headline or photo caption printed twice) count once for tf
@@ -293,20 +296,15 @@ export function extractKeyphrases(
   // entity mentions
   const gKey = new Map<number, string>();
   if (options.entities !== false) {
-    const byKey = new Map<string, number>();
-    for (let ei = 0; ei < ents.length; ei++) {
-      const e = ents[ei]!;
+    const byKey = new Map<number, number>();
+    for (let ei = 0; ei < E; ei++) {
       // demonyms are not keyphrases; agency credits (رويترز, أ.ف.ب) are bylines, not content
-      if (e.type === 'NORP' || e.kind === 'news-agency') continue;
-      // the group key is '@' + (id ?? text): the constant prefix is added when a key is shown
-      const name = e.id ?? e.text;
-      const key = typeof name === 'string' ? name : '@' + name;
+      if (ents.type[ei] === 'NORP' || ents.kind[ei] === 'news-agency') continue;
+      // the group key '@' + (id ?? text), interned
+      const key = ents.key[ei]!;
       let g = byKey.get(key);
-      if (g === undefined) {
-        byKey.set(key, (g = newGroup(1, -1, -1, -1, ei)));
-        if (typeof name !== 'string') gKey.set(g, key);
-      }
-      addOcc(g, e.start, e.end, ei, repeated.length > 0 && isRepeated(e.start));
+      if (g === undefined) byKey.set(key, (g = newGroup(1, -1, -1, -1, ei)));
+      addOcc(g, ents.start[ei]!, ents.end[ei]!, ei, repeated.length > 0 && isRepeated(ents.start[ei]!));
     }
   }
 
@@ -361,8 +359,13 @@ export function extractKeyphrases(
     if (tf === 0) continue;
     let idf: number;
     if (ei >= 0) {
-      const entityId = ents[ei]!.id || undefined;
-      const d = entityId !== undefined ? bg.entities.get(entityId) : undefined;
+      const entityId = ents.id[ei] || undefined;
+      let d: number | undefined;
+      if (typeof entityId === 'string') {
+        // the key of an entity with an id is its id
+        const info = entityKeys.info[ents.key[ei]!]!;
+        d = info.df ??= bg.entities.get(entityId) ?? 0;
+      } else if (entityId !== undefined) d = bg.entities.get(entityId);
       idf = idfOf(bg.N, d ?? 0);
     } else {
       const len = gWords[g]!;
@@ -377,10 +380,8 @@ export function extractKeyphrases(
   const keyOf = (g: number): string => {
     let k = gKey.get(g);
     if (k !== undefined) return k;
-    if (gEntity[g]! >= 0) {
-      const e = ents[gEntity[g]!]!;
-      k = '@' + (e.id ?? e.text);
-    } else {
+    if (gEntity[g]! >= 0) k = '@' + entityKeys.strings[ents.key[gEntity[g]!]!]!;
+    else {
       k = ks.stems[gStems[3 * g]!]!;
       for (let i = 1; i < gWords[g]!; i++) k += ' ' + ks.stems[gStems[3 * g + i]!]!;
     }
@@ -397,7 +398,7 @@ export function extractKeyphrases(
   for (let k = Math.min(C, limit + 8); ; k = Math.min(C, k * 4)) {
     const prefix: number[] = [];
     if (k < C) {
-      const scores = new Float64Array(C);
+      const scores = sc.scores.subarray(0, C);
       for (let i = 0; i < C; i++) scores[i] = score[cands[i]!]!;
       const threshold = kthLargest(scores, k);
       for (let i = 0; i < C; i++) if (score[cands[i]!]! >= threshold) prefix.push(cands[i]!);
@@ -422,13 +423,17 @@ export function extractKeyphrases(
 
   return kept.map((g) => {
     const ei = gEntity[g]!;
-    const entity = ei >= 0 ? ents[ei]! : undefined;
+    const name = ei >= 0 ? ents.name[ei] : undefined;
     const occurrences: KeyphraseOccurrence[] = [];
     for (let o = gFirst[g]!; o >= 0; o = occNext[o]!) {
       const oe = occEntity[o]!;
-      occurrences.push({ start: occStart[o]!, end: occEnd[o]!, text: oe >= 0 ? ents[oe]!.text : text.slice(occStart[o]!, occEnd[o]!) });
+      occurrences.push(
+        oe >= 0
+          ? { start: ents.start[oe]!, end: ents.end[oe]!, text: ents.text[oe]! }
+          : { start: occStart[o]!, end: occEnd[o]!, text: text.slice(occStart[o]!, occEnd[o]!) },
+      );
     }
-    let canonical = entity?.name ? entity.name.ar : undefined;
+    let canonical = name ? name.ar : undefined;
     if (!canonical) {
       // the most frequent surface form; on a tie the one with fewer diacritics
       const forms = new Map<string, number>();
@@ -444,7 +449,7 @@ export function extractKeyphrases(
         }
       }
     }
-    const entityId = entity?.id || undefined;
+    const entityId = ei >= 0 ? ents.id[ei] || undefined : undefined;
     return {
       text: canonical!,
       score: Math.round(score[g]! * 1000) / 1000,

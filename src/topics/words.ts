@@ -1,9 +1,9 @@
 /**
- * The topic model's word table: every distinct normalized word form it has seen, analyzed once
- * (clitic readings, light stems, term-vocabulary ids, keyphrase reading) and found again by a hash
- * of the token's normalized letters, computed over the original text without building the
- * normalized string. Each hit is verified letter by letter, so hash collisions cost a probe, never
- * a wrong word.
+ * The topic model's word table: every distinct word form it has seen, analyzed once (normalized
+ * key, clitic readings, light stems, term-vocabulary ids, keyphrase reading) and found again by a
+ * hash of the token's text, without building a string. Each hit is verified on the text, so hash
+ * collisions cost a probe, never a wrong word. Forms that normalize alike (with and without
+ * diacritics) are separate entries with equal analyses.
  * @internal
  */
 import { scanTokens, tokenNorm, type RawTokens } from '../tokenize/index.js';
@@ -12,6 +12,15 @@ import { procliticReadings } from '../tokenize/clitics.js';
 import { lightStem, type TokenReading } from './stem.js';
 
 const B = 0x9e3779b1 | 0;
+
+/**
+ * A flat copy of a (possibly sliced) string: long results of `slice` and `split` point into the
+ * string they came from, keeping it alive and comparing slowly.
+ * @internal
+ */
+export function flatCopy(s: string): string {
+  return s.length >= 13 ? s.split('').join('') : s;
+}
 
 /** Every proclitic reading of a word (bare word first), exactly as `textTokens` computes them. */
 export function wordReadings(norm: string, kind: number): TokenReading[] {
@@ -60,9 +69,11 @@ export class WordTable {
   readingStem = new Int32Array(4096);
   readingStripped = new Int32Array(4096);
   private size = 0;
-  private norms: string[] = [];
+  /** Per word: the token text it was first seen as (words are keyed by their exact text). */
+  private forms: string[] = [];
   private kinds: number[] = [];
   private hashes: number[] = [];
+  /** Open addressing: pairs of (word id + 1, hash of its text); 0 marks an empty pair. */
   private slots: Int32Array;
   private mask: number;
   private readonly action: Int32Array;
@@ -77,7 +88,7 @@ export class WordTable {
     this.action = table.action;
     this.expansions = table.expansions;
     this.mask = 4095;
-    this.slots = new Int32Array(4096).fill(-1);
+    this.slots = new Int32Array(2 * 4096);
   }
 
   /** Number of words held. */
@@ -108,7 +119,6 @@ export class WordTable {
     const n = raw.count;
     const wid = new Int32Array(n);
     const { start, end, kind } = raw;
-    const action = this.action;
     let words = 0;
     for (let t = 0; t < n; t++) {
       const k = kind[t]!;
@@ -119,18 +129,8 @@ export class WordTable {
       words++;
       const s = start[t]!;
       const e = end[t]!;
-      // hash of the normalized letters
       let h = k;
-      for (let i = s; i < e; i++) {
-        const c = text.charCodeAt(i);
-        const a = action[c]!;
-        if (a === KEEP) h = (Math.imul(h, B) + c) | 0;
-        else if (a >= 0) h = (Math.imul(h, B) + a) | 0;
-        else if (a !== DELETE) {
-          const x = this.expansions[-3 - a]!;
-          for (let j = 0; j < x.length; j++) h = (Math.imul(h, B) + x.charCodeAt(j)) | 0;
-        }
-      }
+      for (let i = s; i < e; i++) h = (Math.imul(h, B) + text.charCodeAt(i)) | 0;
       wid[t] = this.find(text, s, e, k, h);
     }
     return { text, raw, wid, words };
@@ -141,17 +141,22 @@ export class WordTable {
     return (x ^ (x >>> 13)) & this.mask;
   }
 
+  /** The word of the token [s, e) of kind k whose hash is h, added when new. */
   private find(text: string, s: number, e: number, k: number, h: number): number {
     const slots = this.slots;
+    const len = e - s;
     for (let i = this.slotOf(h); ; i = (i + 1) & this.mask) {
-      const id = slots[i]!;
+      const id = slots[2 * i]! - 1;
       if (id < 0) break;
-      if (this.hashes[id] === h && this.kinds[id] === k && this.same(text, s, e, this.norms[id]!)) return id;
+      if (slots[2 * i + 1] === h) {
+        const form = this.forms[id]!;
+        if (form.length === len && this.kinds[id] === k && text.startsWith(form, s)) return id;
+      }
     }
-    const norm = tokenNorm(text, s, e, this.action, this.expansions);
+    // a new form: its own copy (not a slice that would keep the whole text alive)
     const id = this.size;
-    this.add(id, wordReadings(norm, k));
-    this.norms.push(norm);
+    this.add(id, wordReadings(flatCopy(tokenNorm(text, s, e, this.action, this.expansions)), k));
+    this.forms.push(flatCopy(text.slice(s, e)));
     this.kinds.push(k);
     this.hashes.push(h);
     if ((id + 1) * 2 > this.mask + 1) this.grow();
@@ -159,34 +164,17 @@ export class WordTable {
     return id;
   }
 
-  /** True when the normalized letters of [s, e) are `norm`. */
-  private same(text: string, s: number, e: number, norm: string): boolean {
-    const action = this.action;
-    let j = 0;
-    for (let i = s; i < e; i++) {
-      const c = text.charCodeAt(i);
-      const a = action[c]!;
-      if (a === KEEP) {
-        if (norm.charCodeAt(j++) !== c) return false;
-      } else if (a >= 0) {
-        if (norm.charCodeAt(j++) !== a) return false;
-      } else if (a !== DELETE) {
-        const x = this.expansions[-3 - a]!;
-        for (let m = 0; m < x.length; m++) if (norm.charCodeAt(j++) !== x.charCodeAt(m)) return false;
-      }
-    }
-    return j === norm.length;
-  }
-
   private place(id: number): void {
-    let i = this.slotOf(this.hashes[id]!);
-    while (this.slots[i]! >= 0) i = (i + 1) & this.mask;
-    this.slots[i] = id;
+    const h = this.hashes[id]!;
+    let i = this.slotOf(h);
+    while (this.slots[2 * i]! > 0) i = (i + 1) & this.mask;
+    this.slots[2 * i] = id + 1;
+    this.slots[2 * i + 1] = h;
   }
 
   private grow(): void {
     const cap = (this.mask + 1) * 2;
-    this.slots = new Int32Array(cap).fill(-1);
+    this.slots = new Int32Array(2 * cap);
     this.mask = cap - 1;
     for (let id = 0; id < this.size; id++) this.place(id);
   }
@@ -224,10 +212,10 @@ export class WordTable {
 
   private reset(): void {
     this.size = 0;
-    this.norms = [];
+    this.forms = [];
     this.kinds = [];
     this.hashes = [];
-    this.slots.fill(-1);
+    this.slots.fill(0);
     this.onReset();
   }
 }
