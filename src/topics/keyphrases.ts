@@ -388,6 +388,20 @@ export function extractKeyphrases(
     gKey.set(g, k);
     return k;
   };
+  /**
+   * The key of phrase group `inner` is inside that of `outer` (as ' ' + key + ' '): its stems are a
+   * run of outer's stems (stems have no spaces).
+   */
+  const contains = (outer: number, inner: number): boolean => {
+    const lo = gWords[outer]!;
+    const li = gWords[inner]!;
+    for (let off = 0; off + li <= lo; off++) {
+      let j = 0;
+      while (j < li && gStems[3 * outer + off + j] === gStems[3 * inner + j]) j++;
+      if (j === li) return true;
+    }
+    return false;
+  };
   // best first: score, then longer, then key; equal keys keep first-seen order (as a stable sort)
   const order = (a: number, b: number): number =>
     score[b]! - score[a]! || gWords[b]! - gWords[a]! || localeCompare(keyOf(a), keyOf(b)) || a - b;
@@ -407,14 +421,14 @@ export function extractKeyphrases(
     kept = [];
     for (const c of prefix) {
       if (kept.length >= limit) break;
-      const cEntity = gEntity[c]! >= 0;
-      const padded = ' ' + keyOf(c) + ' ';
-      const inside = kept.some((k) => gEntity[k]! < 0 && gWords[k]! > gWords[c]! && (' ' + keyOf(k) + ' ').includes(padded) && gTf[k]! >= gTf[c]!);
+      const cPhrase = gEntity[c]! < 0;
+      // (an entity key '@…' is never inside a phrase key, whose stems have no '@')
+      const inside = cPhrase && kept.some((k) => gEntity[k]! < 0 && gWords[k]! > gWords[c]! && contains(k, c) && gTf[k]! >= gTf[c]!);
       if (inside) continue;
       // drop shorter kept phrases that this longer one covers with the same frequency
-      for (let i = kept.length - 1; i >= 0; i--) {
+      for (let i = kept.length - 1; i >= 0 && cPhrase; i--) {
         const k = kept[i]!;
-        if (!cEntity && gWords[c]! > gWords[k]! && padded.includes(' ' + keyOf(k) + ' ') && gTf[c]! >= gTf[k]!) kept.splice(i, 1);
+        if (gEntity[k]! < 0 && gWords[c]! > gWords[k]! && contains(c, k) && gTf[c]! >= gTf[k]!) kept.splice(i, 1);
       }
       kept.push(c);
     }
@@ -441,7 +455,7 @@ export function extractKeyphrases(
       let bestN = -1;
       let bestMarks = Infinity;
       for (const [form, cnt] of forms) {
-        const marks = form.replace(/[^\u064B-\u065F\u0670\u0640]/g, '').length;
+        const marks = countMarks(form);
         if (cnt > bestN || (cnt === bestN && marks < bestMarks)) {
           bestN = cnt;
           bestMarks = marks;
@@ -486,4 +500,14 @@ function kthLargest(a: Float64Array, k: number): number {
     else break;
   }
   return a[want]!;
+}
+
+/** Diacritics and tatweel in a form (U+064B–U+065F, U+0670, U+0640). */
+function countMarks(form: string): number {
+  let marks = 0;
+  for (let i = 0; i < form.length; i++) {
+    const c = form.charCodeAt(i);
+    if ((c >= 0x064b && c <= 0x065f) || c === 0x0670 || c === 0x0640) marks++;
+  }
+  return marks;
 }
