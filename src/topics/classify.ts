@@ -258,14 +258,14 @@ export function classify(
 
   // 1. terms, leftmost-longest over clitic readings and light stems
   const { candidateStart, candidates, termStart, termStems } = rt;
-  const { starts, readingStart, readingStem, readingStripped } = wt;
+  const { readingStem, readingStripped } = wt;
+  const { starts, readingStart, readingEnd } = doc;
   for (let t = 0; t < n; ) {
-    const w = wid[t]!;
-    if (w < 0 || !starts[w]) { t++; continue; }
+    if (!starts[t]) { t++; continue; }
     let best = -1;
     let bestLen = 0;
     let bestStripped = 0;
-    for (let r = readingStart[w]!, rEnd = readingStart[w + 1]!; r < rEnd; r++) {
+    for (let r = readingStart[t]!, rEnd = readingEnd[t]!; r < rEnd; r++) {
       const sid = readingStem[r]!;
       if (sid < 0) continue;
       for (let ci = candidateStart[sid]!, ciEnd = candidateStart[sid + 1]!; ci < ciEnd; ci++) {
@@ -276,13 +276,12 @@ export function classify(
         let ok = true;
         for (let j = 1; j < len && ok; j++) {
           const u = t + j;
-          const wu = u < n ? wid[u]! : -1;
-          if (wu < 0 || breakBefore[u]) ok = false;
+          if (u >= n || wid[u]! < 0 || breakBefore[u]) ok = false;
           else {
             // some reading of the next word has the term's next stem
             const want = termStems[cs + j]!;
             ok = false;
-            for (let x = readingStart[wu]!, xEnd = readingStart[wu + 1]!; x < xEnd && !ok; x++) ok = readingStem[x] === want;
+            for (let x = readingStart[u]!, xEnd = readingEnd[u]!; x < xEnd && !ok; x++) ok = readingStem[x] === want;
           }
         }
         if (ok) {

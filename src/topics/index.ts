@@ -191,7 +191,7 @@ export function createTopicModel(options: TopicModelOptions = {}): TopicModel {
       const ents = checkEntities(entities, 'keyphrases');
       checkKeyphraseOptions(callOptions);
       const doc = table.tokens(text);
-      return extractKeyphrases(ks, doc, table, offsets(doc), entityKeys.fields(ents, text.length), entityKeys, { ...options.keyphrases, ...callOptions }, scratch);
+      return extractKeyphrases(ks, doc, offsets(doc), entityKeys.fields(ents, text.length), entityKeys, { ...options.keyphrases, ...callOptions }, scratch);
     },
     analyze(
       text: string,
@@ -207,7 +207,7 @@ export function createTopicModel(options: TopicModelOptions = {}): TopicModel {
       const fields = entityKeys.fields(ents, text.length);
       return {
         topics: classify(rt, doc, table, offsetAfter, fields, entityKeys, { ...topicDefaults, ...callOptions?.topics }),
-        keyphrases: extractKeyphrases(ks, doc, table, offsetAfter, fields, entityKeys, { ...options.keyphrases, ...callOptions?.keyphrases }, scratch),
+        keyphrases: extractKeyphrases(ks, doc, offsetAfter, fields, entityKeys, { ...options.keyphrases, ...callOptions?.keyphrases }, scratch),
       };
     },
     taxonomy: Object.freeze(model.taxonomy.slice()),

@@ -8,7 +8,7 @@
  */
 import type { EntityFields, EntityKeys } from './entities.js';
 import { chooseReading, type TokenReading } from './stem.js';
-import type { DocTokens, WordTable } from './words.js';
+import type { DocTokens } from './words.js';
 import { localeCompare } from './classify.js';
 import { isStopKey } from './stopwords.js';
 
@@ -215,14 +215,13 @@ function repeatedLines(text: string): number[] {
 export function extractKeyphrases(
   ks: KeyphraseStems,
   doc: DocTokens,
-  wt: WordTable,
   offsetAfter: (t: number, letters: number) => number,
   ents: EntityFields,
   entityKeys: EntityKeys,
   options: KeyphraseOptions = {},
   sc: KeyphraseScratch = new KeyphraseScratch(),
 ): Keyphrase[] {
-  const { text, raw, wid } = doc;
+  const { text, raw } = doc;
   const n = raw.count;
   const limit = options.limit ?? 10;
   const maxWords = Math.min(3, Math.max(1, Math.floor(options.maxWords ?? 3)));
@@ -309,11 +308,8 @@ export function extractKeyphrases(
   }
 
   // plain candidates: runs of content tokens
-  const { kp, kpStripped } = wt;
-  for (let t = 0; t < n; t++) {
-    const w = wid[t]!;
-    stem[t] = w < 0 || covered[t] ? -1 : kp[w]!;
-  }
+  const { kp, kpStripped } = doc;
+  for (let t = 0; t < n; t++) stem[t] = covered[t] ? -1 : kp[t]!;
   const mask = slots.length - 1;
   const phrase = (words: number, s0: number, s1: number, s2: number): number => {
     let h = Math.imul(s0 + 1, 0x9e3779b1) ^ Math.imul(s1 + 2, 0x85ebca6b) ^ Math.imul(s2 + 3, 0xc2b2ae35);
@@ -333,7 +329,7 @@ export function extractKeyphrases(
   for (let t = 0; t < n; t++) {
     const s0 = stem[t]!;
     if (s0 < 0) continue;
-    const strip = kpStripped[wid[t]!]!;
+    const strip = kpStripped[t]!;
     const start = strip > 0 ? offsetAfter(t, strip) : raw.start[t]!;
     const rep = repeated.length > 0 && isRepeated(start);
     addOcc(phrase(1, s0, -1, -1), start, raw.end[t]!, -1, rep);

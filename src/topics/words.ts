@@ -30,7 +30,11 @@ export function wordReadings(norm: string, kind: number): TokenReading[] {
   return [{ key: norm, stem: norm, stripped: 0, article: false }];
 }
 
-/** Tokens of one text: raw spans and, for word tokens (Arabic and Latin), their word id. @internal */
+/**
+ * Tokens of one text: raw spans and, per token, what the model knows of its word (copied from the
+ * word table, so that the tasks read them in token order). Valid until the table's next `tokens`
+ * call. @internal
+ */
 export interface DocTokens {
   readonly text: string;
   readonly raw: RawTokens;
@@ -38,6 +42,14 @@ export interface DocTokens {
   readonly wid: Int32Array;
   /** Number of word tokens. */
   readonly words: number;
+  /** 1 when some reading of the token's word begins a term. */
+  readonly starts: Uint8Array;
+  /** The token's readings are `readingStem[readingStart[t] .. readingEnd[t])` of the word table. */
+  readonly readingStart: Int32Array;
+  readonly readingEnd: Int32Array;
+  /** Keyphrase stem id of the token's word (-1: not a candidate, or not a word) and its stripped letters. */
+  readonly kp: Int32Array;
+  readonly kpStripped: Int32Array;
 }
 
 /** What the model derives from a word's readings when it first sees the word. @internal */
@@ -50,26 +62,30 @@ export interface WordAnalyzer {
   keyphrase(readings: readonly TokenReading[]): readonly [number, number];
 }
 
+/** Fields of a word's record in `WordTable.record`. */
+const KP = 0;
+const KP_STRIPPED = 1;
+const R_START = 2;
+/** Readings end × 2 + 1 when some reading begins a term. */
+const R_END_STARTS = 3;
+const STRIDE = 4;
+
 /**
- * Open-addressing table from normalized word forms (with their token kind) to word ids, and what
- * the model knows of each word, in flat typed arrays (one slot per word, one per reading).
- * Bounded: when it holds more than `limit` words it starts over (analyses are pure functions of
- * the word, so this changes nothing but time).
+ * Open-addressing table from word forms (the token's text and kind) to word ids, and what the
+ * model knows of each word in one flat record per word, and per reading (term-stem id, stripped
+ * letters). Bounded: when it holds more than `limit` words it starts over (analyses are pure
+ * functions of the word, so this changes nothing but time).
  * @internal
  */
 export class WordTable {
-  /** Per word: 1 when some reading's stem begins a term. */
-  starts = new Uint8Array(1024);
-  /** Per word: keyphrase stem id (-1: not a candidate) and the letters its proclitics take. */
-  kp = new Int32Array(1024);
-  kpStripped = new Int32Array(1024);
-  /** Per word: its readings are `readingStem[readingStart[w] .. readingStart[w + 1])`. */
-  readingStart = new Int32Array(1025);
   /** Per reading (bare word first): term-vocabulary stem id (-1: none) and stripped letters. */
   readingStem = new Int32Array(4096);
   readingStripped = new Int32Array(4096);
+  private readings = 0;
+  /** Per word: `STRIDE` fields. */
+  private record = new Int32Array(STRIDE * 1024);
   private size = 0;
-  /** Per word: the token text it was first seen as (words are keyed by their exact text). */
+  /** Per word: the token text it was first seen as, its kind and hash. */
   private forms: string[] = [];
   private kinds: number[] = [];
   private hashes: number[] = [];
@@ -78,6 +94,8 @@ export class WordTable {
   private mask: number;
   private readonly action: Int32Array;
   private readonly expansions: readonly string[];
+  /** Per-token buffers of the last `tokens` call. */
+  private buf = { wid: new Int32Array(0), starts: new Uint8Array(0), rs: new Int32Array(0), re: new Int32Array(0), kp: new Int32Array(0), kps: new Int32Array(0) };
 
   constructor(
     private readonly analyzer: WordAnalyzer,
@@ -117,13 +135,23 @@ export class WordTable {
     if (this.size > this.limit) this.reset();
     const raw = scanTokens(text);
     const n = raw.count;
-    const wid = new Int32Array(n);
+    let b = this.buf;
+    if (b.wid.length < n) {
+      const cap = Math.max(n, 2 * b.wid.length, 256);
+      b = this.buf = { wid: new Int32Array(cap), starts: new Uint8Array(cap), rs: new Int32Array(cap), re: new Int32Array(cap), kp: new Int32Array(cap), kps: new Int32Array(cap) };
+    }
+    const { wid, starts, rs, re, kp, kps } = b;
     const { start, end, kind } = raw;
     let words = 0;
     for (let t = 0; t < n; t++) {
       const k = kind[t]!;
       if (k > 1) {
         wid[t] = -1;
+        starts[t] = 0;
+        rs[t] = 0;
+        re[t] = 0;
+        kp[t] = -1;
+        kps[t] = 0;
         continue;
       }
       words++;
@@ -131,9 +159,22 @@ export class WordTable {
       const e = end[t]!;
       let h = k;
       for (let i = s; i < e; i++) h = (Math.imul(h, B) + text.charCodeAt(i)) | 0;
-      wid[t] = this.find(text, s, e, k, h);
+      const w = this.find(text, s, e, k, h);
+      wid[t] = w;
+      const rec = this.record;
+      const o = STRIDE * w;
+      const x = rec[o + R_END_STARTS]!;
+      starts[t] = x & 1;
+      rs[t] = rec[o + R_START]!;
+      re[t] = x >> 1;
+      kp[t] = rec[o + KP]!;
+      kps[t] = rec[o + KP_STRIPPED]!;
     }
-    return { text, raw, wid, words };
+    return {
+      text, raw, words,
+      wid: wid.subarray(0, n), starts: starts.subarray(0, n), readingStart: rs.subarray(0, n), readingEnd: re.subarray(0, n),
+      kp: kp.subarray(0, n), kpStripped: kps.subarray(0, n),
+    };
   }
 
   private slotOf(h: number): number {
@@ -150,7 +191,11 @@ export class WordTable {
       if (id < 0) break;
       if (slots[2 * i + 1] === h) {
         const form = this.forms[id]!;
-        if (form.length === len && this.kinds[id] === k && text.startsWith(form, s)) return id;
+        if (form.length === len && this.kinds[id] === k) {
+          let j = 0;
+          while (j < len && form.charCodeAt(j) === text.charCodeAt(s + j)) j++;
+          if (j === len) return id;
+        }
       }
     }
     // a new form: its own copy (not a slice that would keep the whole text alive)
@@ -181,19 +226,15 @@ export class WordTable {
 
   private add(id: number, readings: readonly TokenReading[]): void {
     const a = this.analyzer;
-    if (id + 1 >= this.starts.length) {
-      const cap = this.starts.length * 2;
-      this.starts = grown(this.starts, new Uint8Array(cap));
-      this.kp = grown(this.kp, new Int32Array(cap));
-      this.kpStripped = grown(this.kpStripped, new Int32Array(cap));
-      this.readingStart = grown(this.readingStart, new Int32Array(cap + 1));
-    }
-    let r = this.readingStart[id]!;
+    if (STRIDE * (id + 1) > this.record.length) this.record = grown(this.record, new Int32Array(this.record.length * 2));
+    let r = this.readings;
     if (r + readings.length > this.readingStem.length) {
       const cap = Math.max(this.readingStem.length * 2, r + readings.length);
       this.readingStem = grown(this.readingStem, new Int32Array(cap));
       this.readingStripped = grown(this.readingStripped, new Int32Array(cap));
     }
+    const o = STRIDE * id;
+    this.record[o + R_START] = r;
     let starts = 0;
     for (const x of readings) {
       const sid = a.termStem(x.stem);
@@ -202,16 +243,17 @@ export class WordTable {
       this.readingStripped[r] = x.stripped;
       r++;
     }
-    this.readingStart[id + 1] = r;
-    this.starts[id] = starts;
+    this.readings = r;
+    this.record[o + R_END_STARTS] = 2 * r + starts;
     const [kp, kpStripped] = a.keyphrase(readings);
-    this.kp[id] = kp;
-    this.kpStripped[id] = kpStripped;
+    this.record[o + KP] = kp;
+    this.record[o + KP_STRIPPED] = kpStripped;
     this.size = id + 1;
   }
 
   private reset(): void {
     this.size = 0;
+    this.readings = 0;
     this.forms = [];
     this.kinds = [];
     this.hashes = [];
