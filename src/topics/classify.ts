@@ -366,13 +366,10 @@ export function classify(
     if (!keep[i]) continue;
     const score = 1 - Math.exp(-total[i]! / PARAMS.saturation);
     const e = rt.taxonomy[i]!;
-    out.push({
-      code: e.code,
-      label: { en: e.en, ar: e.ar },
-      score: Math.round(score * 1000) / 1000,
-      ...(e.parent ? { parent: e.parent } : {}),
-      evidence: firstDistinctByStart(evidence[i] ?? [], maxEvidence),
-    });
+    const label = { en: e.en, ar: e.ar };
+    const rounded = Math.round(score * 1000) / 1000;
+    const evs = firstDistinctByStart(evidence[i] ?? [], maxEvidence);
+    out.push(e.parent ? { code: e.code, label, score: rounded, parent: e.parent, evidence: evs } : { code: e.code, label, score: rounded, evidence: evs });
   }
   out.sort((a, b) => b.score - a.score || localeCompare(a.code, b.code));
   return options.limit !== undefined && options.limit >= 0 ? out.slice(0, options.limit) : out;

@@ -120,6 +120,9 @@ export class KeyphraseScratch {
   // per token
   stem = new Int32Array(256);
   covered = new Uint8Array(256);
+  uni = new Int32Array(256);
+  startOf = new Int32Array(256);
+  repOf = new Uint8Array(256);
   /** Phrase hash table: group + 1, 0 when empty (emptied again after each call). */
   slots = new Int32Array(1024);
 
@@ -129,6 +132,9 @@ export class KeyphraseScratch {
       const cap = Math.max(tokens, this.stem.length * 2);
       this.stem = new Int32Array(cap);
       this.covered = new Uint8Array(cap);
+      this.uni = new Int32Array(cap);
+      this.startOf = new Int32Array(cap);
+      this.repOf = new Uint8Array(cap);
     }
     if (items > this.gWords.length) {
       const cap = Math.max(items, this.gWords.length * 2);
@@ -165,17 +171,16 @@ function isTrimSpace(c: number): boolean {
 
 /**
  * Lines (split at `\n`) whose trimmed text, longer than 20 characters, is that of an earlier line:
- * flat `[start, end)` pairs of the whole lines, in order. Lines are compared by a hash of their
- * trimmed text, then character by character.
+ * flat `[start, end)` pairs of the whole lines, in order. Trimmed lines of one length are chained
+ * and compared character by character (most differ in their first characters).
  */
 function repeatedLines(text: string): number[] {
   const out: number[] = [];
   const len = text.length;
-  // hash → index of the first line with it; lines of one hash chained through `next`
-  const byHash = new Map<number, number>();
+  // trimmed length → last line of that length; lines of one length chained through `prev`
+  const byLength = new Map<number, number>();
   const ls: number[] = [];
-  const le: number[] = [];
-  const next: number[] = [];
+  const prev: number[] = [];
   for (let pos = 0; pos <= len; ) {
     let nl = text.indexOf('\n', pos);
     if (nl < 0) nl = len;
@@ -183,22 +188,21 @@ function repeatedLines(text: string): number[] {
     let e = nl;
     while (s < e && isTrimSpace(text.charCodeAt(s))) s++;
     while (e > s && isTrimSpace(text.charCodeAt(e - 1))) e--;
-    if (e - s > 20) {
-      let h = e - s;
-      for (let i = s; i < e; i++) h = (Math.imul(h, 0x9e3779b1) + text.charCodeAt(i)) | 0;
-      const first = byHash.get(h);
+    const size = e - s;
+    if (size > 20) {
+      const last = byLength.get(size);
       let seen = false;
-      for (let l = first ?? -1; l >= 0 && !seen; l = next[l]!) {
-        if (le[l]! - ls[l]! !== e - s) continue;
-        seen = true;
-        for (let i = 0; i < e - s && seen; i++) seen = text.charCodeAt(ls[l]! + i) === text.charCodeAt(s + i);
+      for (let l = last ?? -1; l >= 0 && !seen; l = prev[l]!) {
+        const o = ls[l]!;
+        let i = 0;
+        while (i < size && text.charCodeAt(o + i) === text.charCodeAt(s + i)) i++;
+        seen = i === size;
       }
       if (seen) out.push(pos, nl);
       else {
         ls.push(s);
-        le.push(e);
-        next.push(first ?? -1);
-        byHash.set(h, ls.length - 1);
+        prev.push(last ?? -1);
+        byLength.set(size, ls.length - 1);
       }
     }
     pos = nl + 1;
@@ -325,22 +329,38 @@ export function extractKeyphrases(
       if (gStems[3 * g] === s0 && gStems[3 * g + 1] === s1 && gStems[3 * g + 2] === s2) return g;
     }
   };
-  const breakBefore = raw.breakBefore;
+  // single words first; a phrase of several words occurs at most as often (outside repeated lines:
+  // its words are on one line) as each of its words, and needs tf ≥ 2 to be ranked, so phrases
+  // are only counted over words seen at least twice. (Groups are then created in another order
+  // than position by position, but within one phrase length the order is the same, and only groups
+  // of one length are ever compared by creation order.)
+  const { uni, startOf, repOf } = sc;
   for (let t = 0; t < n; t++) {
     const s0 = stem[t]!;
     if (s0 < 0) continue;
     const strip = kpStripped[t]!;
     const start = strip > 0 ? offsetAfter(t, strip) : raw.start[t]!;
     const rep = repeated.length > 0 && isRepeated(start);
-    addOcc(phrase(1, s0, -1, -1), start, raw.end[t]!, -1, rep);
-    if (maxWords < 2 || t + 1 >= n) continue;
-    const s1 = stem[t + 1]!;
-    if (s1 < 0 || breakBefore[t + 1]) continue;
-    addOcc(phrase(2, s0, s1, -1), start, raw.end[t + 1]!, -1, rep);
-    if (maxWords < 3 || t + 2 >= n) continue;
-    const s2 = stem[t + 2]!;
-    if (s2 < 0 || breakBefore[t + 2]) continue;
-    addOcc(phrase(3, s0, s1, s2), start, raw.end[t + 2]!, -1, rep);
+    const g = phrase(1, s0, -1, -1);
+    addOcc(g, start, raw.end[t]!, -1, rep);
+    uni[t] = g;
+    startOf[t] = start;
+    repOf[t] = rep ? 1 : 0;
+  }
+  if (maxWords >= 2) {
+    const breakBefore = raw.breakBefore;
+    for (let t = 0; t + 1 < n; t++) {
+      const s0 = stem[t]!;
+      const s1 = stem[t + 1]!;
+      if (s0 < 0 || s1 < 0 || breakBefore[t + 1] || gTf[uni[t]!]! < 2 || gTf[uni[t + 1]!]! < 2) continue;
+      const start = startOf[t]!;
+      const rep = repOf[t] === 1;
+      addOcc(phrase(2, s0, s1, -1), start, raw.end[t + 1]!, -1, rep);
+      if (maxWords < 3 || t + 2 >= n) continue;
+      const s2 = stem[t + 2]!;
+      if (s2 < 0 || breakBefore[t + 2] || gTf[uni[t + 2]!]! < 2) continue;
+      addOcc(phrase(3, s0, s1, s2), start, raw.end[t + 2]!, -1, rep);
+    }
   }
   // empty the hash table for the next call
   for (let g = 0; g < G; g++) if (gSlot[g]! >= 0) slots[gSlot[g]!] = 0;
@@ -460,13 +480,11 @@ export function extractKeyphrases(
       }
     }
     const entityId = ei >= 0 ? ents.id[ei] || undefined : undefined;
-    return {
-      text: canonical!,
-      score: Math.round(score[g]! * 1000) / 1000,
-      stem: keyOf(g),
-      occurrences: occurrences.sort((a, b) => a.start - b.start),
-      ...(entityId ? { entityId } : {}),
-    };
+    const rounded = Math.round(score[g]! * 1000) / 1000;
+    occurrences.sort((a, b) => a.start - b.start);
+    return entityId
+      ? { text: canonical!, score: rounded, stem: keyOf(g), occurrences, entityId }
+      : { text: canonical!, score: rounded, stem: keyOf(g), occurrences };
   });
 }
 
