@@ -77,10 +77,11 @@ export interface TopicRuntime {
   /** Per term: its stems are `termStems[termStart[c] .. termStart[c + 1])`. */
   readonly termStart: Int32Array;
   readonly termStems: Int32Array;
-  /** Per term: its display form, topics and weights. */
+  /** Per term: its display form; its topics and weights are `termTopics[termTopicStart[c] .. termTopicStart[c + 1])`. */
   readonly termDisplay: readonly string[];
-  readonly termTopics: readonly Int32Array[];
-  readonly termWeights: readonly Float64Array[];
+  readonly termTopicStart: Int32Array;
+  readonly termTopics: Int32Array;
+  readonly termWeights: Float64Array;
   /** Per term: the id of its display form (the evidence key of the classifier). */
   readonly termKey: Int32Array;
   /** Number of distinct display forms. */
@@ -110,36 +111,52 @@ export function topicRuntime(model: CompiledTopics): TopicRuntime {
   const order = model.taxonomy.map((_, i) => i).sort((a, b) => model.taxonomy[b]!.level - model.taxonomy[a]!.level);
   const stemIds = new Map<string, number>();
   const displayIds = new Map<string, number>();
-  const first: number[][] = [];
-  const termWords: number[][] = [];
+  const terms = model.terms;
+  const stemList: number[] = [];
+  const topicList: number[] = [];
+  const weightList: number[] = [];
   const termDisplay: string[] = [];
-  const termTopics: Int32Array[] = [];
-  const termWeights: Float64Array[] = [];
-  const termKey = new Int32Array(model.terms.length);
-  model.terms.forEach(([key, display, topics], ti) => {
-    const words = key.split(' ').map((w) => {
+  const termStart = new Int32Array(terms.length + 1);
+  const termTopicStart = new Int32Array(terms.length + 1);
+  const termKey = new Int32Array(terms.length);
+  for (let ti = 0; ti < terms.length; ti++) {
+    const [key, display, topics] = terms[ti]!;
+    // the stems of `key.split(' ')`
+    for (let p = 0; ; ) {
+      const q = key.indexOf(' ', p);
+      const w = q < 0 ? key.slice(p) : key.slice(p, q);
       let id = stemIds.get(w);
       if (id === undefined) stemIds.set(w, (id = stemIds.size));
-      return id;
-    });
-    termWords.push(words);
+      stemList.push(id);
+      if (q < 0) break;
+      p = q + 1;
+    }
+    termStart[ti + 1] = stemList.length;
+    for (const [tp, w] of topics) {
+      topicList.push(tp);
+      weightList.push(w);
+    }
+    termTopicStart[ti + 1] = topicList.length;
     termDisplay.push(display);
-    termTopics.push(Int32Array.from(topics, (x) => x[0]));
-    termWeights.push(Float64Array.from(topics, (x) => x[1]));
     let k = displayIds.get(display);
     if (k === undefined) displayIds.set(display, (k = displayIds.size));
     termKey[ti] = k;
-    (first[words[0]!] ??= []).push(ti);
-  });
-  const termStart = new Int32Array(termWords.length + 1);
-  termWords.forEach((w, i) => (termStart[i + 1] = termStart[i]! + w.length));
-  const termStems = Int32Array.from(termWords.flat());
+  }
+  // candidates by first stem (a counting sort keeps model order), then longest first (stable)
+  const length = (c: number): number => termStart[c + 1]! - termStart[c]!;
   const candidateStart = new Int32Array(stemIds.size + 1);
-  const candidates = new Int32Array(termWords.length);
-  for (let id = 0, at = 0; id < stemIds.size; id++) {
-    // stable sort: equal lengths keep model order
-    for (const c of (first[id] ?? []).sort((a, b) => termWords[b]!.length - termWords[a]!.length)) candidates[at++] = c;
-    candidateStart[id + 1] = at;
+  for (let ti = 0; ti < terms.length; ti++) candidateStart[stemList[termStart[ti]!]! + 1]!++;
+  for (let id = 0; id < stemIds.size; id++) candidateStart[id + 1]! += candidateStart[id]!;
+  const candidates = new Int32Array(terms.length);
+  const fill = candidateStart.slice(0, stemIds.size);
+  for (let ti = 0; ti < terms.length; ti++) candidates[fill[stemList[termStart[ti]!]!]!++] = ti;
+  for (let id = 0; id < stemIds.size; id++) {
+    for (let i = candidateStart[id]! + 1; i < candidateStart[id + 1]!; i++) {
+      const c = candidates[i]!;
+      let j = i - 1;
+      for (; j >= candidateStart[id]! && length(candidates[j]!) < length(c); j--) candidates[j + 1] = candidates[j]!;
+      candidates[j + 1] = c;
+    }
   }
   const signals = model.signals.map((s) => (s.en ? { ...s, re: new RegExp(s.en, 'i') } : s));
   const types = new Set<string>();
@@ -148,10 +165,11 @@ export function topicRuntime(model: CompiledTopics): TopicRuntime {
   for (const ty of types) signalsByType.set(ty, signals.flatMap((s, i) => (s.type === undefined || s.type.includes(ty) ? [i] : [])));
   const untypedSignals = signals.flatMap((s, i) => (s.type === undefined ? [i] : []));
   return {
-    taxonomy: model.taxonomy, parent, order, stemIds, candidateStart, candidates, termStart, termStems, termDisplay, termTopics, termWeights, termKey,
-    keys: displayIds.size, signals, signalsByType, untypedSignals, 
-    signalTopics: signals.map((sg) => Int32Array.from(sg.topics, (x) => x[0])),
-    signalWeights: signals.map((sg) => Float64Array.from(sg.topics, (x) => x[1])),
+    taxonomy: model.taxonomy, parent, order, stemIds, candidateStart, candidates, termStart, termStems: new Int32Array(stemList),
+    termDisplay, termTopicStart, termTopics: new Int32Array(topicList), termWeights: new Float64Array(weightList), termKey,
+    keys: displayIds.size, signals, signalsByType, untypedSignals,
+    signalTopics: signals.map((sg) => new Int32Array(sg.topics.map((x) => x[0]))),
+    signalWeights: signals.map((sg) => new Float64Array(sg.topics.map((x) => x[1]))),
     scratch: {
       call: 0,
       accCall: new Int32Array(displayIds.size * model.taxonomy.length),
@@ -297,10 +315,10 @@ export function classify(
     const start = offsetAfter(t, bestStripped);
     const end = raw.end[last]!;
     const ev: TopicEvidence = { text: text.slice(start, end), start, end, term: rt.termDisplay[best]! };
-    const topics = rt.termTopics[best]!;
-    const weights = rt.termWeights[best]!;
     const key = rt.termKey[best]!;
-    for (let i = 0; i < topics.length; i++) add(topics[i]!, key, weights[i]!, t < headlineEnd, ev);
+    for (let i = rt.termTopicStart[best]!, iEnd = rt.termTopicStart[best + 1]!; i < iEnd; i++) {
+      add(rt.termTopics[i]!, key, rt.termWeights[i]!, t < headlineEnd, ev);
+    }
     t = last + 1;
   }
 
