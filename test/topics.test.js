@@ -199,6 +199,18 @@ test('entities with odd offsets are ignored, not trusted', (t) => {
   t.notThrows(() => model.keyphrases(text, bogus));
 });
 
+test('limits: a fractional topic limit or maxEvidence cuts like slice(); a fractional keyphrase limit like the next whole one', (t) => {
+  const d = dev[1];
+  const { entities } = annotator.annotate(d.text);
+  const all = model.topics(d.text, entities, { minScore: 0, relative: 0 });
+  t.true(all.length >= 3);
+  t.deepEqual(model.topics(d.text, entities, { minScore: 0, relative: 0, limit: 2.5 }), all.slice(0, 2));
+  const oneEach = model.topics(d.text, entities, { minScore: 0, relative: 0, maxEvidence: 1.5 });
+  t.deepEqual(oneEach, all.map((x) => ({ ...x, evidence: x.evidence.slice(0, 1) })));
+  t.deepEqual(model.keyphrases(d.text, entities, { limit: 2.5 }), model.keyphrases(d.text, entities, { limit: 3 }));
+  t.is(model.keyphrases(d.text, entities, { limit: 2.5 }).length, 3);
+});
+
 test("natural's root module (which loads database clients) is never loaded", (t) => {
   model.keyphrases('احتجاجات واحتجاجات', []);
   const require = createRequire(import.meta.url);

@@ -97,7 +97,7 @@ export interface TopicRuntime {
    * Work buffers of `classify` (synchronous: one call at a time): the accumulator of each
    * (term key, topic) of the current call is `accAt[k]` when `accCall[k]` is the call's number.
    */
-  readonly scratch: { call: number; accCall: Int32Array; accAt: Int32Array };
+  readonly scratch: { call: number; accCall: Int32Array; accAt: Int32Array; codeRank?: Int32Array };
 }
 
 /** Builds the matching structures of a compiled model. @internal */
@@ -208,6 +208,17 @@ export function matchingSignals(
   const out = list.filter((si) => signalMatchesRest(rt.signals[si]!, kind, id, name));
   if (memoize) info.signals = { type, kind, named: !!name, en, list: out };
   return out;
+}
+
+/** Rank of each taxonomy code in `localeCompare` order (codes that compare equal share a rank). */
+function codeRanks(taxonomy: readonly TaxonomyEntry[]): Int32Array {
+  const order = taxonomy.map((_, i) => i).sort((a, b) => localeCompare(taxonomy[a]!.code, taxonomy[b]!.code));
+  const rank = new Int32Array(taxonomy.length);
+  for (let k = 1; k < order.length; k++) {
+    const same = localeCompare(taxonomy[order[k - 1]!]!.code, taxonomy[order[k]!]!.code) === 0;
+    rank[order[k]!] = same ? rank[order[k - 1]!]! : k;
+  }
+  return rank;
 }
 
 let collator: Intl.Collator | undefined;
@@ -379,25 +390,37 @@ export function classify(
     // a reported topic brings its ancestors (their evidence includes its own, so they score at least as high)
     for (let j = i; j >= 0 && !keep[j]; j = rt.parent[j]!) keep[j] = 1;
   }
-  const out: Topic[] = [];
+  // best first: rounded score, then the code as `localeCompare` orders it (ranked once per model);
+  // only the topics within the limit are built
+  const rank = (rt.scratch.codeRank ??= codeRanks(rt.taxonomy));
+  const rounded = new Float64Array(T);
+  const kept: number[] = [];
   for (let i = 0; i < T; i++) {
     if (!keep[i]) continue;
-    const score = 1 - Math.exp(-total[i]! / PARAMS.saturation);
+    rounded[i] = Math.round((1 - Math.exp(-total[i]! / PARAMS.saturation)) * 1000) / 1000;
+    kept.push(i);
+  }
+  kept.sort((a, b) => rounded[b]! - rounded[a]! || rank[a]! - rank[b]!);
+  // (as `slice(0, limit)`: a fractional limit is truncated)
+  const limit = options.limit !== undefined && options.limit >= 0 ? Math.min(Math.trunc(options.limit), kept.length) : kept.length;
+  const out: Topic[] = [];
+  for (let k = 0; k < limit; k++) {
+    const i = kept[k]!;
     const e = rt.taxonomy[i]!;
     const label = { en: e.en, ar: e.ar };
-    const rounded = Math.round(score * 1000) / 1000;
     const evs = firstDistinctByStart(evidence[i] ?? [], maxEvidence);
-    out.push(e.parent ? { code: e.code, label, score: rounded, parent: e.parent, evidence: evs } : { code: e.code, label, score: rounded, evidence: evs });
+    out.push(e.parent ? { code: e.code, label, score: rounded[i]!, parent: e.parent, evidence: evs } : { code: e.code, label, score: rounded[i]!, evidence: evs });
   }
-  out.sort((a, b) => b.score - a.score || localeCompare(a.code, b.code));
-  return options.limit !== undefined && options.limit >= 0 ? out.slice(0, options.limit) : out;
+  return out;
 }
 
 /**
  * The first `max` of `evs` by start offset (stable), keeping the first of each span: the same as
  * dropping repeated spans, then a stable sort by start, then the first `max`.
  */
-function firstDistinctByStart(evs: readonly TopicEvidence[], max: number): TopicEvidence[] {
+function firstDistinctByStart(evs: readonly TopicEvidence[], maxEvidence: number): TopicEvidence[] {
+  // (as `slice(0, max)`: a fractional maximum is truncated)
+  const max = Math.trunc(maxEvidence);
   if (!evs.every((x) => typeof x.start === 'number' && typeof x.end === 'number')) {
     // offsets given as something else than numbers (entities from the caller): spans are equal when their "start:end" keys are
     const seen = new Set<string>();

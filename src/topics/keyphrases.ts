@@ -126,6 +126,26 @@ export class KeyphraseScratch {
   /** Phrase hash table: group + 1, 0 when empty (emptied again after each call). */
   slots = new Int32Array(1024);
 
+  /** Per keyphrase stem: its single-word group in the current call is `uniGroup[s]` when `uniCall[s]` is the call's number. */
+  uniCall = new Int32Array(1024);
+  uniGroup = new Int32Array(1024);
+  private call = 0;
+
+  /** Starts a call over `stems` keyphrase stems; returns the call's number. */
+  nextCall(stems: number): number {
+    if (stems > this.uniCall.length) {
+      const cap = Math.max(stems, 2 * this.uniCall.length);
+      this.uniCall = new Int32Array(cap);
+      this.uniGroup = new Int32Array(cap);
+      this.call = 0;
+    }
+    if (++this.call > 0x3fffffff) {
+      this.uniCall.fill(0);
+      this.call = 1;
+    }
+    return this.call;
+  }
+
   /** Room for `tokens` tokens and `items` groups or occurrences. */
   reserve(tokens: number, items: number): void {
     if (tokens > this.stem.length) {
@@ -335,13 +355,22 @@ export function extractKeyphrases(
   // than position by position, but within one phrase length the order is the same, and only groups
   // of one length are ever compared by creation order.)
   const { uni, startOf, repOf } = sc;
+  const call = sc.nextCall(ks.stems.length);
+  const { uniCall, uniGroup } = sc;
   for (let t = 0; t < n; t++) {
     const s0 = stem[t]!;
     if (s0 < 0) continue;
     const strip = kpStripped[t]!;
     const start = strip > 0 ? offsetAfter(t, strip) : raw.start[t]!;
     const rep = repeated.length > 0 && isRepeated(start);
-    const g = phrase(1, s0, -1, -1);
+    // single words are found by stem id directly (the table holds the longer phrases)
+    let g: number;
+    if (uniCall[s0] === call) g = uniGroup[s0]!;
+    else {
+      g = newGroup(1, s0, -1, -1, -1);
+      uniCall[s0] = call;
+      uniGroup[s0] = g;
+    }
     addOcc(g, start, raw.end[t]!, -1, rep);
     uni[t] = g;
     startOf[t] = start;
@@ -425,7 +454,7 @@ export function extractKeyphrases(
   // a phrase inside a longer kept phrase that occurs as often adds nothing. Only a prefix of the
   // ranking is read: rank the best `k` scores (ties included) and widen when that runs out.
   let kept: number[] = [];
-  for (let k = Math.min(C, limit + 8); ; k = Math.min(C, k * 4)) {
+  for (let k = Math.min(C, Math.ceil(limit) + 8); ; k = Math.min(C, k * 4)) {
     const prefix: number[] = [];
     if (k < C) {
       const scores = sc.scores.subarray(0, C);
