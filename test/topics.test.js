@@ -2,7 +2,8 @@ import test from 'ava';
 import fc from 'fast-check';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createAnnotator, AalamError } from '../dist/index.js';
+import { createAnnotator, AalamError, tokenize } from '../dist/index.js';
+import { WordTable } from '../dist/topics/words.js';
 import { createTopicModel, lightStem } from '../dist/topics/index.js';
 
 const annotator = createAnnotator();
@@ -209,6 +210,39 @@ test('limits: a fractional topic limit or maxEvidence cuts like slice(); a fract
   t.deepEqual(oneEach, all.map((x) => ({ ...x, evidence: x.evidence.slice(0, 1) })));
   t.deepEqual(model.keyphrases(d.text, entities, { limit: 2.5 }), model.keyphrases(d.text, entities, { limit: 3 }));
   t.is(model.keyphrases(d.text, entities, { limit: 2.5 }).length, 3);
+});
+
+test('word table: every word token finds the analysis of its own normalized form, through growth and restarts', (t) => {
+  // the analyzer records each word's normalized key; a tiny limit makes the table start over often
+  const keys = [];
+  let restarts = 0;
+  const table = new WordTable(
+    {
+      termStem: () => -1,
+      startsTerm: () => false,
+      keyphrase: (readings) => [keys.push(readings[0].key) - 1, 0],
+    },
+    300,
+    () => {
+      restarts++;
+      keys.length = 0;
+    },
+  );
+  const texts = [...dev, ...heldOut].map((d) => d.text);
+  texts.push('وَالاحْتِجَاجَاتُ والاحتجاجات الاحتجاجات U.S. us US ١٢٣ test TEST تست\ud800 \u200cعلى\u200d');
+  for (let round = 0; round < 2; round++) {
+    for (const text of texts) {
+      const doc = table.tokens(text);
+      const tokens = tokenize(text).tokens;
+      t.is(doc.raw.count, tokens.length);
+      for (let i = 0; i < tokens.length; i++) {
+        const word = tokens[i].kind === 'arabic' || tokens[i].kind === 'latin';
+        if (!word) t.is(doc.wid[i], -1);
+        else if (keys[doc.kp[i]] !== tokens[i].norm) return t.fail(`${tokens[i].text}: ${keys[doc.kp[i]]} != ${tokens[i].norm}`);
+      }
+    }
+  }
+  t.true(restarts > 0);
 });
 
 test("natural's root module (which loads database clients) is never loaded", (t) => {

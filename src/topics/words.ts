@@ -62,19 +62,28 @@ export interface WordAnalyzer {
   keyphrase(readings: readonly TokenReading[]): readonly [number, number];
 }
 
-/** Fields of a word's record in `WordTable.record`. */
-const KP = 0;
-const KP_STRIPPED = 1;
-const R_START = 2;
+/**
+ * Fields of a slot of the word table: the word's id + 1 (0: empty slot), the hash of its text, its
+ * text's length × 4 + kind, where its text is in the character pool, then what the tasks need.
+ */
+const S_ID = 0;
+const S_HASH = 1;
+const S_LEN_KIND = 2;
+const S_POOL = 3;
+const S_KP = 4;
+const S_KP_STRIPPED = 5;
+const S_R_START = 6;
 /** Readings end × 2 + 1 when some reading begins a term. */
-const R_END_STARTS = 3;
-const STRIDE = 4;
+const S_R_END_STARTS = 7;
+const SLOT = 8;
 
 /**
- * Open-addressing table from word forms (the token's text and kind) to word ids, and what the
- * model knows of each word in one flat record per word, and per reading (term-stem id, stripped
- * letters). Bounded: when it holds more than `limit` words it starts over (analyses are pure
- * functions of the word, so this changes nothing but time).
+ * Open-addressing table from word forms (the token's text and kind) to words. A slot holds the
+ * form's hash, length and kind, where its characters are in a flat pool, and what the model knows
+ * of the word (keyphrase reading, readings range, whether it begins a term), so that one probe
+ * reads one slot and one pool run. Per reading: term-stem id and stripped letters. Bounded: when it
+ * holds more than `limit` words it starts over (analyses are pure functions of the word, so this
+ * changes nothing but time).
  * @internal
  */
 export class WordTable {
@@ -82,14 +91,10 @@ export class WordTable {
   readingStem = new Int32Array(4096);
   readingStripped = new Int32Array(4096);
   private readings = 0;
-  /** Per word: `STRIDE` fields. */
-  private record = new Int32Array(STRIDE * 1024);
   private size = 0;
-  /** Per word: the token text it was first seen as, its kind and hash. */
-  private forms: string[] = [];
-  private kinds: number[] = [];
-  private hashes: number[] = [];
-  /** Open addressing: pairs of (word id + 1, hash of its text); 0 marks an empty pair. */
+  /** The characters of every form, one after the other. */
+  private pool = new Uint16Array(16384);
+  private poolSize = 0;
   private slots: Int32Array;
   private mask: number;
   private readonly action: Int32Array;
@@ -106,7 +111,7 @@ export class WordTable {
     this.action = table.action;
     this.expansions = table.expansions;
     this.mask = 4095;
-    this.slots = new Int32Array(2 * 4096);
+    this.slots = new Int32Array(SLOT * 4096);
   }
 
   /** Number of words held. */
@@ -159,16 +164,15 @@ export class WordTable {
       const e = end[t]!;
       let h = k;
       for (let i = s; i < e; i++) h = (Math.imul(h, B) + text.charCodeAt(i)) | 0;
-      const w = this.find(text, s, e, k, h);
-      wid[t] = w;
-      const rec = this.record;
-      const o = STRIDE * w;
-      const x = rec[o + R_END_STARTS]!;
+      const o = this.find(text, s, e, k, h);
+      const slots = this.slots;
+      const x = slots[o + S_R_END_STARTS]!;
+      wid[t] = slots[o + S_ID]! - 1;
       starts[t] = x & 1;
-      rs[t] = rec[o + R_START]!;
+      rs[t] = slots[o + S_R_START]!;
       re[t] = x >> 1;
-      kp[t] = rec[o + KP]!;
-      kps[t] = rec[o + KP_STRIPPED]!;
+      kp[t] = slots[o + S_KP]!;
+      kps[t] = slots[o + S_KP_STRIPPED]!;
     }
     return {
       text, raw, words,
@@ -182,59 +186,64 @@ export class WordTable {
     return (x ^ (x >>> 13)) & this.mask;
   }
 
-  /** The word of the token [s, e) of kind k whose hash is h, added when new. */
+  /** The slot offset of the word of the token [s, e) of kind k whose hash is h, added when new. */
   private find(text: string, s: number, e: number, k: number, h: number): number {
     const slots = this.slots;
-    const len = e - s;
-    for (let i = this.slotOf(h); ; i = (i + 1) & this.mask) {
-      const id = slots[2 * i]! - 1;
-      if (id < 0) break;
-      if (slots[2 * i + 1] === h) {
-        const form = this.forms[id]!;
-        if (form.length === len && this.kinds[id] === k) {
-          let j = 0;
-          while (j < len && form.charCodeAt(j) === text.charCodeAt(s + j)) j++;
-          if (j === len) return id;
-        }
+    const pool = this.pool;
+    const lenKind = 4 * (e - s) + k;
+    let i = this.slotOf(h);
+    for (; ; i = (i + 1) & this.mask) {
+      const o = SLOT * i;
+      if (slots[o + S_ID] === 0) break;
+      if (slots[o + S_HASH] === h && slots[o + S_LEN_KIND] === lenKind) {
+        const p = slots[o + S_POOL]!;
+        let j = s;
+        while (j < e && pool[p + j - s] === text.charCodeAt(j)) j++;
+        if (j === e) return o;
       }
     }
-    // a new form: its own copy (not a slice that would keep the whole text alive)
-    const id = this.size;
-    this.add(id, wordReadings(flatCopy(tokenNorm(text, s, e, this.action, this.expansions)), k));
-    this.forms.push(flatCopy(text.slice(s, e)));
-    this.kinds.push(k);
-    this.hashes.push(h);
-    if ((id + 1) * 2 > this.mask + 1) this.grow();
-    else this.place(id);
-    return id;
-  }
-
-  private place(id: number): void {
-    const h = this.hashes[id]!;
-    let i = this.slotOf(h);
-    while (this.slots[2 * i]! > 0) i = (i + 1) & this.mask;
-    this.slots[2 * i] = id + 1;
-    this.slots[2 * i + 1] = h;
+    // a new word
+    if (this.poolSize + (e - s) > this.pool.length) this.pool = grown(this.pool, new Uint16Array(Math.max(2 * this.pool.length, this.poolSize + e - s)));
+    const p = this.poolSize;
+    for (let j = s; j < e; j++) this.pool[p + j - s] = text.charCodeAt(j);
+    this.poolSize += e - s;
+    const o = SLOT * i;
+    slots[o + S_ID] = this.size + 1;
+    slots[o + S_HASH] = h;
+    slots[o + S_LEN_KIND] = lenKind;
+    slots[o + S_POOL] = p;
+    this.analyze(o, wordReadings(flatCopy(tokenNorm(text, s, e, this.action, this.expansions)), k));
+    this.size++;
+    if (this.size * 2 <= this.mask + 1) return o;
+    this.grow();
+    // the slot moved
+    for (let i2 = this.slotOf(h); ; i2 = (i2 + 1) & this.mask) if (this.slots[SLOT * i2 + S_ID] === this.size) return SLOT * i2;
   }
 
   private grow(): void {
+    const old = this.slots;
     const cap = (this.mask + 1) * 2;
-    this.slots = new Int32Array(2 * cap);
+    this.slots = new Int32Array(SLOT * cap);
     this.mask = cap - 1;
-    for (let id = 0; id < this.size; id++) this.place(id);
+    for (let o = 0; o < old.length; o += SLOT) {
+      if (old[o + S_ID] === 0) continue;
+      let i = this.slotOf(old[o + S_HASH]!);
+      while (this.slots[SLOT * i + S_ID] !== 0) i = (i + 1) & this.mask;
+      this.slots.set(old.subarray(o, o + SLOT), SLOT * i);
+    }
   }
 
-  private add(id: number, readings: readonly TokenReading[]): void {
+  /** Fills the task fields of the slot at `o` from the word's readings. */
+  private analyze(o: number, readings: readonly TokenReading[]): void {
     const a = this.analyzer;
-    if (STRIDE * (id + 1) > this.record.length) this.record = grown(this.record, new Int32Array(this.record.length * 2));
     let r = this.readings;
     if (r + readings.length > this.readingStem.length) {
       const cap = Math.max(this.readingStem.length * 2, r + readings.length);
       this.readingStem = grown(this.readingStem, new Int32Array(cap));
       this.readingStripped = grown(this.readingStripped, new Int32Array(cap));
     }
-    const o = STRIDE * id;
-    this.record[o + R_START] = r;
+    const slots = this.slots;
+    slots[o + S_R_START] = r;
     let starts = 0;
     for (const x of readings) {
       const sid = a.termStem(x.stem);
@@ -244,25 +253,22 @@ export class WordTable {
       r++;
     }
     this.readings = r;
-    this.record[o + R_END_STARTS] = 2 * r + starts;
+    slots[o + S_R_END_STARTS] = 2 * r + starts;
     const [kp, kpStripped] = a.keyphrase(readings);
-    this.record[o + KP] = kp;
-    this.record[o + KP_STRIPPED] = kpStripped;
-    this.size = id + 1;
+    slots[o + S_KP] = kp;
+    slots[o + S_KP_STRIPPED] = kpStripped;
   }
 
   private reset(): void {
     this.size = 0;
     this.readings = 0;
-    this.forms = [];
-    this.kinds = [];
-    this.hashes = [];
+    this.poolSize = 0;
     this.slots.fill(0);
     this.onReset();
   }
 }
 
-function grown<A extends Uint8Array | Int32Array>(from: A, to: A): A {
+function grown<A extends Uint8Array | Uint16Array | Int32Array>(from: A, to: A): A {
   to.set(from);
   return to;
 }
