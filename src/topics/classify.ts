@@ -95,10 +95,14 @@ export interface TopicRuntime {
   readonly signalWeights: readonly Float64Array[];
   /**
    * Work buffers of `classify` (synchronous: one call at a time): the accumulator of each
-   * (term key, topic) of the current call is `accAt[k]` when `accCall[k]` is the call's number.
+   * (term key, topic) of the current call is `accAt[k]` when `accCall[k]` is the call's number
+   * (empty arrays for models with very many terms: those use a map, like entity keys).
    */
   readonly scratch: { call: number; accCall: Int32Array; accAt: Int32Array; codeRank?: Int32Array };
 }
+
+/** Size of the accumulator arrays: one slot per (term key, topic), unless that is too many (4M). */
+const accSize = (keys: number, topics: number): number => (keys * topics <= 1 << 22 ? keys * topics : 0);
 
 /** Builds the matching structures of a compiled model. @internal */
 export function topicRuntime(model: CompiledTopics): TopicRuntime {
@@ -172,8 +176,8 @@ export function topicRuntime(model: CompiledTopics): TopicRuntime {
     signalWeights: signals.map((sg) => new Float64Array(sg.topics.map((x) => x[1]))),
     scratch: {
       call: 0,
-      accCall: new Int32Array(displayIds.size * model.taxonomy.length),
-      accAt: new Int32Array(displayIds.size * model.taxonomy.length),
+      accCall: new Int32Array(accSize(displayIds.size, model.taxonomy.length)),
+      accAt: new Int32Array(accSize(displayIds.size, model.taxonomy.length)),
     },
   };
 }
@@ -258,7 +262,9 @@ export function classify(
   }
   const call = sc.call;
   const { accCall, accAt } = sc;
-  const entityAcc = new Map<number, number>();
+  // keys below `arrayKeys` have their accumulators found through the arrays, the others through a map
+  const arrayKeys = accCall.length ? rt.keys : 0;
+  const mapAcc = new Map<number, number>();
   const accTopic: number[] = [];
   const accWeight: number[] = [];
   const accCount: number[] = [];
@@ -267,16 +273,16 @@ export function classify(
   const add = (topic: number, key: number, weight: number, inHeadline: boolean, ev: TopicEvidence): void => {
     const k = key * T + topic;
     let a: number | undefined;
-    if (key < rt.keys) a = accCall[k] === call ? accAt[k] : undefined;
-    else a = entityAcc.get(k);
+    if (key < arrayKeys) a = accCall[k] === call ? accAt[k] : undefined;
+    else a = mapAcc.get(k);
     if (a !== undefined) {
       accCount[a]!++;
       accHeadline[a] ||= inHeadline;
     } else {
-      if (key < rt.keys) {
+      if (key < arrayKeys) {
         accCall[k] = call;
         accAt[k] = accTopic.length;
-      } else entityAcc.set(k, accTopic.length);
+      } else mapAcc.set(k, accTopic.length);
       accTopic.push(topic);
       accWeight.push(weight);
       accCount.push(1);
