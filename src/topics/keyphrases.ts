@@ -455,12 +455,19 @@ export function extractKeyphrases(
   // ranking is read: rank the best `k` scores (ties included) and widen when that runs out.
   let kept: number[] = [];
   for (let k = Math.min(C, Math.ceil(limit) + 8); ; k = Math.min(C, k * 4)) {
-    const prefix: number[] = [];
+    let prefix: number[] = [];
     if (k < C) {
+      // the best k: all scores above the k-th, and the best of those equal to it
       const scores = sc.scores.subarray(0, C);
       for (let i = 0; i < C; i++) scores[i] = score[cands[i]!]!;
       const threshold = kthLargest(scores, k);
-      for (let i = 0; i < C; i++) if (score[cands[i]!]! >= threshold) prefix.push(cands[i]!);
+      const tied: number[] = [];
+      for (let i = 0; i < C; i++) {
+        const x = score[cands[i]!]!;
+        if (x > threshold) prefix.push(cands[i]!);
+        else if (x === threshold) tied.push(cands[i]!);
+      }
+      prefix = prefix.concat(firstInOrder(tied, k - prefix.length, order));
     } else for (let i = 0; i < C; i++) prefix.push(cands[i]!);
     prefix.sort(order);
     kept = [];
@@ -515,6 +522,36 @@ export function extractKeyphrases(
       ? { text: canonical!, score: rounded, stem: keyOf(g), occurrences, entityId }
       : { text: canonical!, score: rounded, stem: keyOf(g), occurrences };
   });
+}
+
+/**
+ * The first `j` of `items` in the strict total order `cmp` (unordered): quickselect, so that a
+ * large group of equal scores is not sorted whole with the (slow) collator. Reorders `items`.
+ */
+function firstInOrder(items: number[], j: number, cmp: (a: number, b: number) => number): number[] {
+  if (j >= items.length) return items;
+  let lo = 0;
+  let hi = items.length - 1;
+  while (lo < hi) {
+    const pivot = items[(lo + hi) >> 1]!;
+    let i = lo;
+    let k = hi;
+    while (i <= k) {
+      while (cmp(items[i]!, pivot) < 0) i++;
+      while (cmp(items[k]!, pivot) > 0) k--;
+      if (i <= k) {
+        const x = items[i]!;
+        items[i] = items[k]!;
+        items[k] = x;
+        i++;
+        k--;
+      }
+    }
+    if (j - 1 <= k) hi = k;
+    else if (j - 1 >= i) lo = i;
+    else break;
+  }
+  return items.slice(0, j);
 }
 
 /** The k-th largest of `a` (1 ≤ k ≤ a.length); reorders `a`. */
