@@ -2,7 +2,8 @@ import test from 'ava';
 import fc from 'fast-check';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createAnnotator, AalamError } from '../dist/index.js';
+import { createAnnotator, AalamError, tokenize } from '../dist/index.js';
+import { WordTable } from '../dist/topics/words.js';
 import { createTopicModel, lightStem } from '../dist/topics/index.js';
 
 const annotator = createAnnotator();
@@ -199,12 +200,72 @@ test('entities with odd offsets are ignored, not trusted', (t) => {
   t.notThrows(() => model.keyphrases(text, bogus));
 });
 
-test("natural is loaded by submodule only, never its root (which loads database clients)", (t) => {
+test('limits: a fractional topic limit or maxEvidence cuts like slice(); a fractional keyphrase limit like the next whole one', (t) => {
+  const d = dev[1];
+  const { entities } = annotator.annotate(d.text);
+  const all = model.topics(d.text, entities, { minScore: 0, relative: 0 });
+  t.true(all.length >= 3);
+  t.deepEqual(model.topics(d.text, entities, { minScore: 0, relative: 0, limit: 2.5 }), all.slice(0, 2));
+  const oneEach = model.topics(d.text, entities, { minScore: 0, relative: 0, maxEvidence: 1.5 });
+  t.deepEqual(oneEach, all.map((x) => ({ ...x, evidence: x.evidence.slice(0, 1) })));
+  t.deepEqual(model.keyphrases(d.text, entities, { limit: 2.5 }), model.keyphrases(d.text, entities, { limit: 3 }));
+  t.is(model.keyphrases(d.text, entities, { limit: 2.5 }).length, 3);
+});
+
+test('word table: every word token finds the analysis of its own normalized form, through growth and restarts', (t) => {
+  // the analyzer records each word's normalized key; a tiny limit makes the table start over often
+  const keys = [];
+  let restarts = 0;
+  const table = new WordTable(
+    {
+      termStem: () => -1,
+      startsTerm: () => false,
+      keyphrase: (readings) => [keys.push(readings[0].key) - 1, 0],
+    },
+    300,
+    () => {
+      restarts++;
+      keys.length = 0;
+    },
+  );
+  const texts = [...dev, ...heldOut].map((d) => d.text);
+  texts.push('وَالاحْتِجَاجَاتُ والاحتجاجات الاحتجاجات U.S. us US ١٢٣ test TEST تست\ud800 \u200cعلى\u200d');
+  for (let round = 0; round < 2; round++) {
+    for (const text of texts) {
+      const doc = table.tokens(text);
+      const tokens = tokenize(text).tokens;
+      t.is(doc.raw.count, tokens.length);
+      for (let i = 0; i < tokens.length; i++) {
+        const word = tokens[i].kind === 'arabic' || tokens[i].kind === 'latin';
+        if (!word) t.is(doc.wid[i], -1);
+        else if (keys[doc.kp[i]] !== tokens[i].norm) return t.fail(`${tokens[i].text}: ${keys[doc.kp[i]]} != ${tokens[i].norm}`);
+      }
+    }
+  }
+  t.true(restarts > 0);
+});
+
+test("natural's root module (which loads database clients) is never loaded", (t) => {
   model.keyphrases('احتجاجات واحتجاجات', []);
   const require = createRequire(import.meta.url);
   const loaded = Object.keys(require.cache);
-  t.true(loaded.some((p) => p.endsWith('natural/lib/natural/tfidf/tfidf.js')));
   t.false(loaded.some((p) => /natural[\\/]lib[\\/]natural[\\/]index\.js$/.test(p) || /natural[\\/]index\.js$/.test(p)));
+});
+
+test('keyphrases: term frequency counts occurrences; a word named like an Object property is a plain word', (t) => {
+  // the second line repeats the first (tf counts it once); the caller's entity covers the first "constructor",
+  // so that word occurs only in the repeated line: tf 0, no keyphrase (never a NaN score)
+  const line = 'constructor is here in this long line of text';
+  const text = `${line}\n${line}`;
+  const ents = [{ start: 0, end: 11, text: 'constructor', type: 'ORG', id: 'org/x', name: { en: 'X', ar: 'س' } }];
+  const keys = model.keyphrases(text, ents, { limit: 20 });
+  t.false(keys.some((k) => k.stem === 'constructor'));
+  for (const k of keys) t.true(Number.isFinite(k.score));
+  const here = keys.find((k) => k.stem === 'here');
+  t.is(here.occurrences.length, 2);
+  // tf 1 (the repeat does not count): same score as every other word seen once with no background frequency
+  t.is(here.score, keys.find((k) => k.stem === 'line').score);
+  t.true(model.keyphrases('constructor constructor toString', [], { limit: 5 }).every((k) => Number.isFinite(k.score)));
 });
 
 // The seed articles (outside the repository) must come out under the expected topics.

@@ -4,7 +4,8 @@
  * @internal
  */
 import type { CompiledTopics, CompiledSignal, TaxonomyEntry } from './compile.js';
-import type { TextTokens } from './stem.js';
+import type { DocTokens, WordTable } from './words.js';
+import type { EntityFields, EntityKeys, KeyInfo } from './entities.js';
 import type { Entity } from '../resolve/annotate.js';
 
 /** What made a topic fire: a term or an entity, with offsets into the original text (half-open). */
@@ -60,20 +61,48 @@ export const PARAMS = Object.freeze({
   childShare: 1,
 });
 
-interface TermRef {
-  readonly words: readonly string[];
-  readonly display: string;
-  readonly topics: ReadonlyArray<readonly [number, number]>;
-}
-
 /** A compiled model ready to match. @internal */
 export interface TopicRuntime {
   readonly taxonomy: readonly TaxonomyEntry[];
   readonly parent: Int32Array;
   readonly order: readonly number[];
-  readonly byFirst: ReadonlyMap<string, readonly TermRef[]>;
+  /** Id of every word (stem) that occurs in a term. */
+  readonly stemIds: ReadonlyMap<string, number>;
+  /**
+   * Terms by the id of their first stem: `candidates[candidateStart[id] .. candidateStart[id + 1])`,
+   * longest first (equal lengths in model order).
+   */
+  readonly candidateStart: Int32Array;
+  readonly candidates: Int32Array;
+  /** Per term: its stems are `termStems[termStart[c] .. termStart[c + 1])`. */
+  readonly termStart: Int32Array;
+  readonly termStems: Int32Array;
+  /** Per term: its display form; its topics and weights are `termTopics[termTopicStart[c] .. termTopicStart[c + 1])`. */
+  readonly termDisplay: readonly string[];
+  readonly termTopicStart: Int32Array;
+  readonly termTopics: Int32Array;
+  readonly termWeights: Float64Array;
+  /** Per term: the id of its display form (the evidence key of the classifier). */
+  readonly termKey: Int32Array;
+  /** Number of distinct display forms. */
+  readonly keys: number;
   readonly signals: readonly (CompiledSignal & { readonly re?: RegExp })[];
+  /** Signal indices that can match an entity of a given type (model order), and those for any other type. */
+  readonly signalsByType: ReadonlyMap<string, readonly number[]>;
+  readonly untypedSignals: readonly number[];
+  /** Per signal: its topics and weights. */
+  readonly signalTopics: readonly Int32Array[];
+  readonly signalWeights: readonly Float64Array[];
+  /**
+   * Work buffers of `classify` (synchronous: one call at a time): the accumulator of each
+   * (term key, topic) of the current call is `accAt[k]` when `accCall[k]` is the call's number
+   * (empty arrays for models with very many terms: those use a map, like entity keys).
+   */
+  readonly scratch: { call: number; accCall: Int32Array; accAt: Int32Array; codeRank?: Int32Array };
 }
+
+/** Size of the accumulator arrays: one slot per (term key, topic), unless that is too many (4M). */
+const accSize = (keys: number, topics: number): number => (keys * topics <= 1 << 22 ? keys * topics : 0);
 
 /** Builds the matching structures of a compiled model. @internal */
 export function topicRuntime(model: CompiledTopics): TopicRuntime {
@@ -84,120 +113,273 @@ export function topicRuntime(model: CompiledTopics): TopicRuntime {
   });
   // deepest first, so children are summed into parents before parents are read
   const order = model.taxonomy.map((_, i) => i).sort((a, b) => model.taxonomy[b]!.level - model.taxonomy[a]!.level);
-  const byFirst = new Map<string, TermRef[]>();
-  for (const [key, display, topics] of model.terms) {
-    const words = key.split(' ');
-    const list = byFirst.get(words[0]!) ?? [];
-    list.push({ words, display, topics });
-    byFirst.set(words[0]!, list);
+  const stemIds = new Map<string, number>();
+  const displayIds = new Map<string, number>();
+  const terms = model.terms;
+  const stemList: number[] = [];
+  const topicList: number[] = [];
+  const weightList: number[] = [];
+  const termDisplay: string[] = [];
+  const termStart = new Int32Array(terms.length + 1);
+  const termTopicStart = new Int32Array(terms.length + 1);
+  const termKey = new Int32Array(terms.length);
+  for (let ti = 0; ti < terms.length; ti++) {
+    const [key, display, topics] = terms[ti]!;
+    // the stems of `key.split(' ')`
+    for (let p = 0; ; ) {
+      const q = key.indexOf(' ', p);
+      const w = q < 0 ? key.slice(p) : key.slice(p, q);
+      let id = stemIds.get(w);
+      if (id === undefined) stemIds.set(w, (id = stemIds.size));
+      stemList.push(id);
+      if (q < 0) break;
+      p = q + 1;
+    }
+    termStart[ti + 1] = stemList.length;
+    for (const [tp, w] of topics) {
+      topicList.push(tp);
+      weightList.push(w);
+    }
+    termTopicStart[ti + 1] = topicList.length;
+    termDisplay.push(display);
+    let k = displayIds.get(display);
+    if (k === undefined) displayIds.set(display, (k = displayIds.size));
+    termKey[ti] = k;
   }
-  for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
+  // candidates by first stem (a counting sort keeps model order), then longest first (stable)
+  const length = (c: number): number => termStart[c + 1]! - termStart[c]!;
+  const candidateStart = new Int32Array(stemIds.size + 1);
+  for (let ti = 0; ti < terms.length; ti++) candidateStart[stemList[termStart[ti]!]! + 1]!++;
+  for (let id = 0; id < stemIds.size; id++) candidateStart[id + 1]! += candidateStart[id]!;
+  const candidates = new Int32Array(terms.length);
+  const fill = candidateStart.slice(0, stemIds.size);
+  for (let ti = 0; ti < terms.length; ti++) candidates[fill[stemList[termStart[ti]!]!]!++] = ti;
+  for (let id = 0; id < stemIds.size; id++) {
+    for (let i = candidateStart[id]! + 1; i < candidateStart[id + 1]!; i++) {
+      const c = candidates[i]!;
+      let j = i - 1;
+      for (; j >= candidateStart[id]! && length(candidates[j]!) < length(c); j--) candidates[j + 1] = candidates[j]!;
+      candidates[j + 1] = c;
+    }
+  }
   const signals = model.signals.map((s) => (s.en ? { ...s, re: new RegExp(s.en, 'i') } : s));
-  return { taxonomy: model.taxonomy, parent, order, byFirst, signals };
+  const types = new Set<string>();
+  for (const s of signals) for (const ty of s.type ?? []) types.add(ty);
+  const signalsByType = new Map<string, number[]>();
+  for (const ty of types) signalsByType.set(ty, signals.flatMap((s, i) => (s.type === undefined || s.type.includes(ty) ? [i] : [])));
+  const untypedSignals = signals.flatMap((s, i) => (s.type === undefined ? [i] : []));
+  return {
+    taxonomy: model.taxonomy, parent, order, stemIds, candidateStart, candidates, termStart, termStems: new Int32Array(stemList),
+    termDisplay, termTopicStart, termTopics: new Int32Array(topicList), termWeights: new Float64Array(weightList), termKey,
+    keys: displayIds.size, signals, signalsByType, untypedSignals,
+    signalTopics: signals.map((sg) => new Int32Array(sg.topics.map((x) => x[0]))),
+    signalWeights: signals.map((sg) => new Float64Array(sg.topics.map((x) => x[1]))),
+    scratch: {
+      call: 0,
+      accCall: new Int32Array(accSize(displayIds.size, model.taxonomy.length)),
+      accAt: new Int32Array(accSize(displayIds.size, model.taxonomy.length)),
+    },
+  };
 }
 
-interface Acc {
-  weight: number;
-  count: number;
-  headline: boolean;
-}
+const has = (list: readonly string[] | undefined, v: unknown): boolean =>
+  list === undefined || (v !== undefined && list.includes(v as string));
 
-const has = (list: readonly string[] | undefined, v: string | undefined): boolean =>
-  list === undefined || (v !== undefined && list.includes(v));
-
-function signalMatches(s: CompiledSignal & { readonly re?: RegExp }, e: Entity): boolean {
-  if (!has(s.type, e.type)) return false;
-  if (!has(s.kind, e.kind)) return false;
-  if (s.id && !(e.id && s.id.includes(e.id))) return false;
-  if (s.idPrefix && !(e.id && e.id.startsWith(s.idPrefix))) return false;
-  if (s.re && !(e.name && s.re.test(e.name.en))) return false;
+/** Every condition of a signal but its type (the caller picked signals of the entity's type). */
+function signalMatchesRest(s: CompiledSignal & { readonly re?: RegExp }, kind: unknown, id: Entity['id'], name: Entity['name']): boolean {
+  if (!has(s.kind, kind)) return false;
+  if (s.id && !(id && s.id.includes(id))) return false;
+  if (s.idPrefix && !(id && id.startsWith(s.idPrefix))) return false;
+  if (s.re && !(name && s.re.test(name.en))) return false;
   return true;
 }
 
+/**
+ * Indices of the signals an entity gives, in model order. A signal reads the entity's type, kind,
+ * id and English name; results are remembered with the entity's id (an id names one lexicon entry,
+ * so its type, kind and name repeat) and used again only when those fields are the same.
+ * @internal
+ */
+export function matchingSignals(
+  rt: TopicRuntime, type: unknown, kind: unknown, id: Entity['id'], name: Entity['name'], info: KeyInfo,
+): readonly number[] {
+  const list = (typeof type === 'string' ? rt.signalsByType.get(type) : undefined) ?? rt.untypedSignals;
+  if (!list.length) return list;
+  const en: unknown = name ? name.en : undefined;
+  const memoize = typeof id === 'string' && id !== '' && (!name || typeof en === 'string');
+  const m = info.signals;
+  if (memoize && m && m.type === type && m.kind === kind && m.named === !!name && m.en === en) return m.list;
+  const out = list.filter((si) => signalMatchesRest(rt.signals[si]!, kind, id, name));
+  if (memoize) info.signals = { type, kind, named: !!name, en, list: out };
+  return out;
+}
+
+/** Rank of each taxonomy code in `localeCompare` order (codes that compare equal share a rank). */
+function codeRanks(taxonomy: readonly TaxonomyEntry[]): Int32Array {
+  const order = taxonomy.map((_, i) => i).sort((a, b) => localeCompare(taxonomy[a]!.code, taxonomy[b]!.code));
+  const rank = new Int32Array(taxonomy.length);
+  for (let k = 1; k < order.length; k++) {
+    const same = localeCompare(taxonomy[order[k - 1]!]!.code, taxonomy[order[k]!]!.code) === 0;
+    rank[order[k]!] = same ? rank[order[k - 1]!]! : k;
+  }
+  return rank;
+}
+
+let collator: Intl.Collator | undefined;
+/** `a.localeCompare(b)` (the same default collator, built once). @internal */
+export function localeCompare(a: string, b: string): number {
+  return (collator ??= new Intl.Collator()).compare(a, b);
+}
+
 /** Classifies one tokenized text. @internal */
-export function classify(rt: TopicRuntime, tt: TextTokens, entities: readonly Entity[], options: TopicOptions = {}): Topic[] {
-  const { text, raw, word } = tt;
+export function classify(
+  rt: TopicRuntime,
+  doc: DocTokens,
+  wt: WordTable,
+  offsetAfter: (t: number, letters: number) => number,
+  ents: EntityFields,
+  entityKeys: EntityKeys,
+  options: TopicOptions = {},
+): Topic[] {
+  const { text, raw, wid } = doc;
   const n = raw.count;
   const T = rt.taxonomy.length;
   const minScore = options.minScore ?? 0.5;
   const maxEvidence = options.maxEvidence ?? 20;
   const relative = options.relative ?? PARAMS.relative;
+  const breakBefore = raw.breakBefore;
   // headline: the first sentence
   let headlineEnd = n;
-  for (let t = 1; t < n; t++) if (raw.breakBefore[t]) { headlineEnd = t; break; }
+  for (let t = 1; t < n; t++) if (breakBefore[t]) { headlineEnd = t; break; }
   const headlineEndOffset = headlineEnd < n ? raw.start[headlineEnd]! : text.length;
-  let words = 0;
-  for (let t = 0; t < n; t++) if (word[t] === 1) words++;
 
-  const acc: Array<Map<string, Acc>> = Array.from({ length: T }, () => new Map());
-  const evidence: TopicEvidence[][] = Array.from({ length: T }, () => []);
-  const add = (topic: number, key: string, weight: number, inHeadline: boolean, ev: TopicEvidence): void => {
-    const m = acc[topic]!;
-    const a = m.get(key);
-    if (a) {
-      a.count++;
-      a.headline ||= inHeadline;
-    } else m.set(key, { weight, count: 1, headline: inHeadline });
-    evidence[topic]!.push(ev);
+  // evidence accumulators, one per (topic, key) in first-seen order; key = display id of a term,
+  // or `rt.keys` + the interned entity key
+  const sc = rt.scratch;
+  if (++sc.call > 0x3fffffff) {
+    sc.call = 1;
+    sc.accCall.fill(0);
+  }
+  const call = sc.call;
+  const { accCall, accAt } = sc;
+  // keys below `arrayKeys` have their accumulators found through the arrays, the others through a map
+  const arrayKeys = accCall.length ? rt.keys : 0;
+  const mapAcc = new Map<number, number>();
+  const accTopic: number[] = [];
+  const accWeight: number[] = [];
+  const accCount: number[] = [];
+  const accHeadline: boolean[] = [];
+  const evidence: Array<TopicEvidence[] | undefined> = new Array(T);
+  const add = (topic: number, key: number, weight: number, inHeadline: boolean, ev: TopicEvidence): void => {
+    const k = key * T + topic;
+    let a: number | undefined;
+    if (key < arrayKeys) a = accCall[k] === call ? accAt[k] : undefined;
+    else a = mapAcc.get(k);
+    if (a !== undefined) {
+      accCount[a]!++;
+      accHeadline[a] ||= inHeadline;
+    } else {
+      if (key < arrayKeys) {
+        accCall[k] = call;
+        accAt[k] = accTopic.length;
+      } else mapAcc.set(k, accTopic.length);
+      accTopic.push(topic);
+      accWeight.push(weight);
+      accCount.push(1);
+      accHeadline.push(inHeadline);
+    }
+    (evidence[topic] ??= []).push(ev);
   };
 
   // 1. terms, leftmost-longest over clitic readings and light stems
+  const { candidateStart, candidates, termStart, termStems } = rt;
+  const { readingStem, readingStripped } = wt;
+  const { starts, readingStart, readingEnd } = doc;
   for (let t = 0; t < n; ) {
-    if (word[t] !== 1) { t++; continue; }
-    let best: TermRef | undefined;
+    if (!starts[t]) { t++; continue; }
+    let best = -1;
+    let bestLen = 0;
     let bestStripped = 0;
-    for (const r of tt.readings(t)) {
-      const cands = rt.byFirst.get(r.stem);
-      if (!cands) continue;
-      for (const c of cands) {
-        if (best && c.words.length <= best.words.length) break;
+    for (let r = readingStart[t]!, rEnd = readingEnd[t]!; r < rEnd; r++) {
+      const sid = readingStem[r]!;
+      if (sid < 0) continue;
+      for (let ci = candidateStart[sid]!, ciEnd = candidateStart[sid + 1]!; ci < ciEnd; ci++) {
+        const c = candidates[ci]!;
+        const cs = termStart[c]!;
+        const len = termStart[c + 1]! - cs;
+        if (best >= 0 && len <= bestLen) break;
         let ok = true;
-        for (let j = 1; j < c.words.length && ok; j++) {
+        for (let j = 1; j < len && ok; j++) {
           const u = t + j;
-          if (u >= n || word[u] !== 1 || raw.breakBefore[u]) ok = false;
-          else ok = tt.readings(u).some((x) => x.stem === c.words[j]);
+          if (u >= n || wid[u]! < 0 || breakBefore[u]) ok = false;
+          else {
+            // some reading of the next word has the term's next stem
+            const want = termStems[cs + j]!;
+            ok = false;
+            for (let x = readingStart[u]!, xEnd = readingEnd[u]!; x < xEnd && !ok; x++) ok = readingStem[x] === want;
+          }
         }
         if (ok) {
           best = c;
-          bestStripped = r.stripped;
+          bestLen = len;
+          bestStripped = readingStripped[r]!;
           break;
         }
       }
     }
-    if (!best) { t++; continue; }
-    const last = t + best.words.length - 1;
-    const start = tt.offsetAfter(t, bestStripped);
+    if (best < 0) { t++; continue; }
+    const last = t + bestLen - 1;
+    const start = offsetAfter(t, bestStripped);
     const end = raw.end[last]!;
-    const ev: TopicEvidence = { text: text.slice(start, end), start, end, term: best.display };
-    for (const [topic, w] of best.topics) add(topic, 't:' + best.display, w, t < headlineEnd, ev);
+    const ev: TopicEvidence = { text: text.slice(start, end), start, end, term: rt.termDisplay[best]! };
+    const key = rt.termKey[best]!;
+    for (let i = rt.termTopicStart[best]!, iEnd = rt.termTopicStart[best + 1]!; i < iEnd; i++) {
+      add(rt.termTopics[i]!, key, rt.termWeights[i]!, t < headlineEnd, ev);
+    }
     t = last + 1;
   }
 
   // 2. entity signals
-  for (const e of entities) {
-    if (!e || typeof e !== 'object' || !(e.end > e.start) || e.start < 0 || e.end > text.length) continue;
-    for (const s of rt.signals) {
-      if (!signalMatches(s, e)) continue;
-      const key = 'e:' + (e.id ?? e.text);
-      const ev: TopicEvidence = { text: text.slice(e.start, e.end), start: e.start, end: e.end, ...(e.id ? { entityId: e.id } : {}) };
-      for (const [topic, w] of s.topics) add(topic, key, w, e.start < headlineEndOffset, ev);
+  if (rt.signals.length) {
+    for (let ei = 0; ei < ents.count; ei++) {
+      const id = ents.id[ei];
+      const kid = ents.key[ei]!;
+      const list = matchingSignals(rt, ents.type[ei], ents.kind[ei], id, ents.name[ei], entityKeys.info[kid]!);
+      if (!list.length) continue;
+      // the evidence key 'e:' + (id ?? text), interned
+      const key = rt.keys + kid;
+      const start = ents.start[ei]!;
+      const end = ents.end[ei]!;
+      const ev: TopicEvidence = id
+        ? { text: text.slice(start, end), start, end, entityId: id }
+        : { text: text.slice(start, end), start, end };
+      const inHeadline = start < headlineEndOffset;
+      for (const si of list) {
+        const topics = rt.signalTopics[si]!;
+        const weights = rt.signalWeights[si]!;
+        for (let i = 0; i < topics.length; i++) add(topics[i]!, key, weights[i]!, inHeadline, ev);
+      }
     }
   }
 
   // 3. evidence → raw scores, summed up the hierarchy
-  const lengthNorm = Math.max(1, Math.sqrt(words / PARAMS.lengthUnit));
+  const lengthNorm = Math.max(1, Math.sqrt(doc.words / PARAMS.lengthUnit));
   const own = new Float64Array(T);
-  for (let i = 0; i < T; i++) {
-    let s = 0;
-    for (const a of acc[i]!.values()) s += a.weight * (1 + Math.log(a.count)) + (a.headline ? PARAMS.headline * a.weight : 0);
-    own[i] = s / lengthNorm;
+  for (let a = 0; a < accTopic.length; a++) {
+    const w = accWeight[a]!;
+    own[accTopic[a]!]! += w * (1 + Math.log(accCount[a]!)) + (accHeadline[a] ? PARAMS.headline * w : 0);
   }
-  const total = Float64Array.from(own);
+  const total = new Float64Array(T);
+  for (let i = 0; i < T; i++) total[i] = own[i]! / lengthNorm;
   for (const i of rt.order) {
     const p = rt.parent[i]!;
     if (p >= 0) {
       total[p]! += PARAMS.childShare * total[i]!;
-      for (const ev of evidence[i]!) evidence[p]!.push(ev);
+      const ei = evidence[i];
+      if (ei) {
+        const ep = (evidence[p] ??= []);
+        for (let k = 0; k < ei.length; k++) ep.push(ei[k]!);
+      }
     }
   }
   // the strongest topic of each level: a topic must reach a share of it
@@ -214,13 +396,41 @@ export function classify(rt: TopicRuntime, tt: TextTokens, entities: readonly En
     // a reported topic brings its ancestors (their evidence includes its own, so they score at least as high)
     for (let j = i; j >= 0 && !keep[j]; j = rt.parent[j]!) keep[j] = 1;
   }
-  const out: Topic[] = [];
+  // best first: rounded score, then the code as `localeCompare` orders it (ranked once per model);
+  // only the topics within the limit are built
+  const rank = (rt.scratch.codeRank ??= codeRanks(rt.taxonomy));
+  const rounded = new Float64Array(T);
+  const kept: number[] = [];
   for (let i = 0; i < T; i++) {
     if (!keep[i]) continue;
-    const score = 1 - Math.exp(-total[i]! / PARAMS.saturation);
+    rounded[i] = Math.round((1 - Math.exp(-total[i]! / PARAMS.saturation)) * 1000) / 1000;
+    kept.push(i);
+  }
+  kept.sort((a, b) => rounded[b]! - rounded[a]! || rank[a]! - rank[b]!);
+  // (as `slice(0, limit)`: a fractional limit is truncated)
+  const limit = options.limit !== undefined && options.limit >= 0 ? Math.min(Math.trunc(options.limit), kept.length) : kept.length;
+  const out: Topic[] = [];
+  for (let k = 0; k < limit; k++) {
+    const i = kept[k]!;
     const e = rt.taxonomy[i]!;
+    const label = { en: e.en, ar: e.ar };
+    const evs = firstDistinctByStart(evidence[i] ?? [], maxEvidence);
+    out.push(e.parent ? { code: e.code, label, score: rounded[i]!, parent: e.parent, evidence: evs } : { code: e.code, label, score: rounded[i]!, evidence: evs });
+  }
+  return out;
+}
+
+/**
+ * The first `max` of `evs` by start offset (stable), keeping the first of each span: the same as
+ * dropping repeated spans, then a stable sort by start, then the first `max`.
+ */
+function firstDistinctByStart(evs: readonly TopicEvidence[], maxEvidence: number): TopicEvidence[] {
+  // (as `slice(0, max)`: a fractional maximum is truncated)
+  const max = Math.trunc(maxEvidence);
+  if (!evs.every((x) => typeof x.start === 'number' && typeof x.end === 'number')) {
+    // offsets given as something else than numbers (entities from the caller): spans are equal when their "start:end" keys are
     const seen = new Set<string>();
-    const evs = evidence[i]!
+    return evs
       .filter((x) => {
         const k = x.start + ':' + x.end;
         if (seen.has(k)) return false;
@@ -228,15 +438,21 @@ export function classify(rt: TopicRuntime, tt: TextTokens, entities: readonly En
         return true;
       })
       .sort((a, b) => a.start - b.start)
-      .slice(0, maxEvidence);
-    out.push({
-      code: e.code,
-      label: { en: e.en, ar: e.ar },
-      score: Math.round(score * 1000) / 1000,
-      ...(e.parent ? { parent: e.parent } : {}),
-      evidence: evs,
-    });
+      .slice(0, max);
   }
-  out.sort((a, b) => b.score - a.score || a.code.localeCompare(b.code));
-  return options.limit !== undefined && options.limit >= 0 ? out.slice(0, options.limit) : out;
+  const sorted = evs.slice().sort((a, b) => a.start - b.start);
+  const out: TopicEvidence[] = [];
+  for (let i = 0; i < sorted.length && out.length < max; ) {
+    // items with one start are adjacent, in their original order: keep the first of each end
+    let j = i + 1;
+    while (j < sorted.length && sorted[j]!.start === sorted[i]!.start) j++;
+    for (let k = i; k < j && out.length < max; k++) {
+      const end = sorted[k]!.end;
+      let seen = false;
+      for (let m = i; m < k && !seen; m++) seen = sorted[m]!.end === end;
+      if (!seen) out.push(sorted[k]!);
+    }
+    i = j;
+  }
+  return out;
 }

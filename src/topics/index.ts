@@ -3,13 +3,13 @@
  * TF-IDF keyphrases. See `createTopicModel`.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { AalamError, assertText } from '../errors.js';
 import type { Entity } from '../resolve/annotate.js';
 import { classify, topicRuntime, type Topic, type TopicOptions, type TopicRuntime } from './classify.js';
 import { compileTopics, type CompiledTopics, type TaxonomyEntry, type TopicTermEntry } from './compile.js';
-import { extractKeyphrases, type DfTable, type Keyphrase, type KeyphraseOptions, type TfIdfCtor } from './keyphrases.js';
-import { textTokens, type TokenReading } from './stem.js';
+import { extractKeyphrases, KeyphraseScratch, KeyphraseStems, type DfTable, type Keyphrase, type KeyphraseOptions } from './keyphrases.js';
+import { WordTable, flatCopy, type DocTokens } from './words.js';
+import { EntityKeys } from './entities.js';
 import { stopwordSet } from './stopwords.js';
 
 export type { Topic, TopicEvidence, TopicOptions } from './classify.js';
@@ -83,8 +83,9 @@ function loadShipped(): { model: CompiledTopics; df: DfArtifact } {
 export function dfTable(a: DfArtifact): DfTable {
   const df = new Map<string, number>();
   const entities = new Map<string, number>();
-  for (const [k, v] of Object.entries(a.df)) for (const s of v.split(' ')) if (s) df.set(s, Number(k));
-  for (const [k, v] of Object.entries(a.entities ?? {})) for (const s of v.split(' ')) if (s) entities.set(s, Number(k));
+  // flat keys: split's long pieces are slices of the line, and entity ids are looked up per document
+  for (const [k, v] of Object.entries(a.df)) for (const s of v.split(' ')) if (s) df.set(flatCopy(s), Number(k));
+  for (const [k, v] of Object.entries(a.entities ?? {})) for (const s of v.split(' ')) if (s) entities.set(flatCopy(s), Number(k));
   return { N: a.N, df, entities };
 }
 
@@ -155,21 +156,22 @@ export function createTopicModel(options: TopicModelOptions = {}): TopicModel {
     model = { taxonomy: model.taxonomy, terms: [...termMap.values()], signals: [...model.signals, ...extra.signals] };
   }
   const rt: TopicRuntime = topicRuntime(model);
-  const bg = dfTable(options.df ?? base.df);
-  const stops = stopwordSet();
-  const require = createRequire(import.meta.url);
-  // submodule import: natural's root module loads database clients
-  const TfIdf = require('natural/lib/natural/tfidf/tfidf.js') as TfIdfCtor;
-  const cache = new Map<string, readonly TokenReading[]>();
-  const memo = new Map<readonly TokenReading[], TokenReading | null>();
-  const remember = (): Map<string, readonly TokenReading[]> => {
-    // bounded memo of per-word analyses (pure functions of the word; sharing them is safe)
-    if (cache.size > 200_000) {
-      cache.clear();
-      memo.clear();
-    }
-    return cache;
-  };
+  const ks = new KeyphraseStems(dfTable(options.df ?? base.df), stopwordSet());
+  // every distinct word is analyzed once for both tasks (a bounded table: analyses are pure
+  // functions of the word, so starting over changes nothing but time)
+  const table = new WordTable(
+    {
+      termStem: (stem) => rt.stemIds.get(stem) ?? -1,
+      startsTerm: (id) => rt.candidateStart[id + 1]! > rt.candidateStart[id]!,
+      keyphrase: (readings) => ks.word(readings),
+    },
+    200_000,
+    () => ks.reset(),
+  );
+  const scratch = new KeyphraseScratch();
+  const entityKeys = new EntityKeys();
+  const offsets = (doc: DocTokens) => (t: number, letters: number): number =>
+    table.offsetAfter(doc.text, doc.raw.start[t]!, doc.raw.end[t]!, letters);
   const topicDefaults: TopicOptions = {
     ...(options.minScore !== undefined ? { minScore: options.minScore } : {}),
     ...(options.limit !== undefined ? { limit: options.limit } : {}),
@@ -181,13 +183,15 @@ export function createTopicModel(options: TopicModelOptions = {}): TopicModel {
       assertText(text, 'topics');
       const ents = checkEntities(entities, 'topics');
       checkTopicOptions(callOptions);
-      return classify(rt, textTokens(text, remember()), ents, { ...topicDefaults, ...callOptions });
+      const doc = table.tokens(text);
+      return classify(rt, doc, table, offsets(doc), entityKeys.fields(ents, text.length), entityKeys, { ...topicDefaults, ...callOptions });
     },
     keyphrases(text: string, entities?: readonly Entity[], callOptions?: KeyphraseOptions): Keyphrase[] {
       assertText(text, 'keyphrases');
       const ents = checkEntities(entities, 'keyphrases');
       checkKeyphraseOptions(callOptions);
-      return extractKeyphrases(textTokens(text, remember()), ents, bg, stops, TfIdf, { ...options.keyphrases, ...callOptions }, memo);
+      const doc = table.tokens(text);
+      return extractKeyphrases(ks, doc, offsets(doc), entityKeys.fields(ents, text.length), entityKeys, { ...options.keyphrases, ...callOptions }, scratch);
     },
     analyze(
       text: string,
@@ -198,10 +202,12 @@ export function createTopicModel(options: TopicModelOptions = {}): TopicModel {
       const ents = checkEntities(entities, 'analyze');
       checkTopicOptions(callOptions?.topics);
       checkKeyphraseOptions(callOptions?.keyphrases);
-      const tt = textTokens(text, remember());
+      const doc = table.tokens(text);
+      const offsetAfter = offsets(doc);
+      const fields = entityKeys.fields(ents, text.length);
       return {
-        topics: classify(rt, tt, ents, { ...topicDefaults, ...callOptions?.topics }),
-        keyphrases: extractKeyphrases(tt, ents, bg, stops, TfIdf, { ...options.keyphrases, ...callOptions?.keyphrases }, memo),
+        topics: classify(rt, doc, table, offsetAfter, fields, entityKeys, { ...topicDefaults, ...callOptions?.topics }),
+        keyphrases: extractKeyphrases(ks, doc, offsetAfter, fields, entityKeys, { ...options.keyphrases, ...callOptions?.keyphrases }, scratch),
       };
     },
     taxonomy: Object.freeze(model.taxonomy.slice()),

@@ -1,13 +1,15 @@
 /**
  * Keyphrases: candidate phrases of 1–3 content words (no stopwords, no numbers, not crossing
  * punctuation, sentence breaks or entity mentions) and the entity mentions themselves, grouped by
- * light stem (الاحتجاجات/احتجاجات/والاحتجاجات are one) and ranked by TF-IDF: term frequencies from
- * natural's TfIdf fed with our own keys, inverse document frequencies from the shipped background
- * table (`lexicons/topics/df.json`).
+ * light stem (الاحتجاجات/احتجاجات/والاحتجاجات are one) and ranked by TF-IDF: term frequencies
+ * counted in the text (lines repeated verbatim count once), inverse document frequencies from the
+ * shipped background table (`lexicons/topics/df.json`) with natural's idf formula.
  * @internal
  */
-import type { Entity } from '../resolve/annotate.js';
-import { chooseReading, type TextTokens, type TokenReading } from './stem.js';
+import type { EntityFields, EntityKeys } from './entities.js';
+import { chooseReading, type TokenReading } from './stem.js';
+import type { DocTokens } from './words.js';
+import { localeCompare } from './classify.js';
 import { isStopKey } from './stopwords.js';
 
 /** One occurrence of a keyphrase; half-open UTF-16 offsets into the original input. */
@@ -47,184 +49,465 @@ export interface DfTable {
   readonly entities: ReadonlyMap<string, number>;
 }
 
-/** The part of natural's TfIdf we use (submodule `natural/lib/natural/tfidf/tfidf.js`). @internal */
-export interface TfIdfCtor {
-  new (): { addDocument(doc: string[], key?: string): void; documents: Array<Record<string, number>> };
-  tf(term: string, document: Record<string, number>): number;
-}
-
-interface Group {
-  key: string;
-  words: number;
-  occurrences: KeyphraseOccurrence[];
-  forms: Map<string, number>;
-  entityId?: string;
-  entityName?: string;
-  stems: string[];
-}
-
 /** Same formula as natural's TfIdf.idf, on our background table. */
 const idfOf = (N: number, df: number): number => 1 + Math.log(N / (1 + df));
 
-/** Extracts ranked keyphrases from one tokenized text. @internal */
+
+/**
+ * The extractor's model side: background frequencies, stopwords and the stems of keyphrase
+ * readings, interned (id → stem and its idf) so that the per-text work compares integers.
+ * @internal
+ */
+export class KeyphraseStems {
+  readonly stems: string[] = [];
+  readonly idf: number[] = [];
+  private readonly ids = new Map<string, number>();
+  private readonly dfOf: (stem: string) => number;
+
+  constructor(
+    readonly bg: DfTable,
+    readonly stops: ReadonlySet<string>,
+  ) {
+    this.dfOf = (stem) => bg.df.get(stem) ?? 0;
+  }
+
+  /**
+   * The keyphrase reading of a word: the id of its stem and the letters its proclitics take, or
+   * `kp: -1` when the word is never a candidate (a stopword in any reading, a short stem or key).
+   */
+  word(readings: readonly TokenReading[]): readonly [number, number] {
+    const c = readings.some((x) => isStopKey(x.key, this.stops)) ? null : chooseReading(readings, this.dfOf);
+    if (!c || c.stem.length < 3 || c.key.length < 3) return [-1, 0];
+    let id = this.ids.get(c.stem);
+    if (id === undefined) {
+      id = this.stems.length;
+      this.ids.set(c.stem, id);
+      this.stems.push(c.stem);
+      this.idf.push(idfOf(this.bg.N, this.dfOf(c.stem)));
+    }
+    return [id, c.stripped];
+  }
+
+  /** Forgets the interned stems (with the word table that refers to them). */
+  reset(): void {
+    this.ids.clear();
+    this.stems.length = 0;
+    this.idf.length = 0;
+  }
+}
+
+/**
+ * Work buffers of the extractor, reused across calls (extraction is synchronous: one call at a
+ * time per model). Groups and occurrences live in flat typed arrays. @internal
+ */
+export class KeyphraseScratch {
+  // per group
+  gWords = new Int32Array(256);
+  gTf = new Int32Array(256);
+  gFirst = new Int32Array(256);
+  gLast = new Int32Array(256);
+  gEntity = new Int32Array(256);
+  gSlot = new Int32Array(256);
+  gStems = new Int32Array(768);
+  score = new Float64Array(256);
+  scores = new Float64Array(256);
+  cands = new Int32Array(256);
+  // per occurrence
+  occStart = new Int32Array(256);
+  occEnd = new Int32Array(256);
+  occNext = new Int32Array(256);
+  occEntity = new Int32Array(256);
+  // per token
+  stem = new Int32Array(256);
+  covered = new Uint8Array(256);
+  uni = new Int32Array(256);
+  startOf = new Int32Array(256);
+  repOf = new Uint8Array(256);
+  /** Phrase hash table: group + 1, 0 when empty (emptied again after each call). */
+  slots = new Int32Array(1024);
+
+  /** Per keyphrase stem: its single-word group in the current call is `uniGroup[s]` when `uniCall[s]` is the call's number. */
+  uniCall = new Int32Array(1024);
+  uniGroup = new Int32Array(1024);
+  private call = 0;
+
+  /** Starts a call over `stems` keyphrase stems; returns the call's number. */
+  nextCall(stems: number): number {
+    if (stems > this.uniCall.length) {
+      const cap = Math.max(stems, 2 * this.uniCall.length);
+      this.uniCall = new Int32Array(cap);
+      this.uniGroup = new Int32Array(cap);
+      this.call = 0;
+    }
+    if (++this.call > 0x3fffffff) {
+      this.uniCall.fill(0);
+      this.call = 1;
+    }
+    return this.call;
+  }
+
+  /** Room for `tokens` tokens and `items` groups or occurrences. */
+  reserve(tokens: number, items: number): void {
+    if (tokens > this.stem.length) {
+      const cap = Math.max(tokens, this.stem.length * 2);
+      this.stem = new Int32Array(cap);
+      this.covered = new Uint8Array(cap);
+      this.uni = new Int32Array(cap);
+      this.startOf = new Int32Array(cap);
+      this.repOf = new Uint8Array(cap);
+    }
+    if (items > this.gWords.length) {
+      const cap = Math.max(items, this.gWords.length * 2);
+      this.gWords = new Int32Array(cap);
+      this.gTf = new Int32Array(cap);
+      this.gFirst = new Int32Array(cap);
+      this.gLast = new Int32Array(cap);
+      this.gEntity = new Int32Array(cap);
+      this.gSlot = new Int32Array(cap);
+      this.gStems = new Int32Array(3 * cap);
+      this.score = new Float64Array(cap);
+      this.scores = new Float64Array(cap);
+      this.cands = new Int32Array(cap);
+      this.occStart = new Int32Array(cap);
+      this.occEnd = new Int32Array(cap);
+      this.occNext = new Int32Array(cap);
+      this.occEntity = new Int32Array(cap);
+    }
+    // at most 3 phrases per token: keep the table at most half full
+    let cap = this.slots.length;
+    while (cap < 6 * tokens) cap *= 2;
+    if (cap > this.slots.length) this.slots = new Int32Array(cap);
+  }
+}
+
+/** The characters `String.prototype.trim` removes (WhiteSpace and LineTerminator). */
+function isTrimSpace(c: number): boolean {
+  if (c > 0x20 && c < 0xa0) return false;
+  return (
+    (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/**
+ * Lines (split at `\n`) whose trimmed text, longer than 20 characters, is that of an earlier line:
+ * flat `[start, end)` pairs of the whole lines, in order. Trimmed lines of one length are chained
+ * and compared character by character (most differ in their first characters).
+ */
+function repeatedLines(text: string): number[] {
+  const out: number[] = [];
+  const len = text.length;
+  // trimmed length → last line of that length; lines of one length chained through `prev`
+  const byLength = new Map<number, number>();
+  const ls: number[] = [];
+  const prev: number[] = [];
+  for (let pos = 0; pos <= len; ) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0) nl = len;
+    let s = pos;
+    let e = nl;
+    while (s < e && isTrimSpace(text.charCodeAt(s))) s++;
+    while (e > s && isTrimSpace(text.charCodeAt(e - 1))) e--;
+    const size = e - s;
+    if (size > 20) {
+      const last = byLength.get(size);
+      let seen = false;
+      for (let l = last ?? -1; l >= 0 && !seen; l = prev[l]!) {
+        const o = ls[l]!;
+        let i = 0;
+        while (i < size && text.charCodeAt(o + i) === text.charCodeAt(s + i)) i++;
+        seen = i === size;
+      }
+      if (seen) out.push(pos, nl);
+      else {
+        ls.push(s);
+        prev.push(last ?? -1);
+        byLength.set(size, ls.length - 1);
+      }
+    }
+    pos = nl + 1;
+  }
+  return out;
+}
+
+/**
+ * Extracts ranked keyphrases from one tokenized text. Phrases are grouped by their stem ids
+ * (stems never contain a space: word tokens and normalization expansions have none, so a stem
+ * sequence and its key `stems.join(' ')` determine each other).
+ * @internal
+ */
 export function extractKeyphrases(
-  tt: TextTokens,
-  entities: readonly Entity[],
-  bg: DfTable,
-  stops: ReadonlySet<string>,
-  TfIdf: TfIdfCtor,
+  ks: KeyphraseStems,
+  doc: DocTokens,
+  offsetAfter: (t: number, letters: number) => number,
+  ents: EntityFields,
+  entityKeys: EntityKeys,
   options: KeyphraseOptions = {},
-  memo: Map<readonly TokenReading[], TokenReading | null> = new Map(),
+  sc: KeyphraseScratch = new KeyphraseScratch(),
 ): Keyphrase[] {
-  const { text, raw, word } = tt;
+  const { text, raw } = doc;
   const n = raw.count;
   const limit = options.limit ?? 10;
   const maxWords = Math.min(3, Math.max(1, Math.floor(options.maxWords ?? 3)));
-  const dfOf = (stem: string): number => bg.df.get(stem) ?? 0;
+  const bg = ks.bg;
+  if (!(limit > 0)) return [];
+
+  const E = ents.count;
+  sc.reserve(n, E + 3 * n);
+  const { covered, stem, gWords, gTf, gFirst, gLast, gEntity, gSlot, gStems, occStart, occEnd, occNext, occEntity, slots } = sc;
 
   // entity coverage: tokens inside a mention are not plain candidates
-  const covered = new Int32Array(n).fill(-1);
-  const ents = entities.filter(
-    (e) => e && typeof e === 'object' && e.end > e.start && e.start >= 0 && e.end <= text.length,
-  );
-  ents.forEach((e, ei) => {
-    // binary search the first token ending after e.start
+  covered.fill(0, 0, n);
+  for (let ei = 0; ei < E; ei++) {
+    const es = ents.start[ei]!;
+    const ee = ents.end[ei]!;
+    // binary search the first token ending after the entity's start
     let lo = 0;
     let hi = n;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (raw.end[mid]! <= e.start) lo = mid + 1;
+      if (raw.end[mid]! <= es) lo = mid + 1;
       else hi = mid;
     }
-    for (let t = lo; t < n && raw.start[t]! < e.end; t++) covered[t] = ei;
-  });
+    for (let t = lo; t < n && raw.start[t]! < ee; t++) covered[t] = 1;
+  }
 
   // lines repeated verbatim (a headline or photo caption printed twice) count once for tf
-  const repeated: Array<[number, number]> = [];
-  {
-    const seenLines = new Set<string>();
-    let pos = 0;
-    for (const line of text.split('\n')) {
-      const key = line.trim();
-      if (key.length > 20) {
-        if (seenLines.has(key)) repeated.push([pos, pos + line.length]);
-        else seenLines.add(key);
-      }
-      pos += line.length + 1;
-    }
-  }
+  const repeated = repeatedLines(text);
   // ranges are sorted and disjoint: binary search keeps this linear in the text, not quadratic
   const isRepeated = (offset: number): boolean => {
     let lo = 0;
-    let hi = repeated.length - 1;
+    let hi = (repeated.length >> 1) - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const [s, e] = repeated[mid]!;
-      if (offset < s) hi = mid - 1;
-      else if (offset >= e) lo = mid + 1;
+      if (offset < repeated[2 * mid]!) hi = mid - 1;
+      else if (offset >= repeated[2 * mid + 1]!) lo = mid + 1;
       else return true;
     }
     return false;
   };
 
-  const groups = new Map<string, Group>();
-  const sequence: string[] = [];
-  const addOcc = (key: string, words: number, stems: string[], occ: KeyphraseOccurrence, form: string, entity?: Entity): void => {
-    let g = groups.get(key);
-    if (!g) {
-      g = { key, words, occurrences: [], forms: new Map(), stems };
-      if (entity?.id) g.entityId = entity.id;
-      if (entity?.name) g.entityName = entity.name.ar;
-      groups.set(key, g);
-    }
-    g.occurrences.push(occ);
-    g.forms.set(form, (g.forms.get(form) ?? 0) + 1);
-    if (!repeated.length || !isRepeated(occ.start)) sequence.push(key);
+  // groups in first-seen order (entities first, then phrases by position and length), each with
+  // its occurrences as a linked list; tf counts the occurrences outside repeated lines
+  let G = 0;
+  let O = 0;
+  const addOcc = (g: number, start: number, end: number, entity: number, rep: boolean): void => {
+    const o = O++;
+    occStart[o] = start;
+    occEnd[o] = end;
+    occNext[o] = -1;
+    occEntity[o] = entity;
+    if (gFirst[g]! < 0) gFirst[g] = o;
+    else occNext[gLast[g]!] = o;
+    gLast[g] = o;
+    if (!rep) gTf[g]!++;
+  };
+  const newGroup = (words: number, s0: number, s1: number, s2: number, entity: number): number => {
+    const g = G++;
+    gWords[g] = words;
+    gTf[g] = 0;
+    gFirst[g] = -1;
+    gLast[g] = -1;
+    gEntity[g] = entity;
+    gSlot[g] = -1;
+    gStems[3 * g] = s0;
+    gStems[3 * g + 1] = s1;
+    gStems[3 * g + 2] = s2;
+    return g;
   };
 
   // entity mentions
+  const gKey = new Map<number, string>();
   if (options.entities !== false) {
-    for (const e of ents) {
+    const byKey = new Map<number, number>();
+    for (let ei = 0; ei < E; ei++) {
       // demonyms are not keyphrases; agency credits (رويترز, أ.ف.ب) are bylines, not content
-      if (e.type === 'NORP' || e.kind === 'news-agency') continue;
-      const key = '@' + (e.id ?? e.text);
-      addOcc(key, 1, [], { start: e.start, end: e.end, text: e.text }, e.text, e);
+      if (ents.type[ei] === 'NORP' || ents.kind[ei] === 'news-agency') continue;
+      // the group key '@' + (id ?? text), interned
+      const key = ents.key[ei]!;
+      let g = byKey.get(key);
+      if (g === undefined) byKey.set(key, (g = newGroup(1, -1, -1, -1, ei)));
+      addOcc(g, ents.start[ei]!, ents.end[ei]!, ei, repeated.length > 0 && isRepeated(ents.start[ei]!));
     }
   }
 
   // plain candidates: runs of content tokens
-  const chosen: Array<TokenReading | null> = new Array(n).fill(null);
-  for (let t = 0; t < n; t++) {
-    if (word[t] !== 1 || covered[t] >= 0) continue;
-    const rs = tt.readings(t);
-    let r = memo.get(rs);
-    if (r === undefined) {
-      // stopwords (in any clitic reading), short stems and short Latin words are never candidates
-      const c = rs.some((x) => isStopKey(x.key, stops)) ? null : chooseReading(rs, dfOf);
-      r = c && c.stem.length >= 3 && c.key.length >= 3 ? c : null;
-      memo.set(rs, r);
+  const { kp, kpStripped } = doc;
+  for (let t = 0; t < n; t++) stem[t] = covered[t] ? -1 : kp[t]!;
+  const mask = slots.length - 1;
+  const phrase = (words: number, s0: number, s1: number, s2: number): number => {
+    let h = Math.imul(s0 + 1, 0x9e3779b1) ^ Math.imul(s1 + 2, 0x85ebca6b) ^ Math.imul(s2 + 3, 0xc2b2ae35);
+    h = Math.imul(h ^ (h >>> 15), 0x27d4eb2d);
+    for (let i = (h ^ (h >>> 13)) & mask; ; i = (i + 1) & mask) {
+      const g = slots[i]! - 1;
+      if (g < 0) {
+        const created = newGroup(words, s0, s1, s2, -1);
+        slots[i] = created + 1;
+        gSlot[created] = i;
+        return created;
+      }
+      if (gStems[3 * g] === s0 && gStems[3 * g + 1] === s1 && gStems[3 * g + 2] === s2) return g;
     }
-    chosen[t] = r;
-  }
+  };
+  // single words first; a phrase of several words occurs at most as often (outside repeated lines:
+  // its words are on one line) as each of its words, and needs tf ≥ 2 to be ranked, so phrases
+  // are only counted over words seen at least twice. (Groups are then created in another order
+  // than position by position, but within one phrase length the order is the same, and only groups
+  // of one length are ever compared by creation order.)
+  const { uni, startOf, repOf } = sc;
+  const call = sc.nextCall(ks.stems.length);
+  const { uniCall, uniGroup } = sc;
   for (let t = 0; t < n; t++) {
-    if (!chosen[t]) continue;
-    for (let len = 1; len <= maxWords; len++) {
-      const last = t + len - 1;
-      if (last >= n || !chosen[last] || (len > 1 && raw.breakBefore[last])) break;
-      const stems: string[] = [];
-      for (let u = t; u <= last; u++) stems.push(chosen[u]!.stem);
-      const start = tt.offsetAfter(t, chosen[t]!.stripped);
-      const end = raw.end[last]!;
-      const surface = text.slice(start, end);
-      addOcc(stems.join(' '), len, stems, { start, end, text: surface }, surface);
+    const s0 = stem[t]!;
+    if (s0 < 0) continue;
+    const strip = kpStripped[t]!;
+    const start = strip > 0 ? offsetAfter(t, strip) : raw.start[t]!;
+    const rep = repeated.length > 0 && isRepeated(start);
+    // single words are found by stem id directly (the table holds the longer phrases)
+    let g: number;
+    if (uniCall[s0] === call) g = uniGroup[s0]!;
+    else {
+      g = newGroup(1, s0, -1, -1, -1);
+      uniCall[s0] = call;
+      uniGroup[s0] = g;
+    }
+    addOcc(g, start, raw.end[t]!, -1, rep);
+    uni[t] = g;
+    startOf[t] = start;
+    repOf[t] = rep ? 1 : 0;
+  }
+  if (maxWords >= 2) {
+    const breakBefore = raw.breakBefore;
+    for (let t = 0; t + 1 < n; t++) {
+      const s0 = stem[t]!;
+      const s1 = stem[t + 1]!;
+      if (s0 < 0 || s1 < 0 || breakBefore[t + 1] || gTf[uni[t]!]! < 2 || gTf[uni[t + 1]!]! < 2) continue;
+      const start = startOf[t]!;
+      const rep = repOf[t] === 1;
+      addOcc(phrase(2, s0, s1, -1), start, raw.end[t + 1]!, -1, rep);
+      if (maxWords < 3 || t + 2 >= n) continue;
+      const s2 = stem[t + 2]!;
+      if (s2 < 0 || breakBefore[t + 2] || gTf[uni[t + 2]!]! < 2) continue;
+      addOcc(phrase(3, s0, s1, s2), start, raw.end[t + 2]!, -1, rep);
     }
   }
-  if (!groups.size) return [];
+  // empty the hash table for the next call
+  for (let g = 0; g < G; g++) if (gSlot[g]! >= 0) slots[gSlot[g]!] = 0;
+  if (!G) return [];
 
-  // term frequencies through natural's TfIdf (our own keys; its tokenizer drops Arabic)
-  const tfidf = new TfIdf();
-  tfidf.addDocument(sequence);
-  const doc = tfidf.documents[0]!;
-
-  const scored: Array<{ g: Group; tf: number; score: number }> = [];
-  for (const g of groups.values()) {
-    const tf = TfIdf.tf(g.key, doc);
-    if (tf === 0 || (g.words > 1 && tf < 2 && !g.entityId)) continue;
+  // TF-IDF
+  const { score, cands } = sc;
+  let C = 0;
+  for (let g = 0; g < G; g++) {
+    const tf = gTf[g]!;
+    const ei = gEntity[g]!;
+    if (tf === 0) continue;
     let idf: number;
-    if (g.key.startsWith('@')) {
-      const d = g.entityId !== undefined ? bg.entities.get(g.entityId) : undefined;
+    if (ei >= 0) {
+      const entityId = ents.id[ei] || undefined;
+      let d: number | undefined;
+      if (typeof entityId === 'string') {
+        // the key of an entity with an id is its id
+        const info = entityKeys.info[ents.key[ei]!]!;
+        d = info.df ??= bg.entities.get(entityId) ?? 0;
+      } else if (entityId !== undefined) d = bg.entities.get(entityId);
       idf = idfOf(bg.N, d ?? 0);
     } else {
+      const len = gWords[g]!;
+      if (len > 1 && tf < 2) continue;
       let s = 0;
-      for (const st of g.stems) s += idfOf(bg.N, dfOf(st));
-      idf = s / g.stems.length;
+      for (let i = 0; i < len; i++) s += ks.idf[gStems[3 * g + i]!]!;
+      idf = s / len;
     }
-    scored.push({ g, tf, score: tf * idf * (1 + 0.1 * (g.words - 1)) });
+    score[g] = tf * idf * (1 + 0.1 * (gWords[g]! - 1));
+    cands[C++] = g;
   }
-  scored.sort((a, b) => b.score - a.score || b.g.words - a.g.words || a.g.key.localeCompare(b.g.key));
+  const keyOf = (g: number): string => {
+    let k = gKey.get(g);
+    if (k !== undefined) return k;
+    if (gEntity[g]! >= 0) k = '@' + entityKeys.strings[ents.key[gEntity[g]!]!]!;
+    else {
+      k = ks.stems[gStems[3 * g]!]!;
+      for (let i = 1; i < gWords[g]!; i++) k += ' ' + ks.stems[gStems[3 * g + i]!]!;
+    }
+    gKey.set(g, k);
+    return k;
+  };
+  /**
+   * The key of phrase group `inner` is inside that of `outer` (as ' ' + key + ' '): its stems are a
+   * run of outer's stems (stems have no spaces).
+   */
+  const contains = (outer: number, inner: number): boolean => {
+    const lo = gWords[outer]!;
+    const li = gWords[inner]!;
+    for (let off = 0; off + li <= lo; off++) {
+      let j = 0;
+      while (j < li && gStems[3 * outer + off + j] === gStems[3 * inner + j]) j++;
+      if (j === li) return true;
+    }
+    return false;
+  };
+  // best first: score, then longer, then key; equal keys keep first-seen order (as a stable sort)
+  const order = (a: number, b: number): number =>
+    score[b]! - score[a]! || gWords[b]! - gWords[a]! || localeCompare(keyOf(a), keyOf(b)) || a - b;
 
-  // a phrase inside a longer kept phrase that occurs as often adds nothing
-  const kept: typeof scored = [];
-  for (const c of scored) {
-    if (kept.length >= limit) break;
-    const padded = ' ' + c.g.key + ' ';
-    const inside = kept.some((k) => !k.g.key.startsWith('@') && k.g.words > c.g.words && (' ' + k.g.key + ' ').includes(padded) && k.tf >= c.tf);
-    if (inside) continue;
-    // drop shorter kept phrases that this longer one covers with the same frequency
-    for (let i = kept.length - 1; i >= 0; i--) {
-      const k = kept[i]!;
-      if (!c.g.key.startsWith('@') && c.g.words > k.g.words && (' ' + c.g.key + ' ').includes(' ' + k.g.key + ' ') && c.tf >= k.tf) kept.splice(i, 1);
+  // a phrase inside a longer kept phrase that occurs as often adds nothing. Only a prefix of the
+  // ranking is read: rank the best `k` scores (ties included) and widen when that runs out.
+  let kept: number[] = [];
+  for (let k = Math.min(C, Math.ceil(limit) + 8); ; k = Math.min(C, k * 4)) {
+    let prefix: number[] = [];
+    if (k < C) {
+      // the best k: all scores above the k-th, and the best of those equal to it
+      const scores = sc.scores.subarray(0, C);
+      for (let i = 0; i < C; i++) scores[i] = score[cands[i]!]!;
+      const threshold = kthLargest(scores, k);
+      const tied: number[] = [];
+      for (let i = 0; i < C; i++) {
+        const x = score[cands[i]!]!;
+        if (x > threshold) prefix.push(cands[i]!);
+        else if (x === threshold) tied.push(cands[i]!);
+      }
+      prefix = prefix.concat(firstInOrder(tied, k - prefix.length, order));
+    } else for (let i = 0; i < C; i++) prefix.push(cands[i]!);
+    prefix.sort(order);
+    kept = [];
+    for (const c of prefix) {
+      if (kept.length >= limit) break;
+      const cPhrase = gEntity[c]! < 0;
+      // (an entity key '@…' is never inside a phrase key, whose stems have no '@')
+      const inside = cPhrase && kept.some((k) => gEntity[k]! < 0 && gWords[k]! > gWords[c]! && contains(k, c) && gTf[k]! >= gTf[c]!);
+      if (inside) continue;
+      // drop shorter kept phrases that this longer one covers with the same frequency
+      for (let i = kept.length - 1; i >= 0 && cPhrase; i--) {
+        const k = kept[i]!;
+        if (gEntity[k]! < 0 && gWords[c]! > gWords[k]! && contains(c, k) && gTf[c]! >= gTf[k]!) kept.splice(i, 1);
+      }
+      kept.push(c);
     }
-    kept.push(c);
+    if (kept.length >= limit || prefix.length === C) break;
   }
-  return kept.map(({ g, score }) => {
-    let canonical = g.entityName;
+
+  return kept.map((g) => {
+    const ei = gEntity[g]!;
+    const name = ei >= 0 ? ents.name[ei] : undefined;
+    const occurrences: KeyphraseOccurrence[] = [];
+    for (let o = gFirst[g]!; o >= 0; o = occNext[o]!) {
+      const oe = occEntity[o]!;
+      occurrences.push(
+        oe >= 0
+          ? { start: ents.start[oe]!, end: ents.end[oe]!, text: ents.text[oe]! }
+          : { start: occStart[o]!, end: occEnd[o]!, text: text.slice(occStart[o]!, occEnd[o]!) },
+      );
+    }
+    let canonical = name ? name.ar : undefined;
     if (!canonical) {
       // the most frequent surface form; on a tie the one with fewer diacritics
+      const forms = new Map<string, number>();
+      for (const o of occurrences) forms.set(o.text, (forms.get(o.text) ?? 0) + 1);
       let bestN = -1;
       let bestMarks = Infinity;
-      for (const [form, cnt] of g.forms) {
-        const marks = form.replace(/[^\u064B-\u065F\u0670\u0640]/g, '').length;
+      for (const [form, cnt] of forms) {
+        const marks = countMarks(form);
         if (cnt > bestN || (cnt === bestN && marks < bestMarks)) {
           bestN = cnt;
           bestMarks = marks;
@@ -232,12 +515,79 @@ export function extractKeyphrases(
         }
       }
     }
-    return {
-      text: canonical!,
-      score: Math.round(score * 1000) / 1000,
-      stem: g.key,
-      occurrences: g.occurrences.slice().sort((a, b) => a.start - b.start),
-      ...(g.entityId ? { entityId: g.entityId } : {}),
-    };
+    const entityId = ei >= 0 ? ents.id[ei] || undefined : undefined;
+    const rounded = Math.round(score[g]! * 1000) / 1000;
+    occurrences.sort((a, b) => a.start - b.start);
+    return entityId
+      ? { text: canonical!, score: rounded, stem: keyOf(g), occurrences, entityId }
+      : { text: canonical!, score: rounded, stem: keyOf(g), occurrences };
   });
+}
+
+/**
+ * The first `j` of `items` in the strict total order `cmp` (unordered): quickselect, so that a
+ * large group of equal scores is not sorted whole with the (slow) collator. Reorders `items`.
+ */
+function firstInOrder(items: number[], j: number, cmp: (a: number, b: number) => number): number[] {
+  if (j >= items.length) return items;
+  let lo = 0;
+  let hi = items.length - 1;
+  while (lo < hi) {
+    const pivot = items[(lo + hi) >> 1]!;
+    let i = lo;
+    let k = hi;
+    while (i <= k) {
+      while (cmp(items[i]!, pivot) < 0) i++;
+      while (cmp(items[k]!, pivot) > 0) k--;
+      if (i <= k) {
+        const x = items[i]!;
+        items[i] = items[k]!;
+        items[k] = x;
+        i++;
+        k--;
+      }
+    }
+    if (j - 1 <= k) hi = k;
+    else if (j - 1 >= i) lo = i;
+    else break;
+  }
+  return items.slice(0, j);
+}
+
+/** The k-th largest of `a` (1 ≤ k ≤ a.length); reorders `a`. */
+function kthLargest(a: Float64Array, k: number): number {
+  // quickselect for index a.length - k of the ascending order
+  const want = a.length - k;
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const x = a[i]!;
+        a[i] = a[j]!;
+        a[j] = x;
+        i++;
+        j--;
+      }
+    }
+    if (want <= j) hi = j;
+    else if (want >= i) lo = i;
+    else break;
+  }
+  return a[want]!;
+}
+
+/** Diacritics and tatweel in a form (U+064B–U+065F, U+0670, U+0640). */
+function countMarks(form: string): number {
+  let marks = 0;
+  for (let i = 0; i < form.length; i++) {
+    const c = form.charCodeAt(i);
+    if ((c >= 0x064b && c <= 0x065f) || c === 0x0670 || c === 0x0640) marks++;
+  }
+  return marks;
 }

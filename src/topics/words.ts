@@ -1,0 +1,274 @@
+/**
+ * The topic model's word table: every distinct word form it has seen, analyzed once (normalized
+ * key, clitic readings, light stems, term-vocabulary ids, keyphrase reading) and found again by a
+ * hash of the token's text, without building a string. Each hit is verified on the text, so hash
+ * collisions cost a probe, never a wrong word. Forms that normalize alike (with and without
+ * diacritics) are separate entries with equal analyses.
+ * @internal
+ */
+import { scanTokens, tokenNorm, type RawTokens } from '../tokenize/index.js';
+import { compileTable, optionsMask, DELETE, KEEP } from '../normalize/engine.js';
+import { procliticReadings } from '../tokenize/clitics.js';
+import { lightStem, type TokenReading } from './stem.js';
+
+const B = 0x9e3779b1 | 0;
+
+/**
+ * A flat copy of a (possibly sliced) string: long results of `slice` and `split` point into the
+ * string they came from, keeping it alive and comparing slowly.
+ * @internal
+ */
+export function flatCopy(s: string): string {
+  return s.length >= 13 ? s.split('').join('') : s;
+}
+
+/** Every proclitic reading of a word (bare word first), exactly as `textTokens` computes them. */
+export function wordReadings(norm: string, kind: number): TokenReading[] {
+  if (kind === 0) {
+    return procliticReadings(norm).map((p) => ({ key: p.key, stem: lightStem(p.key), stripped: p.stripped, article: p.article }));
+  }
+  return [{ key: norm, stem: norm, stripped: 0, article: false }];
+}
+
+/**
+ * Tokens of one text: raw spans and, per token, what the model knows of its word (copied from the
+ * word table, so that the tasks read them in token order). Valid until the table's next `tokens`
+ * call. @internal
+ */
+export interface DocTokens {
+  readonly text: string;
+  readonly raw: RawTokens;
+  /** Word id of token t in the model's word table, -1 for numbers, punctuation and symbols. */
+  readonly wid: Int32Array;
+  /** Number of word tokens. */
+  readonly words: number;
+  /** 1 when some reading of the token's word begins a term. */
+  readonly starts: Uint8Array;
+  /** The token's readings are `readingStem[readingStart[t] .. readingEnd[t])` of the word table. */
+  readonly readingStart: Int32Array;
+  readonly readingEnd: Int32Array;
+  /** Keyphrase stem id of the token's word (-1: not a candidate, or not a word) and its stripped letters. */
+  readonly kp: Int32Array;
+  readonly kpStripped: Int32Array;
+}
+
+/** What the model derives from a word's readings when it first sees the word. @internal */
+export interface WordAnalyzer {
+  /** Id of a stem in the term vocabulary, -1 when no term uses it. */
+  termStem(stem: string): number;
+  /** True when some term begins with the stem of this id. */
+  startsTerm(id: number): boolean;
+  /** The keyphrase reading: stem id and stripped letters, or `[-1, 0]` when the word is not a candidate. */
+  keyphrase(readings: readonly TokenReading[]): readonly [number, number];
+}
+
+/**
+ * Fields of a slot of the word table: the word's id + 1 (0: empty slot), the hash of its text, its
+ * text's length × 4 + kind, where its text is in the character pool, then what the tasks need.
+ */
+const S_ID = 0;
+const S_HASH = 1;
+const S_LEN_KIND = 2;
+const S_POOL = 3;
+const S_KP = 4;
+const S_KP_STRIPPED = 5;
+const S_R_START = 6;
+/** Readings end × 2 + 1 when some reading begins a term. */
+const S_R_END_STARTS = 7;
+const SLOT = 8;
+
+/**
+ * Open-addressing table from word forms (the token's text and kind) to words. A slot holds the
+ * form's hash, length and kind, where its characters are in a flat pool, and what the model knows
+ * of the word (keyphrase reading, readings range, whether it begins a term), so that one probe
+ * reads one slot and one pool run. Per reading: term-stem id and stripped letters. Bounded: when it
+ * holds more than `limit` words it starts over (analyses are pure functions of the word, so this
+ * changes nothing but time).
+ * @internal
+ */
+export class WordTable {
+  /** Per reading (bare word first): term-vocabulary stem id (-1: none) and stripped letters. */
+  readingStem = new Int32Array(4096);
+  readingStripped = new Int32Array(4096);
+  private readings = 0;
+  private size = 0;
+  /** The characters of every form, one after the other. */
+  private pool = new Uint16Array(16384);
+  private poolSize = 0;
+  private slots: Int32Array;
+  private mask: number;
+  private readonly action: Int32Array;
+  private readonly expansions: readonly string[];
+  /** Per-token buffers of the last `tokens` call. */
+  private buf = { wid: new Int32Array(0), starts: new Uint8Array(0), rs: new Int32Array(0), re: new Int32Array(0), kp: new Int32Array(0), kps: new Int32Array(0) };
+
+  constructor(
+    private readonly analyzer: WordAnalyzer,
+    private readonly limit = 200_000,
+    private readonly onReset: () => void = () => {},
+  ) {
+    const table = compileTable(optionsMask(undefined));
+    this.action = table.action;
+    this.expansions = table.expansions;
+    this.mask = 4095;
+    this.slots = new Int32Array(SLOT * 4096);
+  }
+
+  /** Number of words held. */
+  get words(): number {
+    return this.size;
+  }
+
+  /** Original offset after the first `letters` normalized letters of the span [s, e). */
+  offsetAfter(text: string, s: number, e: number, letters: number): number {
+    if (letters <= 0) return s;
+    const action = this.action;
+    let count = 0;
+    let i = s;
+    while (i < e && count < letters) {
+      const a = action[text.charCodeAt(i)]!;
+      count += a === KEEP || a >= 0 ? 1 : a === DELETE ? 0 : this.expansions[-3 - a]!.length;
+      i++;
+    }
+    // marks (deleted characters) after the last clitic letter belong to it
+    while (i < e && action[text.charCodeAt(i)] === DELETE) i++;
+    return i;
+  }
+
+  /** Scans `text` and finds (or adds) the word of every word token. */
+  tokens(text: string): DocTokens {
+    if (this.size > this.limit) this.reset();
+    const raw = scanTokens(text);
+    const n = raw.count;
+    let b = this.buf;
+    if (b.wid.length < n) {
+      const cap = Math.max(n, 2 * b.wid.length, 256);
+      b = this.buf = { wid: new Int32Array(cap), starts: new Uint8Array(cap), rs: new Int32Array(cap), re: new Int32Array(cap), kp: new Int32Array(cap), kps: new Int32Array(cap) };
+    }
+    const { wid, starts, rs, re, kp, kps } = b;
+    const { start, end, kind } = raw;
+    let words = 0;
+    for (let t = 0; t < n; t++) {
+      const k = kind[t]!;
+      if (k > 1) {
+        wid[t] = -1;
+        starts[t] = 0;
+        rs[t] = 0;
+        re[t] = 0;
+        kp[t] = -1;
+        kps[t] = 0;
+        continue;
+      }
+      words++;
+      const s = start[t]!;
+      const e = end[t]!;
+      let h = k;
+      for (let i = s; i < e; i++) h = (Math.imul(h, B) + text.charCodeAt(i)) | 0;
+      const o = this.find(text, s, e, k, h);
+      const slots = this.slots;
+      const x = slots[o + S_R_END_STARTS]!;
+      wid[t] = slots[o + S_ID]! - 1;
+      starts[t] = x & 1;
+      rs[t] = slots[o + S_R_START]!;
+      re[t] = x >> 1;
+      kp[t] = slots[o + S_KP]!;
+      kps[t] = slots[o + S_KP_STRIPPED]!;
+    }
+    return {
+      text, raw, words,
+      wid: wid.subarray(0, n), starts: starts.subarray(0, n), readingStart: rs.subarray(0, n), readingEnd: re.subarray(0, n),
+      kp: kp.subarray(0, n), kpStripped: kps.subarray(0, n),
+    };
+  }
+
+  private slotOf(h: number): number {
+    const x = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    return (x ^ (x >>> 13)) & this.mask;
+  }
+
+  /** The slot offset of the word of the token [s, e) of kind k whose hash is h, added when new. */
+  private find(text: string, s: number, e: number, k: number, h: number): number {
+    const slots = this.slots;
+    const pool = this.pool;
+    const lenKind = 4 * (e - s) + k;
+    let i = this.slotOf(h);
+    for (; ; i = (i + 1) & this.mask) {
+      const o = SLOT * i;
+      if (slots[o + S_ID] === 0) break;
+      if (slots[o + S_HASH] === h && slots[o + S_LEN_KIND] === lenKind) {
+        const p = slots[o + S_POOL]!;
+        let j = s;
+        while (j < e && pool[p + j - s] === text.charCodeAt(j)) j++;
+        if (j === e) return o;
+      }
+    }
+    // a new word
+    if (this.poolSize + (e - s) > this.pool.length) this.pool = grown(this.pool, new Uint16Array(Math.max(2 * this.pool.length, this.poolSize + e - s)));
+    const p = this.poolSize;
+    for (let j = s; j < e; j++) this.pool[p + j - s] = text.charCodeAt(j);
+    this.poolSize += e - s;
+    const o = SLOT * i;
+    slots[o + S_ID] = this.size + 1;
+    slots[o + S_HASH] = h;
+    slots[o + S_LEN_KIND] = lenKind;
+    slots[o + S_POOL] = p;
+    this.analyze(o, wordReadings(flatCopy(tokenNorm(text, s, e, this.action, this.expansions)), k));
+    this.size++;
+    if (this.size * 2 <= this.mask + 1) return o;
+    this.grow();
+    // the slot moved
+    for (let i2 = this.slotOf(h); ; i2 = (i2 + 1) & this.mask) if (this.slots[SLOT * i2 + S_ID] === this.size) return SLOT * i2;
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    const cap = (this.mask + 1) * 2;
+    this.slots = new Int32Array(SLOT * cap);
+    this.mask = cap - 1;
+    for (let o = 0; o < old.length; o += SLOT) {
+      if (old[o + S_ID] === 0) continue;
+      let i = this.slotOf(old[o + S_HASH]!);
+      while (this.slots[SLOT * i + S_ID] !== 0) i = (i + 1) & this.mask;
+      this.slots.set(old.subarray(o, o + SLOT), SLOT * i);
+    }
+  }
+
+  /** Fills the task fields of the slot at `o` from the word's readings. */
+  private analyze(o: number, readings: readonly TokenReading[]): void {
+    const a = this.analyzer;
+    let r = this.readings;
+    if (r + readings.length > this.readingStem.length) {
+      const cap = Math.max(this.readingStem.length * 2, r + readings.length);
+      this.readingStem = grown(this.readingStem, new Int32Array(cap));
+      this.readingStripped = grown(this.readingStripped, new Int32Array(cap));
+    }
+    const slots = this.slots;
+    slots[o + S_R_START] = r;
+    let starts = 0;
+    for (const x of readings) {
+      const sid = a.termStem(x.stem);
+      if (sid >= 0 && a.startsTerm(sid)) starts = 1;
+      this.readingStem[r] = sid;
+      this.readingStripped[r] = x.stripped;
+      r++;
+    }
+    this.readings = r;
+    slots[o + S_R_END_STARTS] = 2 * r + starts;
+    const [kp, kpStripped] = a.keyphrase(readings);
+    slots[o + S_KP] = kp;
+    slots[o + S_KP_STRIPPED] = kpStripped;
+  }
+
+  private reset(): void {
+    this.size = 0;
+    this.readings = 0;
+    this.poolSize = 0;
+    this.slots.fill(0);
+    this.onReset();
+  }
+}
+
+function grown<A extends Uint8Array | Uint16Array | Int32Array>(from: A, to: A): A {
+  to.set(from);
+  return to;
+}
