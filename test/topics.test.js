@@ -1,7 +1,6 @@
 import test from 'ava';
 import fc from 'fast-check';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { createAnnotator, AalamError, tokenize } from '../dist/index.js';
 import { WordTable } from '../dist/topics/words.js';
 import { createTopicModel, lightStem } from '../dist/topics/index.js';
@@ -243,13 +242,6 @@ test('word table: every word token finds the analysis of its own normalized form
     }
   }
   t.true(restarts > 0);
-});
-
-test("natural's root module (which loads database clients) is never loaded", (t) => {
-  model.keyphrases('احتجاجات واحتجاجات', []);
-  const require = createRequire(import.meta.url);
-  const loaded = Object.keys(require.cache);
-  t.false(loaded.some((p) => /natural[\\/]lib[\\/]natural[\\/]index\.js$/.test(p) || /natural[\\/]index\.js$/.test(p)));
 });
 
 test('keyphrases: term frequency counts occurrences; a word named like an Object property is a plain word', (t) => {
