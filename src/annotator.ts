@@ -184,7 +184,9 @@ export function createAnnotator(options: AnnotatorOptions = {}): Annotator {
       if (wantTopics || wantKeys) {
         topicModel ??= createTopicModel();
         if (wantTopics && wantKeys) {
-          const a = topicModel.analyze(text, entities);
+          // the tokens annotateTokens scanned (still in the scratch buffers): no second scan
+          const t = scratch.tokens;
+          const a = topicModel.analyze(text, entities, undefined, { count: t.count, start: t.start, end: t.end, kind: t.kind, breakBefore: t.breakBefore });
           out.topics = a.topics;
           out.keyphrases = a.keyphrases;
         } else if (wantTopics) out.topics = topicModel.topics(text, entities);

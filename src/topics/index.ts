@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { AalamError, assertText } from '../errors.js';
+import type { RawTokens } from '../tokenize/index.js';
 import type { Entity } from '../resolve/annotate.js';
 import { classify, topicRuntime, type Topic, type TopicOptions, type TopicRuntime } from './classify.js';
 import { compileTopics, type CompiledTopics, type TaxonomyEntry, type TopicTermEntry } from './compile.js';
@@ -54,6 +55,8 @@ export interface TopicModel {
     text: string,
     entities?: readonly Entity[],
     options?: { readonly topics?: TopicOptions; readonly keyphrases?: KeyphraseOptions },
+    /** @internal The tokens of `text` when the caller has scanned it already (the annotator). */
+    tokens?: RawTokens,
   ): { topics: Topic[]; keyphrases: Keyphrase[] };
   /** The categories this model can assign. */
   readonly taxonomy: readonly TaxonomyEntry[];
@@ -197,12 +200,13 @@ export function createTopicModel(options: TopicModelOptions = {}): TopicModel {
       text: string,
       entities?: readonly Entity[],
       callOptions?: { readonly topics?: TopicOptions; readonly keyphrases?: KeyphraseOptions },
+      tokens?: RawTokens,
     ): { topics: Topic[]; keyphrases: Keyphrase[] } {
       assertText(text, 'analyze');
       const ents = checkEntities(entities, 'analyze');
       checkTopicOptions(callOptions?.topics);
       checkKeyphraseOptions(callOptions?.keyphrases);
-      const doc = table.tokens(text);
+      const doc = table.tokens(text, tokens);
       const offsetAfter = offsets(doc);
       const fields = entityKeys.fields(ents, text.length);
       return {

@@ -135,10 +135,10 @@ export class WordTable {
     return i;
   }
 
-  /** Scans `text` and finds (or adds) the word of every word token. */
-  tokens(text: string): DocTokens {
+  /** Scans `text` (unless its tokens are given) and finds (or adds) the word of every word token. */
+  tokens(text: string, scanned?: RawTokens): DocTokens {
     if (this.size > this.limit) this.reset();
-    const raw = scanTokens(text);
+    const raw = scanned ?? scanTokens(text);
     const n = raw.count;
     let b = this.buf;
     if (b.wid.length < n) {
