@@ -9,7 +9,7 @@
 import type { EntityFields, EntityKeys } from './entities.js';
 import { chooseReading, type TokenReading } from './stem.js';
 import type { DocTokens } from './words.js';
-import { localeCompare } from './classify.js';
+import { tieOrder } from './classify.js';
 import { isStopKey } from './stopwords.js';
 
 /** One occurrence of a keyphrase; half-open UTF-16 offsets into the original input. */
@@ -449,7 +449,7 @@ export function extractKeyphrases(
   };
   // best first: score, then longer, then key; equal keys keep first-seen order (as a stable sort)
   const order = (a: number, b: number): number =>
-    score[b]! - score[a]! || gWords[b]! - gWords[a]! || localeCompare(keyOf(a), keyOf(b)) || a - b;
+    score[b]! - score[a]! || gWords[b]! - gWords[a]! || tieOrder(keyOf(a), keyOf(b)) || a - b;
 
   // a phrase inside a longer kept phrase that occurs as often adds nothing. Only a prefix of the
   // ranking is read: rank the best `k` scores (ties included) and widen when that runs out.
