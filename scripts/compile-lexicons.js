@@ -71,5 +71,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     rmSync(bin, { force: true });
     console.error('compile-lexicons: no dist/lexicon.bin (a string holds U+0000); the annotator will build its matcher from dist/lexicon.json');
   }
+  // the topic model's stopword keys, computed once here instead of in every fresh process
+  const { computeStopwordSet } = await import('../dist/topics/stopwords.js');
+  writeFileSync(join(root, 'dist', 'stopwords.json'), JSON.stringify([...computeStopwordSet()]));
   console.error(`compile-lexicons: ${compiled.entries.length} entries, ${compiled.aliases.length} aliases in ${Date.now() - t0} ms`);
 }

@@ -292,3 +292,9 @@ test('extra terms passed to createTopicModel are matched; bad ones are E_LEXICON
   const err = t.throws(() => createTopicModel({ terms: [{ topic: 'medtop:99999999', weight: 1, terms: ['x'] }] }), { instanceOf: AalamError });
   t.is(err.code, 'E_LEXICON_SCHEMA');
 });
+
+test('the stopword keys precomputed by the build are the ones computed from stopwords-iso and our list', async (t) => {
+  const { stopwordSet, computeStopwordSet } = await import('../dist/topics/stopwords.js');
+  t.deepEqual([...stopwordSet()].sort(), [...computeStopwordSet()].sort());
+  t.true(stopwordSet().has('قال'));
+});

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { normalizeKey } from '../normalize/index.js';
 import { lightStem } from './stem.js';
@@ -40,6 +41,18 @@ let cached: ReadonlySet<string> | undefined;
  */
 export function stopwordSet(): ReadonlySet<string> {
   if (cached) return cached;
+  // precomputed by the build (scripts/compile-lexicons.js) from this function: one small JSON array
+  try {
+    const pre = JSON.parse(readFileSync(new URL('../stopwords.json', import.meta.url), 'utf8')) as unknown;
+    if (Array.isArray(pre) && pre.length && pre.every((x) => typeof x === 'string')) return (cached = new Set(pre));
+  } catch {
+    // not built: compute below
+  }
+  return (cached = computeStopwordSet());
+}
+
+/** {@link stopwordSet}, computed from stopwords-iso and {@link OWN}. @internal */
+export function computeStopwordSet(): ReadonlySet<string> {
   const require = createRequire(import.meta.url);
   const iso = (require('stopwords-iso/stopwords-iso.json') as Record<string, string[]>).ar ?? [];
   const set = new Set<string>();
@@ -51,7 +64,6 @@ export function stopwordSet(): ReadonlySet<string> {
     if (k.startsWith('ال') && k.length > 4) set.add(k.slice(2));
     set.add(lightStem(k));
   }
-  cached = set;
   return set;
 }
 
