@@ -246,6 +246,8 @@ export class Scratch {
   vCount = new Uint8Array(0);
   covered = new Uint8Array(0);
   readonly sure = new Mentions();
+  /** The passes bound to this scratch and a matcher (made on first use). */
+  runner: { readonly m: Matcher; readonly run: (text: string, opts: EntityOptions) => Entity[] } | undefined;
   /** Token positions with candidates. */
   positions = new Int32Array(0);
   /** Hashes of the name parts that propagate in the current document. */
@@ -269,20 +271,42 @@ export class Scratch {
 }
 
 export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {}, scratch?: Scratch): Entity[] {
+  const sc = scratch ?? new Scratch();
+  // the passes and their helpers are made once per annotator (scratch) and matcher, not per call:
+  // the same functions every call keep V8's optimized code valid (no "wrong call target" deopts)
+  if (sc.runner?.m !== m) sc.runner = { m, run: makeRunner(m, sc) };
+  return sc.runner.run(text, opts);
+}
+
+/** The entity passes over one text, bound to a matcher and reusable work buffers. */
+function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions) => Entity[] {
   const { action, expansions } = compileTable(optionsMask(undefined));
   const POW = hashPowers();
-  // One pass over the text (src/tokenize/scan.ts): token spans, the hash of each normalized token,
-  // the prefix hashes of its first four units (so that clitic-stripped stems are hashed without
-  // building strings), its normalized length and first units. Normalized strings are built lazily,
-  // only where a rule needs to read them.
-  const sc = scratch ?? new Scratch();
+  // One pass over the text (src/tokenize/scan.ts): token spans, the hash of each normalized token
+  // and its normalized units (so that clitic-stripped stems are hashed without building strings).
+  // Normalized strings are built lazily, only where a rule needs to read them.
   const raw = sc.tokens;
-  const n = raw.scan(text, action, expansions);
-  if (n === 0) return [];
-  sc.reserve(n);
-  const H = raw.hash;
-  const U = raw.units;
-  const NS = raw.normStart;
+  // the current call's text, options and views of the buffers (set at the start of each call)
+  let text = '';
+  let opts: EntityOptions = {};
+  let n = 0;
+  let H = raw.hash;
+  let U = raw.units;
+  let NS = raw.normStart;
+  let NL = raw.nlen;
+  let kinds = raw.kind;
+  let normCache: Array<string | undefined> = [];
+  let vHash = sc.vHash;
+  let vStrip = sc.vStrip;
+  let vRole = sc.vRole;
+  let vCount = sc.vCount; // 0 = not computed yet, else count + 1
+  let positions = sc.positions;
+  let covered = sc.covered;
+  const sure = sc.sure;
+  let titledCountries = new Set<string>();
+  /** Countries the document is about: unambiguous mentions of a country, its demonym, or its people and places. */
+  let docCountries = new Set<string>();
+  let partial = new Map<string, Chosen | null>();
   /** Normalized unit x of token t (0 past its end). */
   const unit = (t: number, x: number): number => (x < NL[t]! ? U[NS[t]! + x]! : 0);
   /** Hash of the first k normalized units of token t. */
@@ -291,12 +315,9 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
     for (let x = NS[t]!, e = x + k; x < e; x++) h = (Math.imul(h, HASH_B) + U[x]!) | 0;
     return h;
   };
-  const NL = raw.nlen;
-  const kinds = raw.kind;
   /** Hash of token t's normalized form without its first k units (k ≤ 4). */
   const suffixHash = (t: number, k: number): number =>
     k === 0 ? H[t]! : (H[t]! - Math.imul(prefixHash(t, k), POW[Math.min(NL[t]! - k, MAX_HASH_LEN)]!)) | 0;
-  const normCache: Array<string | undefined> = new Array(n);
   const normOf = (t: number): string => (normCache[t] ??= tokenNorm(text, raw.start[t]!, raw.end[t]!, action, expansions));
   /** `^CSTO` for a short all-caps Latin token, else null. */
   const capsKey = (t: number): string | null => {
@@ -318,10 +339,6 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
   // Candidate stems of each token (bare, then clitic-stripped): hash, letters stripped, roles,
   // whether ال is restored (لل). Computed once per token, on first need, and shared by the passes.
   const VMAX = 6;
-  const vHash = sc.vHash;
-  const vStrip = sc.vStrip;
-  const vRole = sc.vRole;
-  const vCount = sc.vCount; // 0 = not computed yet, else count + 1
   const ROLE_SETS: ReadonlyArray<readonly CliticRole[]> = [NO_ROLES, CONJ, PREP, CONJ_PREP, PREP_ART, CONJ_PREP_ART, CONJ_FUT];
   const CONTRACT_ROLE = 4; // PREP_ART and CONJ_PREP_ART restore the article
   const variants = (t: number): number => {
@@ -526,32 +543,6 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
     cands[t] = out;
     return out;
   };
-  // token positions with candidates, in order
-  const positions = sc.positions;
-  let npos = 0;
-  for (let t = 0; t < n; t++) if ((kinds[t]! <= 2) && candidatesAt(t).length) positions[npos++] = t;
-
-  // ---- pass 1: entities with an unambiguous mention in the document (one sense per discourse)
-  const sure = sc.sure;
-  sure.reset(m.entries.length);
-  const titledCountries = new Set<string>();
-  /** Countries the document is about: unambiguous mentions of a country, its demonym, or its people and places. */
-  const docCountries = new Set<string>();
-  let lastCountry: string | undefined;
-  for (let pi = 0; pi < npos; pi++) {
-    const t = positions[pi]!;
-    const hits = candidatesAt(t)[0]!.hits;
-    for (let hi = 0; hi < hits.length; hi++) {
-      const h = hits[hi]!;
-      if (h.kind !== HitKind.Entity || (h.flags & AMBIGUOUS) !== 0) continue;
-      const e = m.entries[h.ref]!;
-      sure.add(h.ref, t);
-      const cc = e.country ?? e.iso2;
-      if (cc && cc !== lastCountry) { docCountries.add(cc); lastCountry = cc; }
-      if (e.type === 'NORP' && e.country && triggerBefore(t, 'PER', undefined, true)) titledCountries.add(e.country);
-    }
-  }
-
   function triggerBefore(t: number, type: EntityType, kind: string | undefined, titleOnly = false): string | null {
     let j = t - 1;
     let words = 0;
@@ -688,37 +679,6 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
     return best;
   };
 
-  // ---- pass 2: leftmost-longest
-  const chosen: Chosen[] = [];
-  const covered = sc.covered;
-  let next = 0;
-  for (let pi = 0; pi < npos; pi++) {
-    const t = positions[pi]!;
-    if (t < next) continue;
-    const c = chosenAt(t);
-    if (c === null) continue;
-    if (c === 'block') {
-      const end = candidatesAt(t)[0]!.end;
-      for (let k = t; k < end; k++) covered[k] = 2;
-      next = end;
-      continue;
-    }
-    if (c.lead) {
-      // السلطان هيثم must not preempt هيثم بن طارق: a longer name after the title wins
-      const after = candidatesAt(c.t + c.lead);
-      if (after.length && after[0]!.end > c.end) continue;
-    }
-    chosen.push(c);
-    for (let k = c.t; k < c.end; k++) covered[k] = 1;
-    next = c.end;
-    // a name accepted on a trigger (صحيفة «تشرين») is evidence for its later mentions («تشرين» alone)
-    if (c.rule?.startsWith('trigger:') && c.ref >= 0) {
-      sure.add(c.ref, c.t);
-    }
-  }
-
-  // ---- pass 3: parts of full person names, collected before the name patterns run
-  const partial = new Map<string, Chosen | null>();
   const collectPartials = (from: readonly Chosen[]): void => {
     for (const c of from) {
       if (c.type !== 'PER' || c.end - c.t < 2) continue;
@@ -735,33 +695,6 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
       }
     }
   };
-  if (opts.propagation !== false) collectPartials(chosen);
-  // ---- pass 4: person names by title or given name
-  const beforePatterns = chosen.length;
-  if (opts.patterns !== false) {
-    for (let t = 0; t < n; t++) {
-      if (covered[t] || raw.kind[t] !== 0) continue;
-      const found = lookupStem(t, m.givenNames, hasGiven);
-      if (!found || found[1].article) continue;
-      if (partial.get(found[1].key)) continue; // وانغ after وانغ يي is Wang Yi, not a new name
-      const [given, reading] = found;
-      const title = triggerBefore(t, 'PER', undefined, true);
-      if (m.common.has(reading.key)) continue;
-      if (given.endsWith('?') && !title) continue;
-      let j = t + 1;
-      // the first name token may be anything name-like; later ones continue a name only as a given
-      // name, a family name with the article (السوداني), or after a particle (بن, أبو, عبد…)
-      while (j < n && j < t + 4 && nameLike(j)) {
-        if (j > t + 1 && !continuesName(j) && !NAME_PARTICLES.has(normOf(j - 1))) break;
-        j++;
-      }
-      if (j === t + 1) continue;
-      chosen.push(new Chosen(t, j, reading, null, -1, 'PER', null, null, undefined, undefined, 'pattern', undefined, title ? `title:${title}` : 'given-name', title ? 0.7 : 0.6, 0));
-      for (let k = t; k < j; k++) covered[k] = 1;
-      t = j - 1;
-    }
-  }
-
   function continuesName(j: number): boolean {
     return hasArticle(j) || m.givenNames.has(normOf(j)) || NAME_PARTICLES.has(normOf(j));
   }
@@ -780,40 +713,144 @@ export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {
     return true;
   }
 
-  // ---- pass 5: in-document propagation of full names to their parts
-  if (opts.propagation !== false) {
-    collectPartials(chosen.slice(beforePatterns));
-    const partialHashes = sc.partialHashes;
-    partialHashes.clear();
-    for (const k of partial.keys()) partialHashes.add(hashString(k));
-    if (partial.size) {
+
+  return (t0: string, o: EntityOptions): Entity[] => {
+    text = t0;
+    opts = o;
+    n = raw.scan(text, action, expansions);
+    if (n === 0) return [];
+    sc.reserve(n);
+    H = raw.hash;
+    U = raw.units;
+    NS = raw.normStart;
+    NL = raw.nlen;
+    kinds = raw.kind;
+    normCache = new Array(n);
+    vHash = sc.vHash;
+    vStrip = sc.vStrip;
+    vRole = sc.vRole;
+    vCount = sc.vCount;
+    positions = sc.positions;
+    covered = sc.covered;
+    // token positions with candidates, in order
+    let npos = 0;
+    for (let t = 0; t < n; t++) if ((kinds[t]! <= 2) && candidatesAt(t).length) positions[npos++] = t;
+
+    // ---- pass 1: entities with an unambiguous mention in the document (one sense per discourse)
+    sure.reset(m.entries.length);
+    titledCountries = new Set<string>();
+    docCountries = new Set<string>();
+    let lastCountry: string | undefined;
+    for (let pi = 0; pi < npos; pi++) {
+      const t = positions[pi]!;
+      const hits = candidatesAt(t)[0]!.hits;
+      for (let hi = 0; hi < hits.length; hi++) {
+        const h = hits[hi]!;
+        if (h.kind !== HitKind.Entity || (h.flags & AMBIGUOUS) !== 0) continue;
+        const e = m.entries[h.ref]!;
+        sure.add(h.ref, t);
+        const cc = e.country ?? e.iso2;
+        if (cc && cc !== lastCountry) { docCountries.add(cc); lastCountry = cc; }
+        if (e.type === 'NORP' && e.country && triggerBefore(t, 'PER', undefined, true)) titledCountries.add(e.country);
+      }
+    }
+
+    // ---- pass 2: leftmost-longest
+    const chosen: Chosen[] = [];
+    let next = 0;
+    for (let pi = 0; pi < npos; pi++) {
+      const t = positions[pi]!;
+      if (t < next) continue;
+      const c = chosenAt(t);
+      if (c === null) continue;
+      if (c === 'block') {
+        const end = candidatesAt(t)[0]!.end;
+        for (let k = t; k < end; k++) covered[k] = 2;
+        next = end;
+        continue;
+      }
+      if (c.lead) {
+        // السلطان هيثم must not preempt هيثم بن طارق: a longer name after the title wins
+        const after = candidatesAt(c.t + c.lead);
+        if (after.length && after[0]!.end > c.end) continue;
+      }
+      chosen.push(c);
+      for (let k = c.t; k < c.end; k++) covered[k] = 1;
+      next = c.end;
+      // a name accepted on a trigger (صحيفة «تشرين») is evidence for its later mentions («تشرين» alone)
+      if (c.rule?.startsWith('trigger:') && c.ref >= 0) {
+        sure.add(c.ref, c.t);
+      }
+    }
+
+    // ---- pass 3: parts of full person names, collected before the name patterns run
+    partial = new Map<string, Chosen | null>();
+    if (opts.propagation !== false) collectPartials(chosen);
+    // ---- pass 4: person names by title or given name
+    const beforePatterns = chosen.length;
+    if (opts.patterns !== false) {
       for (let t = 0; t < n; t++) {
         if (covered[t] || raw.kind[t] !== 0) continue;
-        {
-          const hit = lookupStem(t, partial, partialHashes);
-          if (!hit || !hit[0]) continue;
-          const [src, r] = hit;
-          // a part that is also an ordinary word (رئيسي "main") needs the adjective guard
-          const node = m.trie.find(0, hashString(r.key));
-          if (node >= 0 && m.keys[node] === r.key && m.hitsAt(node)?.some((h) => isAmbiguous(h)) && !adjectiveGuardPasses(t, r)) continue;
-          chosen.push(new Chosen(
-            t, t + 1, r, src.entry, src.ref, src.type, src.id, src.name, src.kind || undefined, src.country || undefined, 'propagation', r.key,
-            `from:${text.slice(raw.start[src.t]!, raw.end[src.end - 1]!)}`, 0.8, 0,
-          ));
-          covered[t] = 1;
+        const found = lookupStem(t, m.givenNames, hasGiven);
+        if (!found || found[1].article) continue;
+        if (partial.get(found[1].key)) continue; // وانغ after وانغ يي is Wang Yi, not a new name
+        const [given, reading] = found;
+        const title = triggerBefore(t, 'PER', undefined, true);
+        if (m.common.has(reading.key)) continue;
+        if (given.endsWith('?') && !title) continue;
+        let j = t + 1;
+        // the first name token may be anything name-like; later ones continue a name only as a given
+        // name, a family name with the article (السوداني), or after a particle (بن, أبو, عبد…)
+        while (j < n && j < t + 4 && nameLike(j)) {
+          if (j > t + 1 && !continuesName(j) && !NAME_PARTICLES.has(normOf(j - 1))) break;
+          j++;
+        }
+        if (j === t + 1) continue;
+        chosen.push(new Chosen(t, j, reading, null, -1, 'PER', null, null, undefined, undefined, 'pattern', undefined, title ? `title:${title}` : 'given-name', title ? 0.7 : 0.6, 0));
+        for (let k = t; k < j; k++) covered[k] = 1;
+        t = j - 1;
+      }
+    }
+
+    // ---- pass 5: in-document propagation of full names to their parts
+    if (opts.propagation !== false) {
+      collectPartials(chosen.slice(beforePatterns));
+      const partialHashes = sc.partialHashes;
+      partialHashes.clear();
+      for (const k of partial.keys()) partialHashes.add(hashString(k));
+      if (partial.size) {
+        for (let t = 0; t < n; t++) {
+          if (covered[t] || raw.kind[t] !== 0) continue;
+          {
+            const hit = lookupStem(t, partial, partialHashes);
+            if (!hit || !hit[0]) continue;
+            const [src, r] = hit;
+            // a part that is also an ordinary word (رئيسي "main") needs the adjective guard
+            const node = m.trie.find(0, hashString(r.key));
+            if (node >= 0 && m.keys[node] === r.key && m.hitsAt(node)?.some((h) => isAmbiguous(h)) && !adjectiveGuardPasses(t, r)) continue;
+            chosen.push(new Chosen(
+              t, t + 1, r, src.entry, src.ref, src.type, src.id, src.name, src.kind || undefined, src.country || undefined, 'propagation', r.key,
+              `from:${text.slice(raw.start[src.t]!, raw.end[src.end - 1]!)}`, 0.8, 0,
+            ));
+            covered[t] = 1;
+          }
         }
       }
     }
-  }
 
-  chosen.sort((a, b) => a.t - b.t);
-  const types = opts.types ? new Set(opts.types) : null;
-  const out: Entity[] = [];
-  for (const c of chosen) {
-    if (types && !types.has(c.type)) continue;
-    out.push(toEntity(c, raw, text, action, expansions));
-  }
-  return out;
+    chosen.sort((a, b) => a.t - b.t);
+    const types = opts.types ? new Set(opts.types) : null;
+    const out: Entity[] = [];
+    for (const c of chosen) {
+      if (types && !types.has(c.type)) continue;
+      out.push(toEntity(c, raw, text, action, expansions));
+    }
+    // keep nothing of this document past the call (the next call sets everything again)
+    text = '';
+    normCache = [];
+    partial = new Map();
+    return out;
+  };
 }
 
 /** Original offset of the `letters`-th normalized unit of token `t`. */
