@@ -198,14 +198,27 @@ class Mentions {
   private next = new Int32Array(256);
   private size = 0;
   private epoch = 0;
+  /** Entries mentioned in this document, in order of their first mention. */
+  private refs = new Int32Array(256);
+  private nrefs = 0;
+  /** After `freeze`: each entry's mentions so far, increasing, at `sorted[off[ref], off[ref] + cnt[ref])`. */
+  private sorted = new Int32Array(256);
+  private off = new Int32Array(0);
+  private cnt = new Int32Array(0);
+  /** Mentions with an index below this are in `sorted` (-1: not frozen). */
+  private frozen = -1;
   reset(entries: number): void {
     if (this.stamp.length < entries || this.epoch === 0x7fffffff) {
       this.stamp = new Int32Array(entries);
       this.head = new Int32Array(entries);
+      this.off = new Int32Array(entries);
+      this.cnt = new Int32Array(entries);
       this.epoch = 0;
     }
     this.epoch++;
     this.size = 0;
+    this.nrefs = 0;
+    this.frozen = -1;
   }
   add(ref: number, t: number): void {
     if (this.size === this.pos.length) {
@@ -213,18 +226,65 @@ class Mentions {
       const x = new Int32Array(this.size * 2); x.set(this.next); this.next = x;
     }
     this.pos[this.size] = t;
-    this.next[this.size] = this.stamp[ref] === this.epoch ? this.head[ref]! : -1;
+    if (this.stamp[ref] === this.epoch) this.next[this.size] = this.head[ref]!;
+    else {
+      this.next[this.size] = -1;
+      if (this.nrefs === this.refs.length) { const r = new Int32Array(this.nrefs * 2); r.set(this.refs); this.refs = r; }
+      this.refs[this.nrefs++] = ref;
+      this.cnt[ref] = 0;
+    }
     this.head[ref] = this.size++;
     this.stamp[ref] = this.epoch;
   }
   has(ref: number): boolean {
     return this.stamp[ref] === this.epoch;
   }
+  /**
+   * Groups the mentions added so far by entry, in increasing order (they were added left to right),
+   * so that `recency` is a binary search however often a name recurs in a long document.
+   */
+  freeze(): void {
+    if (this.sorted.length < this.size) this.sorted = new Int32Array(Math.max(this.size, this.sorted.length * 2));
+    let o = 0;
+    for (let k = 0; k < this.nrefs; k++) {
+      const ref = this.refs[k]!;
+      let c = 0;
+      for (let i = this.head[ref]!; i >= 0; i = this.next[i]!) c++;
+      this.off[ref] = o;
+      this.cnt[ref] = c;
+      let w = o + c;
+      for (let i = this.head[ref]!; i >= 0; i = this.next[i]!) this.sorted[--w] = this.pos[i]!;
+      o += c;
+    }
+    this.frozen = this.size;
+  }
   /** The last mention at or before token t; else minus the first one after it; -Infinity when none. */
   recency(ref: number, t: number): number {
     if (this.stamp[ref] !== this.epoch) return -Infinity;
     let best = -Infinity;
-    for (let i = this.head[ref]!; i >= 0; i = this.next[i]!) {
+    let i = this.head[ref]!;
+    if (this.frozen >= 0) {
+      // mentions added after the freeze, then the frozen ones by binary search
+      for (; i >= this.frozen; i = this.next[i]!) {
+        const p = this.pos[i]!;
+        best = p <= t ? Math.max(best, p) : Math.max(best, -p);
+      }
+      const c = this.cnt[ref]!;
+      if (c > 0) {
+        const o = this.off[ref]!;
+        const s = this.sorted;
+        let lo = 0;
+        let hi = c; // first index with a position > t
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (s[o + mid]! <= t) lo = mid + 1;
+          else hi = mid;
+        }
+        best = Math.max(best, lo > 0 ? s[o + lo - 1]! : -s[o]!);
+      }
+      return best;
+    }
+    for (; i >= 0; i = this.next[i]!) {
       const p = this.pos[i]!;
       best = p <= t ? Math.max(best, p) : Math.max(best, -p);
     }
@@ -754,6 +814,7 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
         if (e.type === 'NORP' && e.country && triggerBefore(t, 'PER', undefined, true)) titledCountries.add(e.country);
       }
     }
+    sure.freeze();
 
     // ---- pass 2: leftmost-longest
     const chosen: Chosen[] = [];
