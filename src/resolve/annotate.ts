@@ -469,6 +469,14 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
   /** The value for token t (bare, or after clitic letters) in `map`, with its reading. */
   const hasGiven = m.givenHashes;
   const lookupStem = <V>(t: number, map: ReadonlyMap<string, V>, has: HashSet32): [V, Reading] | null => {
+    // the common case first: no reading of the token passes the hash filter (no readings built)
+    if (raw.kind[t] !== 1) {
+      const k = variants(t);
+      const o = t * VMAX;
+      let any = false;
+      for (let i = 0; i < k && !any; i++) any = has.has(vHash[o + i]!);
+      if (!any) return null;
+    }
     for (const r of stemReadings(t, has)) {
       const v = map.get(r.key);
       if (v !== undefined) return [v, r];
