@@ -149,6 +149,8 @@ function wordHashes(): WordHashes {
 }
 
 const NO_CANDS: Cand[] = [];
+/** Candidates at one token: longest first, then the reading that strips fewer clitic letters. */
+const longestFirst = (a: Cand, b: Cand): number => b.end - a.end || a.reading.stripped - b.reading.stripped;
 
 const derivedHashes = new WeakMap<Matcher, { triggerOrPreceder: HashSet32; commonOrPreceder: HashSet32 }>();
 /** Unions of a matcher's hash sets with the built-in word lists, made once per matcher. */
@@ -606,7 +608,10 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
         wReading = null;
         walk(node, t + 1);
       }
-      if (wOut) out = (wOut as Cand[]).sort((a, b) => b.end - a.end || a.reading.stripped - b.reading.stripped);
+      if (wOut) {
+        out = wOut as Cand[];
+        if (out.length > 1) out.sort(longestFirst);
+      }
     }
     cands[t] = out;
     return out;
