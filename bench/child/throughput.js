@@ -99,6 +99,16 @@ childMain(async (cfg) => {
       },
     };
 
+    // topics + keyphrases on top of entities, in the same process: whole passes over the same
+    // articles with entities only and with everything, alternately
+    if (cfg.mode === 'default') {
+      const ent = annotateFn(aalam, 'entities');
+      for (let i = 0; i < 2; i++) { tagPass(ent, warm); tagPass(fn, warm); }
+      const both = [];
+      for (let r = 0; r < cfg.runs; r++) both.push({ e: tagPass(ent, arts), d: tagPass(fn, arts) });
+      res.annotate.vsEntities = { runs: both.length, ratio: ratio(both, (r) => r.d, (r) => r.e), entities: rate(both, artBytes, (r) => r.e), all: rate(both, artBytes, (r) => r.d) };
+    }
+
     // modern-ahocorasick on a subset of the same articles (it is slow: Intl.Segmenter per call)
     const AC = cfg.ac ? await loadAhoCorasick() : null;
     if (AC) {
