@@ -869,9 +869,10 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
         if (!found || found[1].article) continue;
         if (partial.get(found[1].key)) continue; // وانغ after وانغ يي is Wang Yi, not a new name
         const [given, reading] = found;
-        const title = triggerBefore(t, 'PER', undefined, true);
         if (m.common.has(reading.key)) continue;
-        if (given.endsWith('?') && !title) continue;
+        // a given name that is also a common word (marked ?) needs a title before it
+        let title = given.endsWith('?') ? triggerBefore(t, 'PER', undefined, true) : undefined;
+        if (title === null) continue;
         let j = t + 1;
         // the first name token may be anything name-like; later ones continue a name only as a given
         // name, a family name with the article (السوداني), or after a particle (بن, أبو, عبد…)
@@ -880,6 +881,7 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
           j++;
         }
         if (j === t + 1) continue;
+        title ??= triggerBefore(t, 'PER', undefined, true);
         chosen.push(new Chosen(t, j, reading, null, -1, 'PER', null, null, undefined, undefined, 'pattern', undefined, title ? `title:${title}` : 'given-name', title ? 0.7 : 0.6, 0));
         for (let k = t; k < j; k++) covered[k] = 1;
         t = j - 1;
