@@ -112,3 +112,27 @@ test('results do not depend on earlier calls (work buffers are reused)', (t) => 
   }), { numRuns: 200 });
   t.pass();
 });
+
+test('mention index: recency after grouping equals a walk over every mention (the last at or before t, else minus the first after)', async (t) => {
+  const { Mentions } = await import('../dist/resolve/annotate.js');
+  const naive = (list, t) => list.reduce((best, p) => Math.max(best, p <= t ? p : -p), -Infinity);
+  const index = new Mentions(); // reused across cases, as the annotator does
+  fc.assert(fc.property(
+    fc.array(fc.tuple(fc.integer({ min: 0, max: 7 }), fc.integer({ min: 0, max: 50 })), { maxLength: 40 }),
+    fc.array(fc.tuple(fc.integer({ min: 0, max: 7 }), fc.integer({ min: 0, max: 50 })), { maxLength: 5 }),
+    (first, later) => {
+      index.reset(8);
+      const byRef = new Map();
+      const add = ([ref, pos]) => { index.add(ref, pos); byRef.set(ref, [...(byRef.get(ref) ?? []), pos]); };
+      [...first].sort((a, b) => a[1] - b[1]).forEach(add); // pass 1 adds left to right
+      index.freeze();
+      later.forEach(add); // pass 2 adds what a trigger accepted
+      for (let ref = 0; ref < 8; ref++) {
+        if (index.has(ref) !== byRef.has(ref)) return false;
+        for (let pos = -1; pos <= 51; pos++) if (index.recency(ref, pos) !== naive(byRef.get(ref) ?? [], pos)) return false;
+      }
+      return true;
+    },
+  ), { numRuns: 300 });
+  t.pass();
+});

@@ -192,8 +192,11 @@ function plausibleStrip(word: string, r: Reading): boolean {
   return r.stripped === 1 && word[0] !== 'ك';
 }
 
-/** Token positions of the unambiguous mentions of each entry in the current document (typed arrays, reset per call). */
-class Mentions {
+/**
+ * Token positions of the unambiguous mentions of each entry in the current document (typed arrays,
+ * reset per call). @internal
+ */
+export class Mentions {
   private stamp = new Int32Array(0);
   private head = new Int32Array(0);
   private pos = new Int32Array(256);
