@@ -522,20 +522,12 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
       if (want.charCodeAt(pos) !== ALEF || want.charCodeAt(pos + 1) !== LAM) return -1;
       pos += 2;
     }
-    let u = 0;
-    const e = raw.end[j]!;
-    for (let i = raw.start[j]!; i < e; i++) {
-      const c = text.charCodeAt(i);
-      const a = action[c]!;
-      if (a === DELETE) continue;
-      if (a >= -1) {
-        if (u++ >= skip && want.charCodeAt(pos++) !== (a === KEEP ? c : a)) return -1;
-      } else {
-        const exp = expansions[-3 - a]!;
-        for (let k = 0; k < exp.length; k++) if (u++ >= skip && want.charCodeAt(pos++) !== exp.charCodeAt(k)) return -1;
-      }
-    }
-    return pos > want.length ? -1 : pos;
+    // the token's normalized units, as the scan wrote them
+    const a = NS[j]! + skip;
+    const b = NS[j + 1]!;
+    if (pos + (b - a) > want.length) return -1;
+    for (let x = a; x < b; x++) if (want.charCodeAt(pos++) !== U[x]) return -1;
+    return pos;
   };
   /** Verifies a hashed match on its strings, token by token (the first as read, clitics stripped). */
   const keyMatches = (node: number, t: number, vi: number, end: number, capsFirst: string | null): boolean => {
