@@ -152,15 +152,17 @@ const NO_CANDS: Cand[] = [];
 /** Candidates at one token: longest first, then the reading that strips fewer clitic letters. */
 const longestFirst = (a: Cand, b: Cand): number => b.end - a.end || a.reading.stripped - b.reading.stripped;
 
-const derivedHashes = new WeakMap<Matcher, { triggerOrPreceder: HashSet32; commonOrPreceder: HashSet32 }>();
+interface DerivedHashes { triggerOrPreceder: HashSet32; commonOrPreceder: HashSet32; commonOrTrigger: HashSet32 }
+const derivedHashes = new WeakMap<Matcher, DerivedHashes>();
 /** Unions of a matcher's hash sets with the built-in word lists, made once per matcher. */
-function matcherHashes(m: Matcher): { triggerOrPreceder: HashSet32; commonOrPreceder: HashSet32 } {
+function matcherHashes(m: Matcher): DerivedHashes {
   let d = derivedHashes.get(m);
   if (!d) {
     const pre = [...NAME_PRECEDERS].map(hashString);
     d = {
       triggerOrPreceder: new HashSet32([...[...m.triggers.keys()].map(hashString), ...pre]),
       commonOrPreceder: new HashSet32([...[...m.common].map(hashString), ...pre]),
+      commonOrTrigger: new HashSet32([...[...m.common].map(hashString), ...[...m.triggers.keys()].map(hashString)]),
     };
     derivedHashes.set(m, d);
   }
@@ -457,7 +459,7 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
   const isCliticToken = (t: number): boolean => cliticHashes.has(H[t]!) && CLITIC_TOKENS.has(normOf(t));
   const isQuoteToken = (t: number): boolean => quoteHashes.has(H[t]!) && QUOTE_OR_BRACKET.has(normOf(t));
   const hasTrigger = triggerHashes;
-  const { triggerOrPreceder: hasTriggerOrPreceder, commonOrPreceder: hasCommonOrPreceder } = matcherHashes(m);
+  const { triggerOrPreceder: hasTriggerOrPreceder, commonOrPreceder: hasCommonOrPreceder, commonOrTrigger } = matcherHashes(m);
   const hasLocative = locativeHashes;
   /** Whether token t carries the article, alone or after clitics (الصين, والصين, بالصين, للصين). */
   const hasArticle = (t: number): boolean => {
@@ -752,11 +754,14 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
       if (c.type !== 'PER' || c.end - c.t < 2) continue;
       for (let side = 0; side < 2; side++) {
         const t = side === 0 ? c.t : c.end - 1;
-        const key = t === c.t ? c.reading.key : normOf(t);
-        if (key.length < 3 || m.common.has(key) || m.triggers.has(key)) continue;
-        const g = m.givenNames.get(key);
-        if (g && g.startsWith('a')) continue;
         if (t === c.t && c.by === 'pattern') continue; // a given name alone is not the person
+        const key = t === c.t ? c.reading.key : normOf(t);
+        if (key.length < 3) continue;
+        // the word lists by hash first (the key's hash is the reading's, or the token's)
+        const h = t === c.t ? c.reading.h || hashString(key) : H[t]!;
+        if (commonOrTrigger.has(h) && (m.common.has(key) || m.triggers.has(key))) continue;
+        const g = m.givenHashes.has(h) ? m.givenNames.get(key) : undefined;
+        if (g && g.startsWith('a')) continue;
         const prev = partial.get(key);
         if (prev === undefined) partial.set(key, c);
         else if (prev && prev.id !== c.id) partial.set(key, null);
