@@ -188,6 +188,8 @@ export class TokenBuffer {
     let hash = this.hash, nlen = this.nlen, normStart = this.normStart;
     let cap = this.cap;
     const W = wordTable(action);
+    // ZWNJ/ZWJ kept by the normalization (not the default): trailing ones must be un-hashed
+    const zwKept = action[0x200c] !== DELETE || action[0x200d] !== DELETE;
     // at most one normalized unit per input unit, except expansions (which grow the array)
     let units = this.growUnits(0, len + 16);
     let o = 0;
@@ -236,6 +238,7 @@ export class TokenBuffer {
         let h = 0;
         const o0 = o;
         let j = i;
+        let deleted = -1; // the last unit the normalization deleted (a trailing ZWNJ is one)
         if (arabic) {
           while (j < len) {
             const a = W[text.charCodeAt(j)]!;
@@ -243,7 +246,8 @@ export class TokenBuffer {
               h = (Math.imul(h, HASH_B) + a) | 0;
               units[o++] = a;
             } else if (a === STOP) break;
-            else if (a !== DELETE) {
+            else if (a === DELETE) deleted = j;
+            else {
               const exp = expansions[-3 - a]!;
               units = this.growUnits(o, exp.length + len - j);
               for (let x = 0; x < exp.length; x++) {
@@ -279,9 +283,11 @@ export class TokenBuffer {
         kind[n] = arabic ? TokenKindCode.Arabic : TokenKindCode.Latin;
         // ZWNJ/ZWJ at the end of a word are not part of it
         let trimmed = false;
-        while (arabic && j > i + 1 && (text.charCodeAt(j - 1) === 0x200c || text.charCodeAt(j - 1) === 0x200d)) { j--; trimmed = true; }
+        if (arabic && (zwKept || deleted === j - 1)) {
+          while (j > i + 1 && (text.charCodeAt(j - 1) === 0x200c || text.charCodeAt(j - 1) === 0x200d)) { j--; trimmed = true; }
+        }
         end[n] = j;
-        if (trimmed && (action[0x200c] !== DELETE || action[0x200d] !== DELETE)) {
+        if (trimmed && zwKept) {
           this.hashSpan(text, n, i, j, action, expansions);
           o = normStart[n + 1]!;
           units = this.units;
