@@ -77,9 +77,17 @@ export interface RawTokens {
   readonly breakBefore: Uint8Array;
 }
 
-/** @internal */
+/** Work buffers for short texts (aliases, words): their tokens are copied out at their exact size. */
+let shortBuffer: TokenBuffer | undefined;
+
+/** Token spans of `text` (arrays of its own, at their exact size). @internal */
 export function scanTokens(text: string): RawTokens {
   const { action, expansions } = compileTable(optionsMask(undefined));
+  if (text.length <= 4096) {
+    const b = (shortBuffer ??= new TokenBuffer());
+    const n = b.scan(text, action, expansions);
+    return { count: n, start: b.start.slice(0, n), end: b.end.slice(0, n), kind: b.kind.slice(0, n), breakBefore: b.breakBefore.slice(0, n) };
+  }
   const b = new TokenBuffer();
   const n = b.scan(text, action, expansions);
   return { count: n, start: b.start.subarray(0, n), end: b.end.subarray(0, n), kind: b.kind.subarray(0, n), breakBefore: b.breakBefore.subarray(0, n) };
