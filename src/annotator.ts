@@ -192,6 +192,9 @@ export function createAnnotator(options: AnnotatorOptions = {}): Annotator {
         } else if (wantTopics) out.topics = topicModel.topics(text, entities);
         else out.keyphrases = topicModel.keyphrases(text, entities);
       }
+      // buffers grown for a document of over a million tokens (~10 MB) are not kept (the scan's
+      // tokens were read by the language routing and the topics above)
+      scratch.release(1 << 20);
       return out;
     },
     stats: Object.freeze({ entries: matcher.entries.length, aliases: matcher.aliasCount }),

@@ -246,6 +246,16 @@ export class Mentions {
   has(ref: number): boolean {
     return this.stamp[ref] === this.epoch;
   }
+  /** Drops the per-mention arrays (kept at their largest size otherwise). */
+  release(): void {
+    this.pos = new Int32Array(256);
+    this.next = new Int32Array(256);
+    this.refs = new Int32Array(256);
+    this.sorted = new Int32Array(256);
+    this.size = 0;
+    this.nrefs = 0;
+    this.frozen = -1;
+  }
   /**
    * Groups the mentions added so far by entry, in increasing order (they were added left to right),
    * so that `recency` is a binary search however often a name recurs in a long document.
@@ -334,6 +344,20 @@ export class Scratch {
       this.covered.fill(0, 0, n);
     }
     return this;
+  }
+
+  /**
+   * Lets go of buffers grown for a very long document (more than `maxTokens` tokens), so that a
+   * long-lived annotator does not keep them; they grow again when needed.
+   */
+  release(maxTokens: number): void {
+    if (this.cap <= maxTokens) return;
+    this.cap = 0;
+    this.vHash = new Int32Array(0); this.vStrip = new Uint8Array(0); this.vRole = new Uint8Array(0);
+    this.vCount = new Uint8Array(0); this.covered = new Uint8Array(0); this.positions = new Int32Array(0);
+    this.cands.length = 0;
+    this.tokens.release();
+    this.sure.release();
   }
 }
 

@@ -136,6 +136,20 @@ export class TokenBuffer {
     this.cap = cap;
   }
 
+  /** Lets go of all buffers (they grow again on the next scan); `count` becomes 0. */
+  release(): void {
+    this.count = 0;
+    this.cap = 0;
+    this.start = new Int32Array(0);
+    this.end = new Int32Array(0);
+    this.kind = new Uint8Array(0);
+    this.breakBefore = new Uint8Array(0);
+    this.hash = new Int32Array(0);
+    this.nlen = new Int32Array(0);
+    this.units = new Uint16Array(0);
+    this.normStart = new Int32Array(1);
+  }
+
   /** Makes room for `need` more normalized units after `used`. */
   private growUnits(used: number, need: number): Uint16Array {
     if (used + need > this.units.length) {
