@@ -150,6 +150,20 @@ export class TokenBuffer {
     this.normStart = new Int32Array(1);
   }
 
+  /**
+   * Writes the units of an expansion (ﻻ → لا) at `o`, keeping room for `rest` more input units, and
+   * returns the hash continued over them; the caller advances `o` by `exp.length`.
+   */
+  private expand(exp: string, h: number, o: number, rest: number): number {
+    const units = this.growUnits(o, exp.length + rest);
+    for (let x = 0; x < exp.length; x++) {
+      const u = exp.charCodeAt(x);
+      h = (Math.imul(h, HASH_B) + u) | 0;
+      units[o + x] = u;
+    }
+    return h;
+  }
+
   /** Makes room for `need` more normalized units after `used`. */
   private growUnits(used: number, need: number): Uint16Array {
     if (used + need > this.units.length) {
@@ -177,13 +191,10 @@ export class TokenBuffer {
         len++;
       } else {
         const exp = expansions[-3 - a]!;
-        units = this.growUnits(o, exp.length + text.length - i); // keeps room for the rest of the text
-        for (let x = 0; x < exp.length; x++) {
-          const u = exp.charCodeAt(x);
-          h = (Math.imul(h, HASH_B) + u) | 0;
-          units[o++] = u;
-          len++;
-        }
+        h = this.expand(exp, h, o, text.length - i); // keeps room for the rest of the text
+        units = this.units;
+        o += exp.length;
+        len += exp.length;
       }
     }
     this.hash[k] = h;
@@ -263,12 +274,9 @@ export class TokenBuffer {
             else if (a === DELETE) deleted = j;
             else {
               const exp = expansions[-3 - a]!;
-              units = this.growUnits(o, exp.length + len - j);
-              for (let x = 0; x < exp.length; x++) {
-                const u = exp.charCodeAt(x);
-                h = (Math.imul(h, HASH_B) + u) | 0;
-                units[o++] = u;
-              }
+              h = this.expand(exp, h, o, len - j);
+              units = this.units;
+              o += exp.length;
             }
             j++;
           }
@@ -284,12 +292,9 @@ export class TokenBuffer {
               units[o++] = u;
             } else if (a !== DELETE) {
               const exp = expansions[-3 - a]!;
-              units = this.growUnits(o, exp.length + len - j);
-              for (let x = 0; x < exp.length; x++) {
-                const u = exp.charCodeAt(x);
-                h = (Math.imul(h, HASH_B) + u) | 0;
-                units[o++] = u;
-              }
+              h = this.expand(exp, h, o, len - j);
+              units = this.units;
+              o += exp.length;
             }
             j++;
           }
