@@ -185,8 +185,7 @@ export function createAnnotator(options: AnnotatorOptions = {}): Annotator {
         topicModel ??= createTopicModel();
         if (wantTopics && wantKeys) {
           // the tokens annotateTokens scanned (still in the scratch buffers): no second scan
-          const t = scratch.tokens;
-          const a = topicModel.analyze(text, entities, undefined, { count: t.count, start: t.start, end: t.end, kind: t.kind, breakBefore: t.breakBefore });
+          const a = topicModel.analyze(text, entities, undefined, scratch.tokens);
           out.topics = a.topics;
           out.keyphrases = a.keyphrases;
         } else if (wantTopics) out.topics = topicModel.topics(text, entities);

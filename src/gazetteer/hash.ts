@@ -228,6 +228,12 @@ export class HashSet32 {
     const b = (h ^ (h >>> 16)) & 0xffff;
     return (this.bits[b >>> 5]! & (1 << (b & 31))) !== 0 && this.set.has(h);
   }
+  /** A new set with the hashes of all `sets`. */
+  static union(...sets: readonly HashSet32[]): HashSet32 {
+    const u = new HashSet32();
+    for (const x of sets) for (const h of x.set) u.add(h);
+    return u;
+  }
   get size(): number {
     return this.set.size;
   }

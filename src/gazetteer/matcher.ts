@@ -135,8 +135,8 @@ export interface HitColumns {
 /** What a matcher is made of: the trie and its per-node arrays, and the lexicon's small tables. @internal */
 export interface MatcherParts {
   readonly trie: HashTrie;
-  /** Per node, its hits (or null), or the hits by column. */
-  readonly hits: Array<Hit[] | null> | HitColumns;
+  /** The hits by column. */
+  readonly hits: HitColumns;
   readonly keys: string[];
   readonly aliasCount: number;
   readonly entries: readonly CompiledEntry[];
@@ -167,30 +167,24 @@ export function assembleMatcher(p: MatcherParts): Matcher {
   const givenNames = new Map<string, string>();
   for (let i = 0; i < p.givenKeys.length; i++) givenNames.set(p.givenKeys[i]!, p.givenValues[i]!);
   const common = [...p.stopwords, ...p.commonWords];
-  let hitsAt: (node: number) => readonly Hit[] | null;
-  if (Array.isArray(p.hits)) {
-    const list = p.hits;
-    hitsAt = (node) => list[node] ?? null;
-  } else {
-    const c = p.hits;
-    // made on first read, then kept (per matcher: the same node always gives the same array)
-    const made: Array<readonly Hit[] | null | undefined> = new Array(p.keys.length);
-    hitsAt = (node) => {
-      let l = made[node];
-      if (l === undefined) {
-        const a = c.start[node]!;
-        const b = c.start[node + 1]!;
-        if (a === b) l = null;
-        else {
-          const out: Hit[] = new Array(b - a);
-          for (let i = a; i < b; i++) out[i - a] = { kind: c.kind[i]! as HitKind, ref: c.ref[i]!, flags: c.flags[i]!, alias: c.alias[i]! };
-          l = out;
-        }
-        made[node] = l;
+  const c = p.hits;
+  // made on first read, then kept (per matcher: the same node always gives the same array)
+  const made: Array<readonly Hit[] | null | undefined> = new Array(p.keys.length);
+  const hitsAt = (node: number): readonly Hit[] | null => {
+    let l = made[node];
+    if (l === undefined) {
+      const a = c.start[node]!;
+      const b = c.start[node + 1]!;
+      if (a === b) l = null;
+      else {
+        const out: Hit[] = new Array(b - a);
+        for (let i = a; i < b; i++) out[i - a] = { kind: c.kind[i]! as HitKind, ref: c.ref[i]!, flags: c.flags[i]!, alias: c.alias[i]! };
+        l = out;
       }
-      return l;
-    };
-  }
+      made[node] = l;
+    }
+    return l;
+  };
   return Object.freeze({
     trie: p.trie,
     hitsAt,

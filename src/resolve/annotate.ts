@@ -1,6 +1,6 @@
-import { tokenNorm } from '../tokenize/index.js';
+import { offsetAfterUnits, tokenNorm } from '../tokenize/index.js';
 import { TokenBuffer } from '../tokenize/scan.js';
-import { compileTable, optionsMask, DELETE, KEEP } from '../normalize/engine.js';
+import { compileTable, optionsMask } from '../normalize/engine.js';
 import type { CliticRole } from '../tokenize/clitics.js';
 import { HitKind, isAmbiguous, leadOf, type Hit, type Matcher } from '../gazetteer/matcher.js';
 import { HASH_B, HashSet32, MAX_HASH_LEN, hashPowers, hashPrepend, hashString } from '../gazetteer/hash.js';
@@ -137,11 +137,12 @@ const KAF = 0x0643;
 const SEEN = 0x0633;
 const ALEF = 0x0627;
 const HASH_ARTICLE = hashString('ال');
-interface WordHashes { locativeHashes: HashSet32; cliticHashes: HashSet32; quoteHashes: HashSet32 }
+interface WordHashes { precederHashes: HashSet32; locativeHashes: HashSet32; cliticHashes: HashSet32; quoteHashes: HashSet32 }
 let wordHashCache: WordHashes | undefined;
 /** Hashes of the built-in word lists (computed on first use; they never change). */
 function wordHashes(): WordHashes {
   return (wordHashCache ??= {
+    precederHashes: new HashSet32([...NAME_PRECEDERS].map(hashString)),
     cliticHashes: new HashSet32([...CLITIC_TOKENS].map(hashString)),
     quoteHashes: new HashSet32([...QUOTE_OR_BRACKET].map(hashString)),
     locativeHashes: new HashSet32([...LOCATIVE].map(hashString)),
@@ -158,11 +159,11 @@ const derivedHashes = new WeakMap<Matcher, DerivedHashes>();
 function matcherHashes(m: Matcher): DerivedHashes {
   let d = derivedHashes.get(m);
   if (!d) {
-    const pre = [...NAME_PRECEDERS].map(hashString);
+    const { precederHashes } = wordHashes();
     d = {
-      triggerOrPreceder: new HashSet32([...[...m.triggers.keys()].map(hashString), ...pre]),
-      commonOrPreceder: new HashSet32([...[...m.common].map(hashString), ...pre]),
-      commonOrTrigger: new HashSet32([...[...m.common].map(hashString), ...[...m.triggers.keys()].map(hashString)]),
+      triggerOrPreceder: HashSet32.union(m.triggerHashes, precederHashes),
+      commonOrPreceder: HashSet32.union(m.commonHashes, precederHashes),
+      commonOrTrigger: HashSet32.union(m.commonHashes, m.triggerHashes),
     };
     derivedHashes.set(m, d);
   }
@@ -182,17 +183,6 @@ const NAME_PRECEDERS = new Set(
     'يقول يؤكد يعلن يزور يلتقي يستقبل يصل يدعو يبحث يتوجه عقد وجه ابدي تلقي اعرب').split(' '),
 );
 
-/**
- * Which clitic readings may start a name: short stems are easily ordinary words with a clitic-like
- * first letter (كبيرا is not ك + بيرا, فلكيا is not ف + ل + كيا), so ك and two stacked clitics need
- * a stem of four letters or more. بمصر, وقطر and لبنان (whole) still read as names.
- */
-function plausibleStrip(word: string, r: Reading): boolean {
-  if (r.stripped === 0) return true;
-  const stem = r.key.length - (r.article ? 2 : 0);
-  if (stem >= 4) return true;
-  return r.stripped === 1 && word[0] !== 'ك';
-}
 
 /**
  * Token positions of the unambiguous mentions of each entry in the current document (typed arrays,
@@ -465,15 +455,8 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
       if (caps && has.has(hashString(caps))) (out ??= []).push(new Reading(caps, 0, NO_ROLES, false, 0));
     }
     for (let i = 0; i < k; i++) {
-      if (!has.has(vHash[o + i]!)) continue;
-      const w = normOf(t);
-      const stripped = vStrip[o + i]!;
-      const role = vRole[o + i]!;
-      const contract = role === CONTRACT_ROLE || role === CONTRACT_ROLE + 1;
-      const key = contract ? 'ال' + w.slice(stripped + 1) : stripped ? w.slice(stripped) : w;
-      const r = new Reading(key, stripped, ROLE_SETS[role]!, contract || key.startsWith('ال'), vHash[o + i]!);
-      if (stripped && !plausibleStrip(w, r)) continue;
-      (out ??= []).push(r);
+      if (!has.has(vHash[o + i]!) || !plausibleVariant(t, i)) continue;
+      (out ??= []).push(readingOf(t, i));
     }
     return out ?? NO_READINGS;
   };
@@ -527,7 +510,12 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
     const article = contract || (unit(t, stripped) === ALEF && unit(t, stripped + 1) === LAM && NL[t]! - stripped >= 2);
     return new Reading(undefined, stripped, ROLE_SETS[role]!, article, vHash[o]!, t, contract, normOf);
   };
-  /** `plausibleStrip` on the token's first units, without building the reading. */
+  /**
+   * Which clitic readings may start a name: short stems are easily ordinary words with a clitic-like
+   * first letter (كبيرا is not ك + بيرا, فلكيا is not ف + ل + كيا), so ك and two stacked clitics need
+   * a stem of four letters or more. بمصر, وقطر and لبنان (whole) still read as names. Read on the
+   * token's units, without building the reading.
+   */
   const plausibleVariant = (t: number, i: number): boolean => {
     const o = t * VMAX + i;
     const stripped = vStrip[o]!;
@@ -953,21 +941,6 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
   };
 }
 
-/** Original offset of the `letters`-th normalized unit of token `t`. */
-function offsetAfter(text: string, s: number, e: number, letters: number, action: Int32Array, expansions: readonly string[]): number {
-  let count = 0;
-  for (let i = s; i < e; i++) {
-    if (count >= letters) {
-      // skip marks that belong to the previous letter
-      if (action[text.charCodeAt(i)] === DELETE) continue;
-      return i;
-    }
-    const a = action[text.charCodeAt(i)]!;
-    if (a === KEEP || a >= 0) count++;
-    else if (a !== DELETE) count += expansions[-3 - a]!.length;
-  }
-  return e;
-}
 
 function toEntity(c0: Chosen, raw: { readonly start: Int32Array; readonly end: Int32Array }, text: string, action: Int32Array, expansions: readonly string[]): Entity {
   // a title matched as part of the alias (السلطان هيثم) is evidence: the name starts after it
@@ -976,14 +949,14 @@ function toEntity(c0: Chosen, raw: { readonly start: Int32Array; readonly end: I
     : c0;
   const ts = raw.start[c.t]!;
   const te = raw.end[c.t]!;
-  const start = c.reading.stripped ? offsetAfter(text, ts, te, c.reading.stripped, action, expansions) : ts;
+  const start = c.reading.stripped ? offsetAfterUnits(text, ts, te, c.reading.stripped, action, expansions) : ts;
   const end = raw.end[c.end - 1]!;
   const prefix: Clitic[] = [];
   let pos = ts;
   let letter = 0;
   for (const role of c.reading.roles) {
     if (letter >= c.reading.stripped) break;
-    const next = offsetAfter(text, ts, te, letter + 1, action, expansions);
+    const next = offsetAfterUnits(text, ts, te, letter + 1, action, expansions);
     prefix.push({ role, text: text.slice(pos, next), start: pos, end: next });
     pos = next;
     letter++;

@@ -118,6 +118,23 @@ export function scan(text: string, options?: { readonly normalize?: NormalizeOpt
   return toStream(b);
 }
 
+/**
+ * Original offset after the first `letters` normalized units of the span [s, e) (a clitic-stripped
+ * stem starts there); marks the normalization deletes right after those units belong to them. @internal
+ */
+export function offsetAfterUnits(text: string, s: number, e: number, letters: number, action: Int32Array, expansions: readonly string[]): number {
+  if (letters <= 0) return s;
+  let count = 0;
+  let i = s;
+  while (i < e && count < letters) {
+    const a = action[text.charCodeAt(i)]!;
+    count += a === KEEP || a >= 0 ? 1 : a === DELETE ? 0 : expansions[-3 - a]!.length;
+    i++;
+  }
+  while (i < e && action[text.charCodeAt(i)] === DELETE) i++;
+  return i;
+}
+
 /** Normalizes one token's text with a precompiled table (no offset map). @internal */
 export function tokenNorm(text: string, s: number, e: number, action: Int32Array, expansions: readonly string[]): string {
   let out = '';

@@ -4,8 +4,8 @@
  * keys). Everything here is a pure function; nothing is built at import.
  * @internal
  */
-import { scanTokens, tokenNorm, type RawTokens } from '../tokenize/index.js';
-import { compileTable, optionsMask, DELETE, KEEP } from '../normalize/engine.js';
+import { offsetAfterUnits, scanTokens, tokenNorm, type RawTokens } from '../tokenize/index.js';
+import { compileTable, optionsMask } from '../normalize/engine.js';
 import { procliticReadings } from '../tokenize/clitics.js';
 import { normalizeKey } from '../normalize/index.js';
 
@@ -100,29 +100,12 @@ export function textTokens(text: string, cache: Map<string, readonly TokenReadin
     const key = norm[t]!;
     let r = cache.get(key);
     if (r) return r;
-    if (raw.kind[t] === 0) {
-      r = procliticReadings(key).map((p) => ({ key: p.key, stem: lightStem(p.key), stripped: p.stripped, article: p.article }));
-    } else {
-      r = [{ key, stem: key, stripped: 0, article: false }];
-    }
+    r = wordReadings(key, raw.kind[t] === 0 ? 0 : 1);
     cache.set(key, r);
     return r;
   };
-  const offsetAfter = (t: number, letters: number): number => {
-    const s = raw.start[t]!;
-    const e = raw.end[t]!;
-    if (letters <= 0) return s;
-    let count = 0;
-    let i = s;
-    while (i < e && count < letters) {
-      const a = action[text.charCodeAt(i)]!;
-      count += a === KEEP || a >= 0 ? 1 : a === DELETE ? 0 : expansions[-3 - a]!.length;
-      i++;
-    }
-    // marks (deleted characters) after the last clitic letter belong to it
-    while (i < e && action[text.charCodeAt(i)] === DELETE) i++;
-    return i;
-  };
+  const offsetAfter = (t: number, letters: number): number =>
+    offsetAfterUnits(text, raw.start[t]!, raw.end[t]!, letters, action, expansions);
   return { text, raw, norm, word, readings, offsetAfter };
 }
 
@@ -150,4 +133,12 @@ export function chooseReading(readings: readonly TokenReading[], df: DfLookup): 
     }
   }
   return best;
+}
+
+/** Every proclitic reading of a normalized word of token kind `kind` (bare word first). @internal */
+export function wordReadings(norm: string, kind: number): TokenReading[] {
+  if (kind === 0) {
+    return procliticReadings(norm).map((p) => ({ key: p.key, stem: lightStem(p.key), stripped: p.stripped, article: p.article }));
+  }
+  return [{ key: norm, stem: norm, stripped: 0, article: false }];
 }

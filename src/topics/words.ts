@@ -6,10 +6,9 @@
  * diacritics) are separate entries with equal analyses.
  * @internal
  */
-import { scanTokens, tokenNorm, type RawTokens } from '../tokenize/index.js';
-import { compileTable, optionsMask, DELETE, KEEP } from '../normalize/engine.js';
-import { procliticReadings } from '../tokenize/clitics.js';
-import { lightStem, type TokenReading } from './stem.js';
+import { offsetAfterUnits, scanTokens, tokenNorm, type RawTokens } from '../tokenize/index.js';
+import { compileTable, optionsMask } from '../normalize/engine.js';
+import { wordReadings, type TokenReading } from './stem.js';
 
 const B = 0x9e3779b1 | 0;
 
@@ -22,13 +21,6 @@ export function flatCopy(s: string): string {
   return s.length >= 13 ? s.split('').join('') : s;
 }
 
-/** Every proclitic reading of a word (bare word first), exactly as `textTokens` computes them. */
-export function wordReadings(norm: string, kind: number): TokenReading[] {
-  if (kind === 0) {
-    return procliticReadings(norm).map((p) => ({ key: p.key, stem: lightStem(p.key), stripped: p.stripped, article: p.article }));
-  }
-  return [{ key: norm, stem: norm, stripped: 0, article: false }];
-}
 
 /**
  * Tokens of one text: raw spans and, per token, what the model knows of its word (copied from the
@@ -121,19 +113,9 @@ export class WordTable {
 
   /** Original offset after the first `letters` normalized letters of the span [s, e). */
   offsetAfter(text: string, s: number, e: number, letters: number): number {
-    if (letters <= 0) return s;
-    const action = this.action;
-    let count = 0;
-    let i = s;
-    while (i < e && count < letters) {
-      const a = action[text.charCodeAt(i)]!;
-      count += a === KEEP || a >= 0 ? 1 : a === DELETE ? 0 : this.expansions[-3 - a]!.length;
-      i++;
-    }
-    // marks (deleted characters) after the last clitic letter belong to it
-    while (i < e && action[text.charCodeAt(i)] === DELETE) i++;
-    return i;
+    return offsetAfterUnits(text, s, e, letters, this.action, this.expansions);
   }
+
 
   /** Scans `text` (unless its tokens are given) and finds (or adds) the word of every word token. */
   tokens(text: string, scanned?: RawTokens): DocTokens {
