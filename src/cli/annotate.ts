@@ -122,7 +122,7 @@ export async function annotateCommand(opts: AnnotateOptions): Promise<number> {
         const files = (textFiles.get(inp.path) ?? []).filter((f) => !skip?.has(recordKey(f.path, undefined)));
         yield* textFileItems(files, counter, format === 'brat' ? (f) => bratName(safePath(f.rel)) : undefined);
       } else if (inp.format === 'jsonl') {
-        yield* jsonlItems(openInput(inp.path, counter), {
+        yield* jsonlItems(inp.path, counter, {
           ...(skip ? { skip } : {}),
           ...(format === 'brat' ? { name: (id: unknown, line: number) => bratName(id === null || id === undefined ? `line-${line}` : safeName(String(id))) } : {}),
         });

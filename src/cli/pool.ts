@@ -16,7 +16,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { Annotator } from '../annotator.js';
-import { errorResult, runTask, taskChars, type RenderConfig, type Result, type Task } from './render.js';
+import { errorResult, packTasks, runTask, taskChars, taskId, type RenderConfig, type Result, type Task } from './render.js';
 
 /** Where results go, and what stops the run. */
 export interface PoolHandlers {
@@ -167,7 +167,7 @@ export class WorkerPool implements Executor {
     for (const task of slot.inflight.values()) {
       if (task.suspect) {
         // It was running alone: this task is what killed the worker.
-        this.h.onResult(errorResult(task.seq, task.id, task.line, slot.timedOut ? 'E_TIMEOUT' : 'E_WORKER_CRASH', why));
+        this.h.onResult(errorResult(task.seq, taskId(task), task.line, slot.timedOut ? 'E_TIMEOUT' : 'E_WORKER_CRASH', why));
       } else {
         task.suspect = true;
         this.suspects.push(task);
@@ -193,7 +193,8 @@ export class WorkerPool implements Executor {
     if (!slot.inflight.size) slot.lastActivity = Date.now();
     for (const t of tasks) slot.inflight.set(t.seq, t);
     slot.batches++;
-    slot.worker.postMessage({ type: 'tasks', tasks });
+    const { tasks: wire, bytes } = packTasks(tasks);
+    slot.worker.postMessage({ type: 'tasks', tasks: wire, bytes }, bytes ? [bytes] : []);
   }
 
   private dispatch(): void {

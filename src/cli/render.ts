@@ -9,6 +9,7 @@ import { conllText, renderConllDocument, renderConllText, type ConllSentence, ty
 import { renderBratAnn } from '../formats/brat.js';
 import { renderHtmlDocument } from '../formats/html.js';
 import { renderTextListing } from '../formats/text.js';
+import { parseRecord } from './jsonl.js';
 
 /** Output formats of `annotate`, plus `eval` (entities handed back to the scorer). */
 export type RenderFormat = 'jsonl' | 'text' | 'conll' | 'brat' | 'html' | 'eval';
@@ -21,15 +22,18 @@ export interface RenderConfig {
   readonly lexiconFiles: readonly string[];
 }
 
-/** A document to annotate. Exactly one of `text` and `conll` is set. */
+/** A document to annotate. Exactly one of `text`, `conll` and `raw` is set. */
 export interface Task {
   /** Position in the input (0-based, counting every record); output order follows it. */
   readonly seq: number;
-  readonly id: unknown;
+  /** The record's id (not known before parsing for a `raw` task: see `taskId`). */
+  readonly id?: unknown;
   /** 1-based input line, for JSONL and CoNLL inputs. */
   readonly line?: number;
   readonly text?: string;
   readonly conll?: { readonly sentences: readonly ConllSentence[]; readonly docstart: boolean };
+  /** A JSONL line's UTF-8 bytes, decoded and parsed by `runTask` (where it runs: a worker). */
+  readonly raw?: Uint8Array;
   /** Label of the readable listing (the file path for file inputs). */
   readonly label?: string;
   /** brat: output path without extension (`.txt` and `.ann` are written). */
@@ -41,6 +45,7 @@ export interface Task {
 /** How much text a task carries (UTF-16 code units; CoNLL tokens count 8 each), to bound memory and size batches. */
 export function taskChars(task: Omit<Task, 'seq'>): number {
   if (task.text !== undefined) return task.text.length;
+  if (task.raw !== undefined) return task.raw.length;
   return task.conll ? task.conll.sentences.reduce((n, x) => n + x.tokens.length * 8, 0) : 0;
 }
 
@@ -76,8 +81,57 @@ export function errorResult(seq: number, id: unknown, line: number | undefined, 
   return line === undefined ? { seq, ok: false, id, error: { code, message } } : { seq, ok: false, id, line, error: { code, message } };
 }
 
-/** Annotates and renders one task. */
+/** A task as it travels to a worker: a `raw` line as `[offset, length]` into the batch's bytes. */
+export type WireTask = Omit<Task, 'raw'> & { readonly rawAt?: readonly [number, number] };
+
+/**
+ * A batch for one message: the `raw` lines copied into one buffer, which is transferred (a view
+ * would be cloned with the whole chunk it was cut from, once per message).
+ */
+export function packTasks(tasks: readonly Task[]): { tasks: WireTask[]; bytes: ArrayBuffer | null } {
+  let size = 0;
+  for (const t of tasks) if (t.raw) size += t.raw.length;
+  if (size === 0 && !tasks.some((t) => t.raw)) return { tasks: tasks as Task[], bytes: null };
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  const wire = tasks.map((t): WireTask => {
+    if (t.raw === undefined) return t;
+    const { raw, ...rest } = t;
+    bytes.set(raw, at);
+    at += raw.length;
+    return { ...rest, rawAt: [at - raw.length, raw.length] };
+  });
+  return { tasks: wire, bytes: bytes.buffer };
+}
+
+/** The tasks of a packed batch, with views of its bytes. */
+export function unpackTasks(tasks: readonly WireTask[], bytes: ArrayBuffer | null): Task[] {
+  return tasks.map((t): Task => {
+    if (!t.rawAt) return t;
+    const { rawAt, ...rest } = t;
+    return { ...rest, raw: new Uint8Array(bytes!, rawAt[0], rawAt[1]) };
+  });
+}
+
+/** A `raw` task's line as text. */
+function rawLine(raw: Uint8Array): string {
+  return Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('utf8');
+}
+
+/** The id of a task's record (a `raw` task's line is parsed for it: only for error results). */
+export function taskId(task: Task): unknown {
+  if (task.raw === undefined) return task.id;
+  const r = parseRecord(rawLine(task.raw), task.line ?? 0);
+  return r.ok ? r.id : r.record.id;
+}
+
+/** Annotates and renders one task; a `raw` task is parsed first (a bad line gives its error record). */
 export function runTask(annotator: Annotator, cfg: RenderConfig, task: Task): Result {
+  if (task.raw !== undefined) {
+    const r = parseRecord(rawLine(task.raw), task.line ?? 0);
+    if (!r.ok) return errorResult(task.seq, r.record.id, r.record.line, r.record.error.code, r.record.error.message);
+    task = { seq: task.seq, id: r.id, text: r.text, ...(task.line === undefined ? {} : { line: task.line }) };
+  }
   try {
     const text = task.conll ? conllText(task.conll).text : task.text!;
     const result = annotator.annotate(text);

@@ -87,15 +87,51 @@ export function lines(stream: Readable): AsyncIterable<string> {
 }
 
 /**
+ * Lines of a stream as UTF-8 bytes, split at `\n` (a `\r` before it is dropped), without decoding
+ * them: the records of a JSONL run are decoded and parsed where they are annotated (a worker), so
+ * that the main thread only moves bytes. A line within one chunk is a view of that chunk; a line
+ * across chunks is copied once. The stream is read on demand (paused while the consumer is busy).
+ */
+export async function* byteLines(stream: Readable, counter?: ByteCounter): AsyncGenerator<Uint8Array> {
+  let carry: Buffer[] = [];
+  for await (const data of stream as AsyncIterable<Buffer | string>) {
+    const chunk = typeof data === 'string' ? Buffer.from(data) : data;
+    if (counter) counter.bytes += chunk.length;
+    let pos = 0;
+    for (let nl = chunk.indexOf(10, pos); nl >= 0; nl = chunk.indexOf(10, pos)) {
+      let line = chunk.subarray(pos, nl);
+      if (carry.length) { carry.push(line); line = Buffer.concat(carry); carry = []; }
+      yield line.length && line[line.length - 1] === 13 ? line.subarray(0, line.length - 1) : line;
+      pos = nl + 1;
+    }
+    if (pos < chunk.length) carry.push(chunk.subarray(pos));
+  }
+  if (carry.length) {
+    const line = Buffer.concat(carry);
+    yield line.length && line[line.length - 1] === 13 ? line.subarray(0, line.length - 1) : line;
+  }
+}
+
+/**
  * JSONL records. A line that is not a record becomes an error result in its place; with `skip`
  * (resume), records whose key is in the set are left out (see `recordKey`).
+ *
+ * Without `skip` and `name` (which need each record's id here), the records go out unparsed (`raw`
+ * tasks: a line's UTF-8 bytes): they are decoded and parsed by `runTask`, on a worker, with the
+ * same error records as here.
  */
 export async function* jsonlItems(
-  stream: Readable,
+  path: string,
+  counter: ByteCounter,
   options: { skip?: ReadonlySet<string>; name?: (id: unknown, line: number) => string | null } = {},
 ): AsyncGenerator<SourceItem> {
   let lineNo = 0;
-  for await (const line of lines(stream)) {
+  if (!options.skip && !options.name) {
+    const stream: Readable = path === '-' ? process.stdin : createReadStream(path);
+    for await (const raw of byteLines(stream, counter)) yield { kind: 'task', task: { line: ++lineNo, raw } };
+    return;
+  }
+  for await (const line of lines(openInput(path, counter))) {
     lineNo++;
     const r = parseRecord(line, lineNo);
     if (options.skip && options.skip.has(recordKey(r.ok ? r.id : r.record.id, lineNo))) continue;

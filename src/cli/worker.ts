@@ -2,9 +2,10 @@
  * Worker thread entry of the annotate/eval pool: builds its own annotator once, then renders the
  * tasks it is sent, in the order received, and answers each batch with one message.
  *
- * Messages in: `{ type: 'tasks', tasks }`. Messages out: `{ type: 'ready' }` once the annotator is
- * built, `{ type: 'results', results, bytes }` per batch, `{ type: 'fatal', code, message }` when the
- * annotator cannot be built (a bad `--lexicon` file), after which the worker idles.
+ * Messages in: `{ type: 'tasks', tasks, bytes }` (JSONL lines packed in `bytes`: see `packTasks`).
+ * Messages out: `{ type: 'ready' }` once the annotator is built, `{ type: 'results', results, bytes }`
+ * per batch, `{ type: 'fatal', code, message }` when the annotator cannot be built (a bad `--lexicon`
+ * file), after which the worker idles.
  *
  * The rendered outputs travel as UTF-8 in one transferred buffer (`bytes`): each output string is
  * encoded as soon as it is rendered, so that it dies young instead of living (and being copied by
@@ -13,7 +14,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createAnnotator, type Annotator } from '../annotator.js';
-import { runTask, type RenderConfig, type Result, type Task } from './render.js';
+import { runTask, unpackTasks, type RenderConfig, type Result, type Task, type WireTask } from './render.js';
 
 const cfg = workerData as RenderConfig;
 const port = parentPort!;
@@ -31,7 +32,7 @@ const fault = (() => {
 
 function faultFor(task: Task): void {
   if (!fault) return;
-  const text = task.text ?? task.conll?.sentences.map((s) => s.tokens.join(' ')).join('\n') ?? '';
+  const text = task.text ?? task.conll?.sentences.map((s) => s.tokens.join(' ')).join('\n') ?? (task.raw ? Buffer.from(task.raw).toString('utf8') : '');
   if (!text.includes(fault.mark)) return;
   if (fault.kind === 'crash') process.exit(70);
   for (;;) { /* hang */ }
@@ -67,12 +68,12 @@ try {
   port.postMessage({ type: 'fatal', code: e.code ?? 'E_INTERNAL', message: e.message });
 }
 
-port.on('message', (msg: { type: string; tasks?: Task[] }) => {
+port.on('message', (msg: { type: string; tasks?: WireTask[]; bytes?: ArrayBuffer | null }) => {
   if (msg.type !== 'tasks' || !annotator) return;
   // One answer per batch: a message costs more than annotating a short document.
   const bytes = new Bytes();
   const results: unknown[] = [];
-  for (const task of msg.tasks!) {
+  for (const task of unpackTasks(msg.tasks!, msg.bytes ?? null)) {
     faultFor(task);
     const r: Result = runTask(annotator, cfg, task);
     results.push(r.ok && typeof r.out === 'string' && r.out.length ? { ...r, out: bytes.push(r.out) } : r);
