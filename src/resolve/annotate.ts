@@ -85,13 +85,6 @@ class Reading {
   }
 }
 
-interface Cand {
-  readonly t: number;
-  readonly end: number; // token index, exclusive
-  readonly reading: Reading;
-  readonly hits: readonly Hit[];
-}
-
 /** A chosen span: every field always present, so that all Chosen share one hidden class. */
 class Chosen {
   constructor(
@@ -149,9 +142,6 @@ function wordHashes(): WordHashes {
   });
 }
 
-const NO_CANDS: Cand[] = [];
-/** Candidates at one token: longest first, then the reading that strips fewer clitic letters. */
-const longestFirst = (a: Cand, b: Cand): number => b.end - a.end || a.reading.stripped - b.reading.stripped;
 
 interface DerivedHashes { triggerOrPreceder: HashSet32; commonOrPreceder: HashSet32; commonOrTrigger: HashSet32 }
 const derivedHashes = new WeakMap<Matcher, DerivedHashes>();
@@ -319,15 +309,29 @@ export class Scratch {
   positions = new Int32Array(0);
   /** Hashes of the name parts that propagate in the current document. */
   readonly partialHashes = new HashSet32();
-  /** Candidates per token, computed on first need. */
-  cands: Array<Cand[] | undefined> = [];
+  /**
+   * Lexicon candidates of the document, as integers, token by token: token t's are
+   * `[candOff[t], candOff[t + 1])`, longest first; each is the token after it (`candEnd`), its trie
+   * node (`candNode`: hits and key) and the reading it was matched in (`candVar`: a variant of t, or
+   * -1 for the `^CAPS` reading of a Latin token). No objects per candidate: on a long document they
+   * would all live until the call returns, and be copied by every scavenge.
+   */
+  candOff = new Int32Array(0);
+  candEnd = new Int32Array(256);
+  candNode = new Int32Array(256);
+  candVar = new Int8Array(256);
+  /** Room for one more candidate after `k` (the arrays double). */
+  candRoom(k: number): void {
+    if (k < this.candEnd.length) return;
+    const grow = <A extends Int32Array | Int8Array>(a: A): A => { const b = new (a.constructor as new (n: number) => A)(a.length * 2); b.set(a); return b; };
+    this.candEnd = grow(this.candEnd); this.candNode = grow(this.candNode); this.candVar = grow(this.candVar);
+  }
   reserve(n: number): this {
-    if (this.cands.length < n) this.cands.length = n;
-    this.cands.fill(undefined, 0, n);
     if (n > this.cap) {
       const cap = Math.max(n, this.cap * 2, 256);
       this.vHash = new Int32Array(cap * 6); this.vStrip = new Uint8Array(cap * 6); this.vRole = new Uint8Array(cap * 6);
       this.vCount = new Uint8Array(cap); this.covered = new Uint8Array(cap); this.positions = new Int32Array(cap);
+      this.candOff = new Int32Array(cap + 1);
       this.cap = cap;
     } else {
       this.vCount.fill(0, 0, n);
@@ -345,7 +349,8 @@ export class Scratch {
     this.cap = 0;
     this.vHash = new Int32Array(0); this.vStrip = new Uint8Array(0); this.vRole = new Uint8Array(0);
     this.vCount = new Uint8Array(0); this.covered = new Uint8Array(0); this.positions = new Int32Array(0);
-    this.cands.length = 0;
+    this.candOff = new Int32Array(0);
+    this.candEnd = new Int32Array(256); this.candNode = new Int32Array(256); this.candVar = new Int8Array(256);
     this.tokens.release();
     this.sure.release();
   }
@@ -499,17 +504,31 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
   };
 
   const trie = m.trie;
-  const cands = sc.cands;
-  /** The reading of variant `i` of token t (built only for a verified candidate). */
-  const readingOf = (t: number, i: number): Reading => {
+  /** Whether variant `i` of token t reads with the article: restored (لل), or the units after the clitics (كازاخستان has none). */
+  const articleOf = (t: number, i: number): boolean => {
+    if (i < 0) return false; // the ^CAPS reading
     const o = t * VMAX + i;
     const stripped = vStrip[o]!;
     const role = vRole[o]!;
-    const contract = role === CONTRACT_ROLE || role === CONTRACT_ROLE + 1;
-    // the key starts with ال: restored (لل), or the units after the clitics (كازاخستان has none)
-    const article = contract || (unit(t, stripped) === ALEF && unit(t, stripped + 1) === LAM && NL[t]! - stripped >= 2);
-    return new Reading(undefined, stripped, ROLE_SETS[role]!, article, vHash[o]!, t, contract, normOf);
+    return role === CONTRACT_ROLE || role === CONTRACT_ROLE + 1 || (unit(t, stripped) === ALEF && unit(t, stripped + 1) === LAM && NL[t]! - stripped >= 2);
   };
+  /** Letters stripped by variant `i` of token t (-1, the ^CAPS reading: none). */
+  const strippedOf = (t: number, i: number): number => (i < 0 ? 0 : vStrip[t * VMAX + i]!);
+  /** Whether variant `i` of token t starts with a preposition (بمسقط, وبمسقط, للصين). */
+  const prepositionOf = (t: number, i: number): boolean => {
+    if (i < 0) return false;
+    const role = vRole[t * VMAX + i]!;
+    return role >= 2 && role <= 5; // PREP, CONJ_PREP, PREP_ART, CONJ_PREP_ART
+  };
+  /** The reading of variant `i` of token t (built only for a verified candidate). */
+  const readingOf = (t: number, i: number): Reading => {
+    const o = t * VMAX + i;
+    const role = vRole[o]!;
+    const contract = role === CONTRACT_ROLE || role === CONTRACT_ROLE + 1;
+    return new Reading(undefined, vStrip[o]!, ROLE_SETS[role]!, articleOf(t, i), vHash[o]!, t, contract, normOf);
+  };
+  /** The reading of a candidate: variant `i` of token t, or its ^CAPS reading (i = -1). */
+  const readingFor = (t: number, i: number): Reading => (i < 0 ? new Reading(capsKey(t)!, 0, NO_ROLES, false, 0) : readingOf(t, i));
   /**
    * Which clitic readings may start a name: short stems are easily ordinary words with a clitic-like
    * first letter (كبيرا is not ك + بيرا, فلكيا is not ف + ل + كيا), so ك and two stacked clitics need
@@ -567,17 +586,23 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
       } else pos = q;
     }
   };
-  // the walk's current start: token, variant, reading (built on the first verified hit), output
+  // the document's candidates, as integers (see Scratch.candOff); views set at the start of each call
+  let candOff = sc.candOff;
+  let candEnd = sc.candEnd;
+  let candNode = sc.candNode;
+  let candVar = sc.candVar;
+  let nc = 0;
+  // the walk's current start: token, variant, ^CAPS key (null for an Arabic reading)
   let wT = 0;
   let wVi = 0;
   let wCaps: string | null = null;
-  let wReading: Reading | null = null;
-  let wOut: Cand[] | null = null;
   const walk = (node: number, j: number): void => {
     if (m.keys[node] !== '' && keyMatches(node, wT, wVi, j, wCaps)) {
-      const hits = m.hitsAt(node)!;
-      wReading ??= wCaps !== null ? new Reading(wCaps, 0, NO_ROLES, false, 0) : readingOf(wT, wVi);
-      (wOut ??= []).push({ t: wT, end: j, reading: wReading, hits });
+      if (nc === candEnd.length) { sc.candRoom(nc); candEnd = sc.candEnd; candNode = sc.candNode; candVar = sc.candVar; }
+      candEnd[nc] = j;
+      candNode[nc] = node;
+      candVar[nc] = wCaps !== null ? -1 : wVi;
+      nc++;
     }
     if (j >= n || raw.breakBefore[j] || !trie.hasChildren(node)) return;
     const next = trie.find(node, H[j]!);
@@ -590,40 +615,42 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
       }
     }
   };
-  const candidatesAt = (t: number): Cand[] => {
-    let out = cands[t];
-    if (out) return out;
-    out = NO_CANDS;
-    if ((kinds[t]! <= 2)) {
-      wT = t;
-      wOut = null;
-      if (raw.kind[t] === 1) {
-        const caps = capsKey(t);
-        const h = caps ? hashString(caps) : 0;
-        if (caps && trie.mayStart(h)) {
-          const node = trie.find(0, h);
-          if (node >= 0) { wCaps = caps; wReading = null; walk(node, t + 1); }
-        }
-      }
-      wCaps = null;
-      const k = variants(t);
-      const o = t * VMAX;
-      for (let i = 0; i < k; i++) {
-        const h = vHash[o + i]!;
-        if (!trie.mayStart(h)) continue;
+  /**
+   * Appends token t's candidates: every reading of t (and ^CAPS for a Latin token) walked down the
+   * trie, each verified match a candidate; then longest first, then the reading that strips fewer
+   * clitic letters (a stable insertion sort: there are a handful).
+   */
+  const collectCandidates = (t: number): void => {
+    const first = nc;
+    wT = t;
+    if (raw.kind[t] === 1) {
+      const caps = capsKey(t);
+      const h = caps ? hashString(caps) : 0;
+      if (caps && trie.mayStart(h)) {
         const node = trie.find(0, h);
-        if (node < 0 || !plausibleVariant(t, i)) continue;
-        wVi = i;
-        wReading = null;
-        walk(node, t + 1);
-      }
-      if (wOut) {
-        out = wOut as Cand[];
-        if (out.length > 1) out.sort(longestFirst);
+        if (node >= 0) { wCaps = caps; walk(node, t + 1); }
       }
     }
-    cands[t] = out;
-    return out;
+    wCaps = null;
+    const k = variants(t);
+    const o = t * VMAX;
+    for (let i = 0; i < k; i++) {
+      const h = vHash[o + i]!;
+      if (!trie.mayStart(h)) continue;
+      const node = trie.find(0, h);
+      if (node < 0 || !plausibleVariant(t, i)) continue;
+      wVi = i;
+      walk(node, t + 1);
+    }
+    for (let i = first + 1; i < nc; i++) {
+      const e = candEnd[i]!, nd = candNode[i]!, v = candVar[i]!;
+      const st = strippedOf(t, v);
+      let j = i - 1;
+      for (; j >= first && (candEnd[j]! < e || (candEnd[j] === e && strippedOf(t, candVar[j]!) > st)); j--) {
+        candEnd[j + 1] = candEnd[j]!; candNode[j + 1] = candNode[j]!; candVar[j + 1] = candVar[j]!;
+      }
+      candEnd[j + 1] = e; candNode[j + 1] = nd; candVar[j + 1] = v;
+    }
   };
   function triggerBefore(t: number, type: EntityType, kind: string | undefined, titleOnly = false): string | null {
     let j = t - 1;
@@ -651,15 +678,15 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
   }
 
   /** A place reading is likely after a preposition or a locative noun (في صور, قرب مسقط, بمسقط). */
-  function locative(t: number, r: Reading): boolean {
-    if (r.roles.includes('preposition')) return true;
+  function locative(t: number, preposition: boolean): boolean {
+    if (preposition) return true;
     if (t === 0 || !(kinds[t - 1]! <= 2)) return false;
     return stemReadings(t - 1, hasLocative).some((pr) => LOCATIVE.has(pr.key));
   }
 
-  /** An ambiguous person alias right after an indefinite noun is an adjective (دور رئيسي). */
-  function adjectiveGuardPasses(t: number, r: Reading): boolean {
-    if (r.stripped > 0) return true;
+  /** An ambiguous person alias right after an indefinite noun is an adjective (دور رئيسي); `stripped`: clitic letters before it. */
+  function adjectiveGuardPasses(t: number, stripped: number): boolean {
+    if (stripped > 0) return true;
     if (t === 0 || raw.breakBefore[t]) return true;
     const p = t - 1;
     if (!(kinds[p]! <= 2)) return true;
@@ -677,15 +704,16 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
    * blocker wins, else the longest of its lexicon pick and its compositions (the lexicon on ties).
    */
   const chosenAt = (t: number): Chosen | null | 'block' => {
-    for (const c of candidatesAt(t)) {
+    for (let ci = candOff[t]!, ce = candOff[t + 1]!; ci < ce; ci++) {
+      const hits = m.hitsAt(candNode[ci]!)!;
       let heads = false;
-      for (const h of c.hits) {
+      for (const h of hits) {
         if (h.kind === HitKind.Block) return 'block';
         if (h.kind === HitKind.Head) heads = true;
       }
-      let best = pickEntity(c);
+      let best = pickEntity(t, ci, hits);
       if (heads && opts.composition !== false) {
-        const o = composeAt(t, c);
+        const o = composeAt(t, ci, hits);
         if (o && (!best || o.end > best.end)) best = o;
       }
       if (best) return best;
@@ -693,29 +721,33 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
     return null;
   };
   const isNorp = (y: Hit): boolean => y.kind === HitKind.Entity && m.entries[y.ref]!.type === 'NORP';
-  /** Institution head + demonym (وزارة الخارجية الصينية): the longest composition of candidate c, or null. */
-  const composeAt = (t: number, c: Cand): Chosen | null => {
+  /** Institution head + demonym (وزارة الخارجية الصينية): the longest composition of candidate ci at t, or null. */
+  const composeAt = (t: number, ci: number, hits: readonly Hit[]): Chosen | null => {
     let best: Chosen | null = null;
-    for (const h of c.hits) {
-      if (h.kind !== HitKind.Head || c.end >= n || raw.breakBefore[c.end]) continue;
+    const end = candEnd[ci]!;
+    for (const h of hits) {
+      if (h.kind !== HitKind.Head || end >= n || raw.breakBefore[end]) continue;
       const inst = m.institutions[h.ref]!;
       // وزير الخارجية الصيني is a minister, not the ministry
-      if (c.reading.stripped === 0 && t > 0 && (kinds[t - 1]! <= 2) && stemReadings(t - 1, hasTrigger).some((r) => m.triggers.get(r.key)?.title)) continue;
-      const agrees = (x: Cand): boolean => {
-        const last = text.charCodeAt(raw.end[x.end - 1]! - 1);
-        const fem = last === 0x0629 || normOf(x.end - 1).endsWith('ه');
-        return inst.gender === undefined || (inst.gender === 'f') === fem;
-      };
-      const next = candidatesAt(c.end).find((x) => x.reading.stripped === 0 && x.reading.article && x.end === c.end + 1 && x.hits.some(isNorp) && agrees(x));
-      if (!next) continue;
-      const norpHit = next.hits.find(isNorp)!;
+      if (strippedOf(t, candVar[ci]!) === 0 && t > 0 && (kinds[t - 1]! <= 2) && stemReadings(t - 1, hasTrigger).some((r) => m.triggers.get(r.key)?.title)) continue;
+      // the demonym: a one-token candidate right after, read bare with the article, agreeing in gender
+      let norpHit: Hit | undefined;
+      for (let xi = candOff[end]!, xe = candOff[end + 1]!; xi < xe && !norpHit; xi++) {
+        if (candEnd[xi] !== end + 1 || strippedOf(end, candVar[xi]!) !== 0 || !articleOf(end, candVar[xi]!)) continue;
+        const y = m.hitsAt(candNode[xi]!)!.find(isNorp);
+        if (!y) continue;
+        const last = text.charCodeAt(raw.end[end]! - 1);
+        const fem = last === 0x0629 || normOf(end).endsWith('ه');
+        if (inst.gender === undefined || (inst.gender === 'f') === fem) norpHit = y;
+      }
+      if (!norpHit) continue;
       const norp = m.entries[norpHit.ref]!;
-      const ci = norp.country ? m.countryByIso.get(norp.country) : undefined;
-      if (ci === undefined) continue;
-      const country = m.entries[ci]!;
+      const ci2 = norp.country ? m.countryByIso.get(norp.country) : undefined;
+      if (ci2 === undefined) continue;
+      const country = m.entries[ci2]!;
       const slug = country.id.slice(4);
       const o = new Chosen(
-        t, next.end, c.reading, null, -1, 'ORG', `org/${slug}/${inst.slug}`, { ar: '', en: `${inst.en} of ${country.name.en}` },
+        t, end + 1, readingFor(t, candVar[ci]!), null, -1, 'ORG', `org/${slug}/${inst.slug}`, { ar: '', en: `${inst.en} of ${country.name.en}` },
         'government-body', norp.country, 'composition', inst.text, 'institution+demonym', 0.85, 0,
       );
       if (!best || o.end > best.end) best = o;
@@ -725,40 +757,55 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
 
   /** Position of the last unambiguous mention of entry `ref` before token `t` (-1 if none; after t counts less). */
   const recency = (ref: number, t: number): number => sure.recency(ref, t);
-  /** One sense per discourse, with a local check for single words that are also ordinary words. */
-  const discourseFits = (c: Cand, e: CompiledEntry): boolean => {
-    if (c.end - c.t > 1 || e.type === 'PER') return true;
-    if (e.type === 'LOC') return locative(c.t, c.reading);
+  /** One sense per discourse, with a local check for single words that are also ordinary words (candidate ci at t). */
+  const discourseFits = (t: number, ci: number, e: CompiledEntry): boolean => {
+    if (candEnd[ci]! - t > 1 || e.type === 'PER') return true;
+    if (e.type === 'LOC') return locative(t, prepositionOf(t, candVar[ci]!));
     // ORG, NORP: a quoted name (وعدّت «تشرين») or a clitic-marked one
-    return c.reading.stripped > 0 || (c.t > 0 && (normOf(c.t - 1) === '«' || normOf(c.t - 1) === '"'));
+    return strippedOf(t, candVar[ci]!) > 0 || (t > 0 && (normOf(t - 1) === '«' || normOf(t - 1) === '"'));
   };
-  const pickEntity = (c: Cand): Chosen | null => {
-    let best: Chosen | null = null;
-    const hasNorp = c.hits.some((x) => x.kind === HitKind.Entity && m.entries[x.ref]!.type === 'NORP');
-    for (const h of c.hits) {
+  /** The lexicon entry candidate ci at t stands for (the best-supported of its hits), or null. */
+  const pickEntity = (t: number, ci: number, hits: readonly Hit[]): Chosen | null => {
+    const v = candVar[ci]!;
+    let hasNorp = false;
+    for (const x of hits) if (x.kind === HitKind.Entity && m.entries[x.ref]!.type === 'NORP') { hasNorp = true; break; }
+    let best: Hit | null = null;
+    let bestRule: string | undefined;
+    let bestConf = 0;
+    for (const h of hits) {
       if (h.kind !== HitKind.Entity) continue;
       const e = m.entries[h.ref]!;
       let rule: string | undefined;
       let conf = 0.95;
       if (isAmbiguous(h)) {
         // a title before a demonym form (الرئيس السوداني) is the nationality, not the person السوداني
-        const trig = e.type === 'PER' && hasNorp ? null : triggerBefore(c.t, e.type, e.kind);
+        const trig = e.type === 'PER' && hasNorp ? null : triggerBefore(t, e.type, e.kind);
         if (trig) { rule = `trigger:${trig}`; conf = 0.85; }
-        else if (e.type === 'PER' && !adjectiveGuardPasses(c.t, c.reading)) continue;
-        else if (sure.has(h.ref) && discourseFits(c, e)) { rule = 'discourse'; conf = 0.8; }
+        else if (e.type === 'PER' && !adjectiveGuardPasses(t, strippedOf(t, v))) continue;
+        else if (sure.has(h.ref) && discourseFits(t, ci, e)) { rule = 'discourse'; conf = 0.8; }
         else if (e.type === 'PER' && e.country && titledCountries.has(e.country)) { rule = 'title-country'; conf = 0.75; }
-        else if (e.country && (h.alias.trim().includes(' ') || (e.type === 'LOC' && locative(c.t, c.reading))) && docCountries.has(e.country) && c.hits.filter((x) => x.kind === HitKind.Entity && m.entries[x.ref]!.country === e.country).length === 1) {
+        else if (e.country && (h.alias.trim().includes(' ') || (e.type === 'LOC' && locative(t, prepositionOf(t, v)))) && docCountries.has(e.country) && onlyOfCountry(hits, e.country)) {
           rule = 'country-coherence'; conf = 0.7;
         } else continue;
       }
-      if (e.type === 'PER' && c.reading.article && !h.alias.startsWith('ال') && !h.alias.startsWith('أل') && !h.alias.startsWith('إل')) continue;
-      if (best && !(conf > best.confidence || (conf === best.confidence && recency(h.ref, c.t) > recency(best.ref!, c.t)))) continue;
-      const country = e.country ?? e.iso2;
-      best = new Chosen(
-        c.t, c.end, c.reading, e, h.ref, e.type, e.id, e.name, e.kind || undefined, country || undefined, 'lexicon', h.alias, rule, conf, leadOf(h),
-      );
+      if (e.type === 'PER' && articleOf(t, v) && !h.alias.startsWith('ال') && !h.alias.startsWith('أل') && !h.alias.startsWith('إل')) continue;
+      if (best && !(conf > bestConf || (conf === bestConf && recency(h.ref, t) > recency(best.ref, t)))) continue;
+      best = h;
+      bestRule = rule;
+      bestConf = conf;
     }
-    return best;
+    if (!best) return null;
+    const e = m.entries[best.ref]!;
+    const country = e.country ?? e.iso2;
+    return new Chosen(
+      t, candEnd[ci]!, readingFor(t, v), e, best.ref, e.type, e.id, e.name, e.kind || undefined, country || undefined, 'lexicon', best.alias, bestRule, bestConf, leadOf(best),
+    );
+  };
+  /** Exactly one of `hits` is an entity of `country`. */
+  const onlyOfCountry = (hits: readonly Hit[], country: string): boolean => {
+    let k = 0;
+    for (const x of hits) if (x.kind === HitKind.Entity && m.entries[x.ref]!.country === country) k++;
+    return k === 1;
   };
 
   const collectPartials = (from: readonly Chosen[]): void => {
@@ -817,9 +864,19 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
     vCount = sc.vCount;
     positions = sc.positions;
     covered = sc.covered;
-    // token positions with candidates, in order
+    candOff = sc.candOff;
+    candEnd = sc.candEnd;
+    candNode = sc.candNode;
+    candVar = sc.candVar;
+    // every token's candidates, and the positions that have some, in order
+    nc = 0;
     let npos = 0;
-    for (let t = 0; t < n; t++) if ((kinds[t]! <= 2) && candidatesAt(t).length) positions[npos++] = t;
+    for (let t = 0; t < n; t++) {
+      candOff[t] = nc;
+      if (kinds[t]! <= 2) collectCandidates(t);
+      if (nc > candOff[t]!) positions[npos++] = t;
+    }
+    candOff[n] = nc;
 
     // ---- pass 1: entities with an unambiguous mention in the document (one sense per discourse)
     sure.reset(m.entries.length);
@@ -828,7 +885,7 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
     let lastCountry: string | undefined;
     for (let pi = 0; pi < npos; pi++) {
       const t = positions[pi]!;
-      const hits = candidatesAt(t)[0]!.hits;
+      const hits = m.hitsAt(candNode[candOff[t]!]!)!;
       for (let hi = 0; hi < hits.length; hi++) {
         const h = hits[hi]!;
         if (h.kind !== HitKind.Entity || (h.flags & AMBIGUOUS) !== 0) continue;
@@ -850,15 +907,15 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
       const c = chosenAt(t);
       if (c === null) continue;
       if (c === 'block') {
-        const end = candidatesAt(t)[0]!.end;
+        const end = candEnd[candOff[t]!]!;
         for (let k = t; k < end; k++) covered[k] = 2;
         next = end;
         continue;
       }
       if (c.lead) {
         // السلطان هيثم must not preempt هيثم بن طارق: a longer name after the title wins
-        const after = candidatesAt(c.t + c.lead);
-        if (after.length && after[0]!.end > c.end) continue;
+        const a = c.t + c.lead;
+        if (candOff[a + 1]! > candOff[a]! && candEnd[candOff[a]!]! > c.end) continue;
       }
       chosen.push(c);
       for (let k = c.t; k < c.end; k++) covered[k] = 1;
@@ -915,7 +972,7 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
             const [src, r] = hit;
             // a part that is also an ordinary word (رئيسي "main") needs the adjective guard
             const node = m.trie.find(0, hashString(r.key));
-            if (node >= 0 && m.keys[node] === r.key && m.hitsAt(node)?.some((h) => isAmbiguous(h)) && !adjectiveGuardPasses(t, r)) continue;
+            if (node >= 0 && m.keys[node] === r.key && m.hitsAt(node)?.some((h) => isAmbiguous(h)) && !adjectiveGuardPasses(t, r.stripped)) continue;
             chosen.push(new Chosen(
               t, t + 1, r, src.entry, src.ref, src.type, src.id, src.name, src.kind || undefined, src.country || undefined, 'propagation', r.key,
               `from:${text.slice(raw.start[src.t]!, raw.end[src.end - 1]!)}`, 0.8, 0,
