@@ -999,6 +999,13 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
 }
 
 
+/** The prefix of a name read without clitics (shared: most names have none). */
+const NO_PREFIX: readonly Clitic[] = Object.freeze([]);
+
+/**
+ * The returned annotation of a chosen span. Each object is made whole, in one literal (one
+ * allocation, its fields in the object), in one of four shapes: with or without `kind` and `country`.
+ */
 function toEntity(c0: Chosen, raw: { readonly start: Int32Array; readonly end: Int32Array }, text: string, action: Int32Array, expansions: readonly string[]): Entity {
   // a title matched as part of the alias (السلطان هيثم) is evidence: the name starts after it
   const c: Chosen = c0.lead
@@ -1006,30 +1013,38 @@ function toEntity(c0: Chosen, raw: { readonly start: Int32Array; readonly end: I
     : c0;
   const ts = raw.start[c.t]!;
   const te = raw.end[c.t]!;
-  const start = c.reading.stripped ? offsetAfterUnits(text, ts, te, c.reading.stripped, action, expansions) : ts;
+  const stripped = c.reading.stripped;
+  const start = stripped ? offsetAfterUnits(text, ts, te, stripped, action, expansions) : ts;
   const end = raw.end[c.end - 1]!;
-  const prefix: Clitic[] = [];
-  let pos = ts;
-  let letter = 0;
-  for (const role of c.reading.roles) {
-    if (letter >= c.reading.stripped) break;
-    const next = offsetAfterUnits(text, ts, te, letter + 1, action, expansions);
-    prefix.push({ role, text: text.slice(pos, next), start: pos, end: next });
-    pos = next;
-    letter++;
+  let prefix = NO_PREFIX;
+  if (stripped) {
+    const p: Clitic[] = [];
+    let pos = ts;
+    let letter = 0;
+    for (const role of c.reading.roles) {
+      if (letter >= stripped) break;
+      const next = offsetAfterUnits(text, ts, te, letter + 1, action, expansions);
+      p.push({ role, text: text.slice(pos, next), start: pos, end: next });
+      pos = next;
+      letter++;
+    }
+    prefix = p;
   }
   const slice = text.slice(start, end);
   const name = c.name ? (c.by === 'composition' ? { ar: slice, en: c.name.en } : { ar: c.name.ar, en: c.name.en }) : null;
-  const source: { by: SourceKind; alias?: string; rule?: string } = { by: c.by };
-  if (c.alias) source.alias = c.alias;
-  if (c.rule) source.rule = c.rule;
-  const e: { -readonly [K in keyof Entity]: Entity[K] } = { start, end, text: slice, type: c.type, id: c.id, name } as Entity;
-  if (c.kind) e.kind = c.kind;
-  if (c.country) e.country = c.country;
-  e.tokenStart = c.t;
-  e.tokenEnd = c.end;
-  e.prefix = prefix;
-  e.source = source;
-  e.confidence = c.confidence;
-  return e;
+  const by = c.by;
+  const source = c.alias
+    ? (c.rule ? { by, alias: c.alias, rule: c.rule } : { by, alias: c.alias })
+    : (c.rule ? { by, rule: c.rule } : { by });
+  const { type, id, kind, country, confidence } = c;
+  const tokenStart = c.t;
+  const tokenEnd = c.end;
+  if (kind) {
+    return country
+      ? { start, end, text: slice, type, id, name, kind, country, tokenStart, tokenEnd, prefix, source, confidence }
+      : { start, end, text: slice, type, id, name, kind, tokenStart, tokenEnd, prefix, source, confidence };
+  }
+  return country
+    ? { start, end, text: slice, type, id, name, country, tokenStart, tokenEnd, prefix, source, confidence }
+    : { start, end, text: slice, type, id, name, tokenStart, tokenEnd, prefix, source, confidence };
 }
