@@ -307,6 +307,12 @@ export class Scratch {
   runner: { readonly m: Matcher; readonly run: (text: string, opts: EntityOptions) => Entity[] } | undefined;
   /** Token positions with candidates. */
   positions = new Int32Array(0);
+  /**
+   * Normalized strings of the current document's tokens, made on first need ('' until then; emptied
+   * after each call). One array that grows by push: a fresh `new Array(n)` per call would be a
+   * dictionary (slow elements) for documents of over ~100k tokens.
+   */
+  readonly norms: string[] = [];
   /** Hashes of the name parts that propagate in the current document. */
   readonly partialHashes = new HashSet32();
   /**
@@ -353,6 +359,7 @@ export class Scratch {
     this.candEnd = new Int32Array(256); this.candNode = new Int32Array(256); this.candVar = new Int8Array(256);
     this.tokens.release();
     this.sure.release();
+    this.norms.length = 0;
   }
 }
 
@@ -381,7 +388,8 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
   let NS = raw.normStart;
   let NL = raw.nlen;
   let kinds = raw.kind;
-  let normCache: Array<string | undefined> = [];
+  /** Normalized token strings made so far in this call ('' = not made): see `Scratch.norms`. */
+  const normCache = sc.norms;
   let vHash = sc.vHash;
   let vStrip = sc.vStrip;
   let vRole = sc.vRole;
@@ -404,7 +412,10 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
   /** Hash of token t's normalized form without its first k units (k ≤ 4). */
   const suffixHash = (t: number, k: number): number =>
     k === 0 ? H[t]! : (H[t]! - Math.imul(prefixHash(t, k), POW[Math.min(NL[t]! - k, MAX_HASH_LEN)]!)) | 0;
-  const normOf = (t: number): string => (normCache[t] ??= tokenNorm(text, raw.start[t]!, raw.end[t]!, action, expansions));
+  const normOf = (t: number): string => {
+    const s = normCache[t]!;
+    return s !== '' ? s : (normCache[t] = tokenNorm(text, raw.start[t]!, raw.end[t]!, action, expansions));
+  };
   /** `^CSTO` for a short all-caps Latin token, else null. */
   const capsKey = (t: number): string | null => {
     if (raw.kind[t] !== 1) return null;
@@ -857,7 +868,8 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
     NS = raw.normStart;
     NL = raw.nlen;
     kinds = raw.kind;
-    normCache = new Array(n);
+    while (normCache.length < n) normCache.push('');
+    normCache.fill('', 0, n); // emptied after each call too; again here in case a call was cut short
     vHash = sc.vHash;
     vStrip = sc.vStrip;
     vRole = sc.vRole;
@@ -992,7 +1004,7 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
     }
     // keep nothing of this document past the call (the next call sets everything again)
     text = '';
-    normCache = [];
+    normCache.fill('', 0, n);
     partial = new Map();
     return out;
   };
