@@ -309,10 +309,9 @@ export class Scratch {
   positions = new Int32Array(0);
   /**
    * Normalized strings of the current document's tokens, made on first need ('' until then; emptied
-   * after each call). One array that grows by push: a fresh `new Array(n)` per call would be a
-   * dictionary (slow elements) for documents of over ~100k tokens.
+   * after each call): one array per annotator, not one per call.
    */
-  readonly norms: string[] = [];
+  norms: string[] = [];
   /** Hashes of the name parts that propagate in the current document. */
   readonly partialHashes = new HashSet32();
   /**
@@ -359,7 +358,7 @@ export class Scratch {
     this.candEnd = new Int32Array(256); this.candNode = new Int32Array(256); this.candVar = new Int8Array(256);
     this.tokens.release();
     this.sure.release();
-    this.norms.length = 0;
+    this.norms = [];
   }
 }
 
@@ -389,7 +388,7 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
   let NL = raw.nlen;
   let kinds = raw.kind;
   /** Normalized token strings made so far in this call ('' = not made): see `Scratch.norms`. */
-  const normCache = sc.norms;
+  let normCache = sc.norms;
   let vHash = sc.vHash;
   let vStrip = sc.vStrip;
   let vRole = sc.vRole;
@@ -868,7 +867,8 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
     NS = raw.normStart;
     NL = raw.nlen;
     kinds = raw.kind;
-    while (normCache.length < n) normCache.push('');
+    if (sc.norms.length < n) sc.norms = new Array<string>(Math.max(n, sc.norms.length * 2)).fill('');
+    normCache = sc.norms;
     normCache.fill('', 0, n); // emptied after each call too; again here in case a call was cut short
     vHash = sc.vHash;
     vStrip = sc.vStrip;
