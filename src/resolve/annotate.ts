@@ -818,8 +818,10 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
     return k === 1;
   };
 
-  const collectPartials = (from: readonly Chosen[]): void => {
-    for (const c of from) {
+  /** Parts of the full person names in `from[start..]`, each to the one name it is part of (null when several). */
+  const collectPartials = (from: readonly Chosen[], start: number): void => {
+    for (let i = start; i < from.length; i++) {
+      const c = from[i]!;
       if (c.type !== 'PER' || c.end - c.t < 2) continue;
       for (let side = 0; side < 2; side++) {
         const t = side === 0 ? c.t : c.end - 1;
@@ -940,7 +942,7 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
 
     // ---- pass 3: parts of full person names, collected before the name patterns run
     partial = new Map<string, Chosen | null>();
-    if (opts.propagation !== false) collectPartials(chosen);
+    if (opts.propagation !== false) collectPartials(chosen, 0);
     // ---- pass 4: person names by title or given name
     const beforePatterns = chosen.length;
     if (opts.patterns !== false) {
@@ -970,8 +972,9 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
     }
 
     // ---- pass 5: in-document propagation of full names to their parts
+    const beforePropagation = chosen.length;
     if (opts.propagation !== false) {
-      collectPartials(chosen.slice(beforePatterns));
+      collectPartials(chosen, beforePatterns);
       const partialHashes = sc.partialHashes;
       partialHashes.clear();
       for (const k of partial.keys()) partialHashes.add(hashString(k));
@@ -995,10 +998,17 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
       }
     }
 
-    chosen.sort((a, b) => a.t - b.t);
+    // three runs, each in token order (no two spans share a start token): merged in token order
     const types = opts.types ? new Set(opts.types) : null;
     const out: Entity[] = [];
-    for (const c of chosen) {
+    const e1 = beforePatterns;
+    const e2 = beforePropagation;
+    const e3 = chosen.length;
+    for (let i = 0, j = e1, k = e2; i < e1 || j < e2 || k < e3;) {
+      const ti = i < e1 ? chosen[i]!.t : n;
+      const tj = j < e2 ? chosen[j]!.t : n;
+      const tk = k < e3 ? chosen[k]!.t : n;
+      const c = ti <= tj && ti <= tk ? chosen[i++]! : tj <= tk ? chosen[j++]! : chosen[k++]!;
       if (types && !types.has(c.type)) continue;
       out.push(toEntity(c, raw, text, action, expansions));
     }
