@@ -297,10 +297,23 @@ export class Mentions {
 export class Scratch {
   private cap = 0;
   readonly tokens = new TokenBuffer();
-  vHash = new Int32Array(0);
-  vStrip = new Uint8Array(0);
-  vRole = new Uint8Array(0);
-  vCount = new Uint8Array(0);
+  /**
+   * Readings ("variants") of each word token, packed token by token: token t's are
+   * `[vOff[t], vOff[t + 1])` (the bare token first, then clitic-stripped stems): the hash of the key,
+   * the letters stripped, the clitic roles (see ROLE_SETS). One to six per token, ~1.5 on news.
+   */
+  vOff = new Int32Array(0);
+  vHash = new Int32Array(1024);
+  vStrip = new Uint8Array(1024);
+  vRole = new Uint8Array(1024);
+  /** Room for six more variants after `k` (the arrays double). */
+  variantRoom(k: number): void {
+    if (k + 6 <= this.vHash.length) return;
+    const size = Math.max(k + 6, this.vHash.length * 2);
+    const h = new Int32Array(size); h.set(this.vHash); this.vHash = h;
+    const s = new Uint8Array(size); s.set(this.vStrip); this.vStrip = s;
+    const r = new Uint8Array(size); r.set(this.vRole); this.vRole = r;
+  }
   covered = new Uint8Array(0);
   readonly sure = new Mentions();
   /** The passes bound to this scratch and a matcher (made on first use). */
@@ -334,12 +347,10 @@ export class Scratch {
   reserve(n: number): this {
     if (n > this.cap) {
       const cap = Math.max(n, this.cap * 2, 256);
-      this.vHash = new Int32Array(cap * 6); this.vStrip = new Uint8Array(cap * 6); this.vRole = new Uint8Array(cap * 6);
-      this.vCount = new Uint8Array(cap); this.covered = new Uint8Array(cap); this.positions = new Int32Array(cap);
+      this.vOff = new Int32Array(cap + 1); this.covered = new Uint8Array(cap); this.positions = new Int32Array(cap);
       this.candOff = new Int32Array(cap + 1);
       this.cap = cap;
     } else {
-      this.vCount.fill(0, 0, n);
       this.covered.fill(0, 0, n);
     }
     return this;
@@ -352,8 +363,8 @@ export class Scratch {
   release(maxTokens: number): void {
     if (this.cap <= maxTokens) return;
     this.cap = 0;
-    this.vHash = new Int32Array(0); this.vStrip = new Uint8Array(0); this.vRole = new Uint8Array(0);
-    this.vCount = new Uint8Array(0); this.covered = new Uint8Array(0); this.positions = new Int32Array(0);
+    this.vOff = new Int32Array(0); this.vHash = new Int32Array(1024); this.vStrip = new Uint8Array(1024); this.vRole = new Uint8Array(1024);
+    this.covered = new Uint8Array(0); this.positions = new Int32Array(0);
     this.candOff = new Int32Array(0);
     this.candEnd = new Int32Array(256); this.candNode = new Int32Array(256); this.candVar = new Int8Array(256);
     this.tokens.release();
@@ -392,7 +403,8 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
   let vHash = sc.vHash;
   let vStrip = sc.vStrip;
   let vRole = sc.vRole;
-  let vCount = sc.vCount; // 0 = not computed yet, else count + 1
+  let vOff = sc.vOff;
+  let nv = 0;
   let positions = sc.positions;
   let covered = sc.covered;
   const sure = sc.sure;
@@ -432,15 +444,14 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
    * Readings of token t (bare, then clitic-stripped) whose key hash passes `has`: the hot path. The
    * stems are hashed from prefix hashes; a key string is built only for a reading that passes.
    */
-  // Candidate stems of each token (bare, then clitic-stripped): hash, letters stripped, roles,
-  // whether ال is restored (لل). Computed once per token, on first need, and shared by the passes.
-  const VMAX = 6;
+  // Candidate stems of each word token (bare, then clitic-stripped): hash, letters stripped, roles,
+  // whether ال is restored (لل). Computed once per token, in token order, and shared by the passes.
   const ROLE_SETS: ReadonlyArray<readonly CliticRole[]> = [NO_ROLES, CONJ, PREP, CONJ_PREP, PREP_ART, CONJ_PREP_ART, CONJ_FUT];
   const CONTRACT_ROLE = 4; // PREP_ART and CONJ_PREP_ART restore the article
-  const variants = (t: number): number => {
-    const done = vCount[t]!;
-    if (done) return done - 1;
-    const o = t * VMAX;
+  /** Appends the variants of word token t (at `nv`); `vOff[t]` is where they start. */
+  const addVariants = (t: number): void => {
+    if (nv + 6 > vHash.length) { sc.variantRoom(nv); vHash = sc.vHash; vStrip = sc.vStrip; vRole = sc.vRole; }
+    const o = nv;
     let k = 0;
     const len = NL[t]!;
     vHash[o] = H[t]!; vStrip[o] = 0; vRole[o] = 0; k = 1;
@@ -458,12 +469,13 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
         } else if (ci && c === SEEN && len > 4) { vHash[o + k] = suffixHash(t, 2); vStrip[o + k] = 2; vRole[o + k] = 6; k++; }
       }
     }
-    vCount[t] = k + 1;
-    return k;
+    nv += k;
   };
+  /** Number of variants of token t (0 for a token that is not a word); they start at `vOff[t]`. */
+  const variants = (t: number): number => vOff[t + 1]! - vOff[t]!;
   const stemReadings = (t: number, has: HashSet32): Reading[] => {
     const k = variants(t);
-    const o = t * VMAX;
+    const o = vOff[t]!;
     let out: Reading[] | null = null;
     if (raw.kind[t] === 1) {
       const caps = capsKey(t);
@@ -501,7 +513,7 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
     // the common case first: no reading of the token passes the hash filter (no readings built)
     if (raw.kind[t] !== 1) {
       const k = variants(t);
-      const o = t * VMAX;
+      const o = vOff[t]!;
       let any = false;
       for (let i = 0; i < k && !any; i++) any = has.has(vHash[o + i]!);
       if (!any) return null;
@@ -517,22 +529,22 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
   /** Whether variant `i` of token t reads with the article: restored (لل), or the units after the clitics (كازاخستان has none). */
   const articleOf = (t: number, i: number): boolean => {
     if (i < 0) return false; // the ^CAPS reading
-    const o = t * VMAX + i;
+    const o = vOff[t]! + i;
     const stripped = vStrip[o]!;
     const role = vRole[o]!;
     return role === CONTRACT_ROLE || role === CONTRACT_ROLE + 1 || (unit(t, stripped) === ALEF && unit(t, stripped + 1) === LAM && NL[t]! - stripped >= 2);
   };
   /** Letters stripped by variant `i` of token t (-1, the ^CAPS reading: none). */
-  const strippedOf = (t: number, i: number): number => (i < 0 ? 0 : vStrip[t * VMAX + i]!);
+  const strippedOf = (t: number, i: number): number => (i < 0 ? 0 : vStrip[vOff[t]! + i]!);
   /** Whether variant `i` of token t starts with a preposition (بمسقط, وبمسقط, للصين). */
   const prepositionOf = (t: number, i: number): boolean => {
     if (i < 0) return false;
-    const role = vRole[t * VMAX + i]!;
+    const role = vRole[vOff[t]! + i]!;
     return role >= 2 && role <= 5; // PREP, CONJ_PREP, PREP_ART, CONJ_PREP_ART
   };
   /** The reading of variant `i` of token t (built only for a verified candidate). */
   const readingOf = (t: number, i: number): Reading => {
-    const o = t * VMAX + i;
+    const o = vOff[t]! + i;
     const role = vRole[o]!;
     const contract = role === CONTRACT_ROLE || role === CONTRACT_ROLE + 1;
     return new Reading(undefined, vStrip[o]!, ROLE_SETS[role]!, articleOf(t, i), vHash[o]!, t, contract, normOf);
@@ -546,7 +558,7 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
    * token's units, without building the reading.
    */
   const plausibleVariant = (t: number, i: number): boolean => {
-    const o = t * VMAX + i;
+    const o = vOff[t]! + i;
     const stripped = vStrip[o]!;
     if (stripped === 0) return true;
     const role = vRole[o]!;
@@ -579,9 +591,9 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
     let pos: number;
     if (capsFirst !== null) pos = want.startsWith(capsFirst) ? capsFirst.length : -1;
     else {
-      const role = vRole[t * VMAX + vi]!;
+      const role = vRole[vOff[t]! + vi]!;
       const contract = role === CONTRACT_ROLE || role === CONTRACT_ROLE + 1;
-      const stripped = vStrip[t * VMAX + vi]!;
+      const stripped = vStrip[vOff[t]! + vi]!;
       pos = matchToken(want, 0, t, contract ? stripped + 1 : stripped, contract);
     }
     for (let j = t + 1; ; j++) {
@@ -643,7 +655,7 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
     }
     wCaps = null;
     const k = variants(t);
-    const o = t * VMAX;
+    const o = vOff[t]!;
     for (let i = 0; i < k; i++) {
       const h = vHash[o + i]!;
       if (!trie.mayStart(h)) continue;
@@ -875,7 +887,7 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
     vHash = sc.vHash;
     vStrip = sc.vStrip;
     vRole = sc.vRole;
-    vCount = sc.vCount;
+    vOff = sc.vOff;
     positions = sc.positions;
     covered = sc.covered;
     candOff = sc.candOff;
@@ -884,13 +896,20 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
     candVar = sc.candVar;
     // every token's candidates, and the positions that have some, in order
     nc = 0;
+    nv = 0;
     let npos = 0;
     for (let t = 0; t < n; t++) {
       candOff[t] = nc;
-      if (kinds[t]! <= 2) collectCandidates(t);
+      vOff[t] = nv;
+      if (kinds[t]! <= 2) {
+        addVariants(t);
+        vOff[t + 1] = nv;
+        collectCandidates(t);
+      }
       if (nc > candOff[t]!) positions[npos++] = t;
     }
     candOff[n] = nc;
+    vOff[n] = nv;
 
     // ---- pass 1: entities with an unambiguous mention in the document (one sense per discourse)
     sure.reset(m.entries.length);
