@@ -57,40 +57,13 @@ export interface EntityOptions {
   readonly composition?: boolean;
 }
 
-/** One reading of a token: its key with clitics stripped (one hidden class: built only here). */
-class Reading {
-  private k: string | undefined;
-  constructor(
-    key: string | undefined,
-    readonly stripped: number,
-    readonly roles: readonly CliticRole[],
-    readonly article: boolean,
-    /** Hash of `key` (0 when not computed). */
-    readonly h: number,
-    /** For a key made on first read: the token, whether ال is restored (لل), and the token's normalized form. */
-    private readonly t = -1,
-    private readonly contract = false,
-    private readonly normOf: ((t: number) => string) | null = null,
-  ) {
-    this.k = key;
-  }
-
-  /** The normalized key as read (clitics stripped, ال restored for لل); built on first read. */
-  get key(): string {
-    if (this.k === undefined) {
-      const w = this.normOf!(this.t);
-      this.k = this.contract ? 'ال' + w.slice(this.stripped + 1) : this.stripped ? w.slice(this.stripped) : w;
-    }
-    return this.k;
-  }
-}
-
 /** A chosen span: every field always present, so that all Chosen share one hidden class. */
 class Chosen {
   constructor(
     readonly t: number,
     readonly end: number,
-    readonly reading: Reading,
+    /** The reading of token t the span was found in: a variant of t (0: the bare token), or -1 for ^CAPS. */
+    readonly v: number,
     readonly entry: CompiledEntry | null,
     /** Index of `entry` in the matcher's entries (-1 when none). */
     readonly ref: number,
@@ -114,14 +87,12 @@ const CLITIC_TOKENS = new Set(['ل', 'ب', 'و', 'ف', 'ك', 'وب', 'ول', 'ف
 /** Particles inside Arabic names (normalized). */
 const NAME_PARTICLES = new Set(['بن', 'ابن', 'بنت', 'ابو', 'ال', 'عبد', 'ولد', 'ابي']);
 const NO_ROLES: readonly CliticRole[] = Object.freeze([]);
-const NO_READING = new Reading('', 0, NO_ROLES, false, 0);
 const CONJ: readonly CliticRole[] = Object.freeze(['conjunction']);
 const PREP: readonly CliticRole[] = Object.freeze(['preposition']);
 const CONJ_PREP: readonly CliticRole[] = Object.freeze(['conjunction', 'preposition']);
 const PREP_ART: readonly CliticRole[] = Object.freeze(['preposition', 'article']);
 const CONJ_PREP_ART: readonly CliticRole[] = Object.freeze(['conjunction', 'preposition', 'article']);
 const CONJ_FUT: readonly CliticRole[] = Object.freeze(['conjunction', 'future']);
-const NO_READINGS: Reading[] = [];
 const WAW = 0x0648;
 const FEH = 0x0641;
 const BEH = 0x0628;
@@ -473,20 +444,36 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
   };
   /** Number of variants of token t (0 for a token that is not a word); they start at `vOff[t]`. */
   const variants = (t: number): number => vOff[t + 1]! - vOff[t]!;
-  const stemReadings = (t: number, has: HashSet32): Reading[] => {
+  /**
+   * The readings of token t whose key hash is in `has`, one at a time, without objects: the next
+   * one from `from` on (-1 first: the ^CAPS reading of a Latin token, then the variants that may
+   * start a name, in order), or -2 when there is none. Loop:
+   * `for (let v = nextStem(t, has, -1); v !== -2; v = nextStem(t, has, v + 1))`.
+   */
+  const nextStem = (t: number, has: HashSet32, from: number): number => {
+    if (from < 0) {
+      if (raw.kind[t] === 1) {
+        const caps = capsKey(t);
+        if (caps && has.has(hashString(caps))) return -1;
+      }
+      from = 0;
+    }
     const k = variants(t);
     const o = vOff[t]!;
-    let out: Reading[] | null = null;
-    if (raw.kind[t] === 1) {
-      const caps = capsKey(t);
-      if (caps && has.has(hashString(caps))) (out ??= []).push(new Reading(caps, 0, NO_ROLES, false, 0));
-    }
-    for (let i = 0; i < k; i++) {
-      if (!has.has(vHash[o + i]!) || !plausibleVariant(t, i)) continue;
-      (out ??= []).push(readingOf(t, i));
-    }
-    return out ?? NO_READINGS;
+    for (let i = from; i < k; i++) if (has.has(vHash[o + i]!) && plausibleVariant(t, i)) return i;
+    return -2;
   };
+  /** The key of reading v of token t: clitics stripped, ال restored for لل (v = -1: `^CAPS`). */
+  const keyOf = (t: number, v: number): string => {
+    if (v < 0) return capsKey(t)!;
+    const o = vOff[t]! + v;
+    const w = normOf(t);
+    const stripped = vStrip[o]!;
+    const role = vRole[o]!;
+    return role === CONTRACT_ROLE || role === CONTRACT_ROLE + 1 ? 'ال' + w.slice(stripped + 1) : stripped ? w.slice(stripped) : w;
+  };
+  /** Clitic roles of reading v of token t. */
+  const rolesOf = (t: number, v: number): readonly CliticRole[] => (v < 0 ? NO_ROLES : ROLE_SETS[vRole[vOff[t]! + v]!]!);
   const { triggerHashes } = m;
   const { locativeHashes, cliticHashes, quoteHashes } = wordHashes();
   /** Token t is a lone clitic letter group (و, ب, لل…) / a quote or bracket: hash first, string only on a hit. */
@@ -507,22 +494,27 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
     if ((c0 === WAW || c0 === FEH) && (c1 === BEH || c1 === LAM || c1 === KAF) && c2 === ALEF && c3 === LAM && len > 5) return true;
     return (c0 === WAW || c0 === FEH) && c1 === LAM && c2 === LAM && len > 4;
   };
-  /** The value for token t (bare, or after clitic letters) in `map`, with its reading. */
   const hasGiven = m.givenHashes;
-  const lookupStem = <V>(t: number, map: ReadonlyMap<string, V>, has: HashSet32): [V, Reading] | null => {
-    // the common case first: no reading of the token passes the hash filter (no readings built)
+  /** The value `lookupStem` found. */
+  let stemValue: unknown;
+  /**
+   * The reading of token t (bare, or after clitic letters) whose key is in `map`, or -2; its value
+   * is left in `stemValue` (no tuple per hit).
+   */
+  const lookupStem = (t: number, map: ReadonlyMap<string, unknown>, has: HashSet32): number => {
+    // the common case first: no reading of the token passes the hash filter
     if (raw.kind[t] !== 1) {
       const k = variants(t);
       const o = vOff[t]!;
       let any = false;
       for (let i = 0; i < k && !any; i++) any = has.has(vHash[o + i]!);
-      if (!any) return null;
+      if (!any) return -2;
     }
-    for (const r of stemReadings(t, has)) {
-      const v = map.get(r.key);
-      if (v !== undefined) return [v, r];
+    for (let v = nextStem(t, has, -1); v !== -2; v = nextStem(t, has, v + 1)) {
+      const value = map.get(keyOf(t, v));
+      if (value !== undefined) { stemValue = value; return v; }
     }
-    return null;
+    return -2;
   };
 
   const trie = m.trie;
@@ -542,15 +534,6 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
     const role = vRole[vOff[t]! + i]!;
     return role >= 2 && role <= 5; // PREP, CONJ_PREP, PREP_ART, CONJ_PREP_ART
   };
-  /** The reading of variant `i` of token t (built only for a verified candidate). */
-  const readingOf = (t: number, i: number): Reading => {
-    const o = vOff[t]! + i;
-    const role = vRole[o]!;
-    const contract = role === CONTRACT_ROLE || role === CONTRACT_ROLE + 1;
-    return new Reading(undefined, vStrip[o]!, ROLE_SETS[role]!, articleOf(t, i), vHash[o]!, t, contract, normOf);
-  };
-  /** The reading of a candidate: variant `i` of token t, or its ^CAPS reading (i = -1). */
-  const readingFor = (t: number, i: number): Reading => (i < 0 ? new Reading(capsKey(t)!, 0, NO_ROLES, false, 0) : readingOf(t, i));
   /**
    * Which clitic readings may start a name: short stems are easily ordinary words with a clitic-like
    * first letter (كبيرا is not ك + بيرا, فلكيا is not ف + ل + كيا), so ك and two stacked clitics need
@@ -687,8 +670,8 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
       }
       if (isCliticToken(j)) { j--; continue; }
       words++;
-      for (const r of stemReadings(j, hasTrigger)) {
-        const spec = m.triggers.get(r.key);
+      for (let v = nextStem(j, hasTrigger, -1); v !== -2; v = nextStem(j, hasTrigger, v + 1)) {
+        const spec = m.triggers.get(keyOf(j, v));
         if (spec && spec.types.includes(type) && (!titleOnly || spec.title) && (!spec.kinds || !kind || spec.kinds.includes(kind))) {
           return spec.text;
         }
@@ -703,7 +686,8 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
   function locative(t: number, preposition: boolean): boolean {
     if (preposition) return true;
     if (t === 0 || !(kinds[t - 1]! <= 2)) return false;
-    return stemReadings(t - 1, hasLocative).some((pr) => LOCATIVE.has(pr.key));
+    for (let v = nextStem(t - 1, hasLocative, -1); v !== -2; v = nextStem(t - 1, hasLocative, v + 1)) if (LOCATIVE.has(keyOf(t - 1, v))) return true;
+    return false;
   }
 
   /** An ambiguous person alias right after an indefinite noun is an adjective (دور رئيسي); `stripped`: clitic letters before it. */
@@ -714,7 +698,10 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
     if (!(kinds[p]! <= 2)) return true;
     if (isCliticToken(p)) return true;
     if (hasArticle(p)) return true;
-    if (stemReadings(p, hasTriggerOrPreceder).some((pr) => m.triggers.has(pr.key) || NAME_PRECEDERS.has(pr.key))) return true;
+    for (let v = nextStem(p, hasTriggerOrPreceder, -1); v !== -2; v = nextStem(p, hasTriggerOrPreceder, v + 1)) {
+      const key = keyOf(p, v);
+      if (m.triggers.has(key) || NAME_PRECEDERS.has(key)) return true;
+    }
     // feminine noun in construct (زيارة رئيسي): ة, normalized to ه
     const last = raw.end[p]! - 1;
     if (text.charCodeAt(last) === 0x0629 || (text.charCodeAt(last) >= 0x064b && text.charCodeAt(last - 1) === 0x0629)) return true;
@@ -742,6 +729,11 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
     }
     return null;
   };
+  /** Whether token t reads as a person title (الرئيس, وزير). */
+  const titleAt = (t: number): boolean => {
+    for (let v = nextStem(t, hasTrigger, -1); v !== -2; v = nextStem(t, hasTrigger, v + 1)) if (m.triggers.get(keyOf(t, v))?.title) return true;
+    return false;
+  };
   const isNorp = (y: Hit): boolean => y.kind === HitKind.Entity && m.entries[y.ref]!.type === 'NORP';
   /** Institution head + demonym (وزارة الخارجية الصينية): the longest composition of candidate ci at t, or null. */
   const composeAt = (t: number, ci: number, hits: readonly Hit[]): Chosen | null => {
@@ -751,7 +743,7 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
       if (h.kind !== HitKind.Head || end >= n || raw.breakBefore[end]) continue;
       const inst = m.institutions[h.ref]!;
       // وزير الخارجية الصيني is a minister, not the ministry
-      if (strippedOf(t, candVar[ci]!) === 0 && t > 0 && (kinds[t - 1]! <= 2) && stemReadings(t - 1, hasTrigger).some((r) => m.triggers.get(r.key)?.title)) continue;
+      if (strippedOf(t, candVar[ci]!) === 0 && t > 0 && (kinds[t - 1]! <= 2) && titleAt(t - 1)) continue;
       // the demonym: a one-token candidate right after, read bare with the article, agreeing in gender
       let norpHit: Hit | undefined;
       for (let xi = candOff[end]!, xe = candOff[end + 1]!; xi < xe && !norpHit; xi++) {
@@ -769,7 +761,7 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
       const country = m.entries[ci2]!;
       const slug = country.id.slice(4);
       const o = new Chosen(
-        t, end + 1, readingFor(t, candVar[ci]!), null, -1, 'ORG', `org/${slug}/${inst.slug}`, { ar: '', en: `${inst.en} of ${country.name.en}` },
+        t, end + 1, candVar[ci]!, null, -1, 'ORG', `org/${slug}/${inst.slug}`, { ar: '', en: `${inst.en} of ${country.name.en}` },
         'government-body', norp.country, 'composition', inst.text, 'institution+demonym', 0.85, 0,
       );
       if (!best || o.end > best.end) best = o;
@@ -820,7 +812,7 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
     const e = m.entries[best.ref]!;
     const country = e.country ?? e.iso2;
     return new Chosen(
-      t, candEnd[ci]!, readingFor(t, v), e, best.ref, e.type, e.id, e.name, e.kind || undefined, country || undefined, 'lexicon', best.alias, bestRule, bestConf, leadOf(best),
+      t, candEnd[ci]!, v, e, best.ref, e.type, e.id, e.name, e.kind || undefined, country || undefined, 'lexicon', best.alias, bestRule, bestConf, leadOf(best),
     );
   };
   /** Exactly one of `hits` is an entity of `country`. */
@@ -838,10 +830,10 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
       for (let side = 0; side < 2; side++) {
         const t = side === 0 ? c.t : c.end - 1;
         if (t === c.t && c.by === 'pattern') continue; // a given name alone is not the person
-        const key = t === c.t ? c.reading.key : normOf(t);
+        const key = t === c.t ? keyOf(t, c.v) : normOf(t);
         if (key.length < 3) continue;
         // the word lists by hash first (the key's hash is the reading's, or the token's)
-        const h = t === c.t ? c.reading.h || hashString(key) : H[t]!;
+        const h = t === c.t ? (c.v >= 0 ? vHash[vOff[t]! + c.v]! : 0) || hashString(key) : H[t]!;
         if (commonOrTrigger.has(h) && (m.common.has(key) || m.triggers.has(key))) continue;
         const g = m.givenHashes.has(h) ? m.givenNames.get(key) : undefined;
         if (g && g.startsWith('a')) continue;
@@ -865,7 +857,11 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
     const k = normOf(j);
     if (k.length < 2 || CLITIC_TOKENS.has(k)) return false;
     if (m.common.has(k) || m.triggers.has(k) || NAME_PRECEDERS.has(k)) return false;
-    for (const r of stemReadings(j, hasCommonOrPreceder)) if (r.stripped > 0 && (m.common.has(r.key) || NAME_PRECEDERS.has(r.key))) return false;
+    for (let v = nextStem(j, hasCommonOrPreceder, -1); v !== -2; v = nextStem(j, hasCommonOrPreceder, v + 1)) {
+      if (strippedOf(j, v) === 0) continue;
+      const key = keyOf(j, v);
+      if (m.common.has(key) || NAME_PRECEDERS.has(key)) return false;
+    }
     return true;
   }
 
@@ -967,11 +963,12 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
     if (opts.patterns !== false) {
       for (let t = 0; t < n; t++) {
         if (covered[t] || raw.kind[t] !== 0) continue;
-        const found = lookupStem(t, m.givenNames, hasGiven);
-        if (!found || found[1].article) continue;
-        if (partial.get(found[1].key)) continue; // وانغ after وانغ يي is Wang Yi, not a new name
-        const [given, reading] = found;
-        if (m.common.has(reading.key)) continue;
+        const v = lookupStem(t, m.givenNames, hasGiven);
+        if (v === -2 || articleOf(t, v)) continue;
+        const given = stemValue as string;
+        const key = keyOf(t, v);
+        if (partial.get(key)) continue; // وانغ after وانغ يي is Wang Yi, not a new name
+        if (m.common.has(key)) continue;
         // a given name that is also a common word (marked ?) needs a title before it
         let title = given.endsWith('?') ? triggerBefore(t, 'PER', undefined, true) : undefined;
         if (title === null) continue;
@@ -984,7 +981,7 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
         }
         if (j === t + 1) continue;
         title ??= triggerBefore(t, 'PER', undefined, true);
-        chosen.push(new Chosen(t, j, reading, null, -1, 'PER', null, null, undefined, undefined, 'pattern', undefined, title ? `title:${title}` : 'given-name', title ? 0.7 : 0.6, 0));
+        chosen.push(new Chosen(t, j, v, null, -1, 'PER', null, null, undefined, undefined, 'pattern', undefined, title ? `title:${title}` : 'given-name', title ? 0.7 : 0.6, 0));
         for (let k = t; k < j; k++) covered[k] = 1;
         t = j - 1;
       }
@@ -1001,14 +998,16 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
         for (let t = 0; t < n; t++) {
           if (covered[t] || raw.kind[t] !== 0) continue;
           {
-            const hit = lookupStem(t, partial, partialHashes);
-            if (!hit || !hit[0]) continue;
-            const [src, r] = hit;
+            const v = lookupStem(t, partial, partialHashes);
+            if (v === -2) continue;
+            const src = stemValue as Chosen | null;
+            if (!src) continue;
+            const key = keyOf(t, v);
             // a part that is also an ordinary word (رئيسي "main") needs the adjective guard
-            const node = m.trie.find(0, hashString(r.key));
-            if (node >= 0 && m.keys[node] === r.key && m.hitsAt(node)?.some((h) => isAmbiguous(h)) && !adjectiveGuardPasses(t, r.stripped)) continue;
+            const node = m.trie.find(0, hashString(key));
+            if (node >= 0 && m.keys[node] === key && m.hitsAt(node)?.some((h) => isAmbiguous(h)) && !adjectiveGuardPasses(t, strippedOf(t, v))) continue;
             chosen.push(new Chosen(
-              t, t + 1, r, src.entry, src.ref, src.type, src.id, src.name, src.kind || undefined, src.country || undefined, 'propagation', r.key,
+              t, t + 1, v, src.entry, src.ref, src.type, src.id, src.name, src.kind || undefined, src.country || undefined, 'propagation', key,
               `from:${text.slice(raw.start[src.t]!, raw.end[src.end - 1]!)}`, 0.8, 0,
             ));
             covered[t] = 1;
@@ -1029,7 +1028,8 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
       const tk = k < e3 ? chosen[k]!.t : n;
       const c = ti <= tj && ti <= tk ? chosen[i++]! : tj <= tk ? chosen[j++]! : chosen[k++]!;
       if (types && !types.has(c.type)) continue;
-      out.push(toEntity(c, raw, text, action, expansions));
+      // a title matched as part of the alias (السلطان هيثم) is evidence: the name starts after it, bare
+      out.push(toEntity(c, c.lead ? 0 : strippedOf(c.t, c.v), c.lead ? NO_ROLES : rolesOf(c.t, c.v), raw, text, action, expansions));
     }
     // keep nothing of this document past the call (the next call sets everything again)
     text = '';
@@ -1047,14 +1047,13 @@ const NO_PREFIX: readonly Clitic[] = Object.freeze([]);
  * The returned annotation of a chosen span. Each object is made whole, in one literal (one
  * allocation, its fields in the object), in one of four shapes: with or without `kind` and `country`.
  */
-function toEntity(c0: Chosen, raw: { readonly start: Int32Array; readonly end: Int32Array }, text: string, action: Int32Array, expansions: readonly string[]): Entity {
-  // a title matched as part of the alias (السلطان هيثم) is evidence: the name starts after it
-  const c: Chosen = c0.lead
-    ? new Chosen(c0.t + c0.lead, c0.end, NO_READING, c0.entry, c0.ref, c0.type, c0.id, c0.name, c0.kind, c0.country, c0.by, c0.alias, c0.rule, c0.confidence, 0)
-    : c0;
-  const ts = raw.start[c.t]!;
-  const te = raw.end[c.t]!;
-  const stripped = c.reading.stripped;
+function toEntity(
+  c: Chosen, stripped: number, roles: readonly CliticRole[],
+  raw: { readonly start: Int32Array; readonly end: Int32Array }, text: string, action: Int32Array, expansions: readonly string[],
+): Entity {
+  const tokenStart = c.t + c.lead;
+  const ts = raw.start[tokenStart]!;
+  const te = raw.end[tokenStart]!;
   const start = stripped ? offsetAfterUnits(text, ts, te, stripped, action, expansions) : ts;
   const end = raw.end[c.end - 1]!;
   let prefix = NO_PREFIX;
@@ -1062,7 +1061,7 @@ function toEntity(c0: Chosen, raw: { readonly start: Int32Array; readonly end: I
     const p: Clitic[] = [];
     let pos = ts;
     let letter = 0;
-    for (const role of c.reading.roles) {
+    for (const role of roles) {
       if (letter >= stripped) break;
       const next = offsetAfterUnits(text, ts, te, letter + 1, action, expansions);
       p.push({ role, text: text.slice(pos, next), start: pos, end: next });
@@ -1078,7 +1077,6 @@ function toEntity(c0: Chosen, raw: { readonly start: Int32Array; readonly end: I
     ? (c.rule ? { by, alias: c.alias, rule: c.rule } : { by, alias: c.alias })
     : (c.rule ? { by, rule: c.rule } : { by });
   const { type, id, kind, country, confidence } = c;
-  const tokenStart = c.t;
   const tokenEnd = c.end;
   if (kind) {
     return country
