@@ -27,6 +27,11 @@ export interface Matcher {
   hitsAt(node: number): readonly Hit[] | null;
   /** The full key of each node with hits ('' for inner nodes), to verify a hashed match on its strings. */
   readonly keys: readonly string[];
+  /**
+   * 1 for a node with a key (a name ends there), else 0: what the matching walk tests at every
+   * node, 1 byte per node (the keys are pointers to strings, 8 bytes and a miss away).
+   */
+  readonly ends: Uint8Array;
   readonly entries: readonly CompiledEntry[];
   readonly triggers: ReadonlyMap<string, TriggerSpec>;
   readonly institutions: readonly InstitutionSpec[];
@@ -185,10 +190,13 @@ export function assembleMatcher(p: MatcherParts): Matcher {
     }
     return l;
   };
+  const ends = new Uint8Array(p.keys.length);
+  for (let i = 0; i < ends.length; i++) if (p.keys[i] !== '') ends[i] = 1;
   return Object.freeze({
     trie: p.trie,
     hitsAt,
     keys: p.keys,
+    ends,
     entries,
     triggers: new Map(p.triggers.map(([k, t]) => [k, t])),
     institutions: p.institutions.map(([, s]) => s),

@@ -518,6 +518,7 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
   };
 
   const trie = m.trie;
+  const ends = m.ends;
   /** Whether variant `i` of token t reads with the article: restored (لل), or the units after the clitics (كازاخستان has none). */
   const articleOf = (t: number, i: number): boolean => {
     if (i < 0) return false; // the ^CAPS reading
@@ -602,7 +603,7 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
   let wVi = 0;
   let wCaps: string | null = null;
   const walk = (node: number, j: number): void => {
-    if (m.keys[node] !== '' && keyMatches(node, wT, wVi, j, wCaps)) {
+    if (ends[node] === 1 && keyMatches(node, wT, wVi, j, wCaps)) {
       if (nc === candEnd.length) { sc.candRoom(nc); candEnd = sc.candEnd; candNode = sc.candNode; candVar = sc.candVar; }
       candEnd[nc] = j;
       candNode[nc] = node;
