@@ -866,32 +866,8 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
     return true;
   }
 
-
-  return (t0: string, o: EntityOptions): Entity[] => {
-    text = t0;
-    opts = o;
-    n = raw.scan(text, action, expansions);
-    if (n === 0) return [];
-    sc.reserve(n);
-    H = raw.hash;
-    U = raw.units;
-    NS = raw.normStart;
-    NL = raw.nlen;
-    kinds = raw.kind;
-    if (sc.norms.length < n) sc.norms = new Array<string>(Math.max(n, sc.norms.length * 2)).fill('');
-    normCache = sc.norms;
-    normCache.fill('', 0, n); // emptied after each call too; again here in case a call was cut short
-    vHash = sc.vHash;
-    vStrip = sc.vStrip;
-    vRole = sc.vRole;
-    vOff = sc.vOff;
-    positions = sc.positions;
-    covered = sc.covered;
-    candOff = sc.candOff;
-    candEnd = sc.candEnd;
-    candNode = sc.candNode;
-    candVar = sc.candVar;
-    // every token's candidates, and the positions that have some, in order
+  /** Every token's readings (variants) and lexicon candidates; the positions with candidates, in order (returns how many). */
+  function findCandidates(): number {
     nc = 0;
     nv = 0;
     let npos = 0;
@@ -907,8 +883,11 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
     }
     candOff[n] = nc;
     vOff[n] = nv;
+    return npos;
+  }
 
-    // ---- pass 1: entities with an unambiguous mention in the document (one sense per discourse)
+  /** Pass 1: entities with an unambiguous mention in the document (one sense per discourse), and the document's countries. */
+  function collectSure(npos: number): void {
     sure.reset(m.entries.length);
     titledCountries = new Set<string>();
     docCountries = new Set<string>();
@@ -927,9 +906,10 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
       }
     }
     sure.freeze();
+  }
 
-    // ---- pass 2: leftmost-longest
-    const chosen: Chosen[] = [];
+  /** Pass 2: the choice at each position, leftmost-longest. */
+  function leftmostLongest(npos: number, chosen: Chosen[]): void {
     let next = 0;
     for (let pi = 0; pi < npos; pi++) {
       const t = positions[pi]!;
@@ -955,73 +935,67 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
         sure.add(c.ref, c.t);
       }
     }
+  }
 
-    // ---- pass 3: parts of full person names, collected before the name patterns run
-    partial = new Map<string, Chosen | null>();
-    if (opts.propagation !== false) collectPartials(chosen, 0);
-    // ---- pass 4: person names by title or given name
-    const beforePatterns = chosen.length;
-    if (opts.patterns !== false) {
+  /** Pass 4: person names by title or given name, on the tokens not covered yet. */
+  function nameByPattern(chosen: Chosen[]): void {
+    for (let t = 0; t < n; t++) {
+      if (covered[t] || raw.kind[t] !== 0) continue;
+      const v = lookupStem(t, m.givenNames, hasGiven);
+      if (v === -2 || articleOf(t, v)) continue;
+      const given = stemValue as string;
+      const key = keyOf(t, v);
+      if (partial.get(key)) continue; // وانغ after وانغ يي is Wang Yi, not a new name
+      if (m.common.has(key)) continue;
+      // a given name that is also a common word (marked ?) needs a title before it
+      let title = given.endsWith('?') ? triggerBefore(t, 'PER', undefined, true) : undefined;
+      if (title === null) continue;
+      let j = t + 1;
+      // the first name token may be anything name-like; later ones continue a name only as a given
+      // name, a family name with the article (السوداني), or after a particle (بن, أبو, عبد…)
+      while (j < n && j < t + 4 && nameLike(j)) {
+        if (j > t + 1 && !continuesName(j) && !NAME_PARTICLES.has(normOf(j - 1))) break;
+        j++;
+      }
+      if (j === t + 1) continue;
+      title ??= triggerBefore(t, 'PER', undefined, true);
+      chosen.push(new Chosen(t, j, v, null, -1, 'PER', null, null, undefined, undefined, 'pattern', undefined, title ? `title:${title}` : 'given-name', title ? 0.7 : 0.6, 0));
+      for (let k = t; k < j; k++) covered[k] = 1;
+      t = j - 1;
+    }
+  }
+
+  /** Pass 5: in-document propagation of full names (the ones from `from` on are new) to their parts. */
+  function propagate(chosen: Chosen[], from: number): void {
+    collectPartials(chosen, from);
+    const partialHashes = sc.partialHashes;
+    partialHashes.clear();
+    for (const k of partial.keys()) partialHashes.add(hashString(k));
+    if (partial.size) {
       for (let t = 0; t < n; t++) {
         if (covered[t] || raw.kind[t] !== 0) continue;
-        const v = lookupStem(t, m.givenNames, hasGiven);
-        if (v === -2 || articleOf(t, v)) continue;
-        const given = stemValue as string;
+        const v = lookupStem(t, partial, partialHashes);
+        if (v === -2) continue;
+        const src = stemValue as Chosen | null;
+        if (!src) continue;
         const key = keyOf(t, v);
-        if (partial.get(key)) continue; // وانغ after وانغ يي is Wang Yi, not a new name
-        if (m.common.has(key)) continue;
-        // a given name that is also a common word (marked ?) needs a title before it
-        let title = given.endsWith('?') ? triggerBefore(t, 'PER', undefined, true) : undefined;
-        if (title === null) continue;
-        let j = t + 1;
-        // the first name token may be anything name-like; later ones continue a name only as a given
-        // name, a family name with the article (السوداني), or after a particle (بن, أبو, عبد…)
-        while (j < n && j < t + 4 && nameLike(j)) {
-          if (j > t + 1 && !continuesName(j) && !NAME_PARTICLES.has(normOf(j - 1))) break;
-          j++;
-        }
-        if (j === t + 1) continue;
-        title ??= triggerBefore(t, 'PER', undefined, true);
-        chosen.push(new Chosen(t, j, v, null, -1, 'PER', null, null, undefined, undefined, 'pattern', undefined, title ? `title:${title}` : 'given-name', title ? 0.7 : 0.6, 0));
-        for (let k = t; k < j; k++) covered[k] = 1;
-        t = j - 1;
+        // a part that is also an ordinary word (رئيسي "main") needs the adjective guard
+        const node = m.trie.find(0, hashString(key));
+        if (node >= 0 && m.keys[node] === key && m.hitsAt(node)?.some((h) => isAmbiguous(h)) && !adjectiveGuardPasses(t, strippedOf(t, v))) continue;
+        chosen.push(new Chosen(
+          t, t + 1, v, src.entry, src.ref, src.type, src.id, src.name, src.kind || undefined, src.country || undefined, 'propagation', key,
+          `from:${text.slice(raw.start[src.t]!, raw.end[src.end - 1]!)}`, 0.8, 0,
+        ));
+        covered[t] = 1;
       }
     }
+  }
 
-    // ---- pass 5: in-document propagation of full names to their parts
-    const beforePropagation = chosen.length;
-    if (opts.propagation !== false) {
-      collectPartials(chosen, beforePatterns);
-      const partialHashes = sc.partialHashes;
-      partialHashes.clear();
-      for (const k of partial.keys()) partialHashes.add(hashString(k));
-      if (partial.size) {
-        for (let t = 0; t < n; t++) {
-          if (covered[t] || raw.kind[t] !== 0) continue;
-          {
-            const v = lookupStem(t, partial, partialHashes);
-            if (v === -2) continue;
-            const src = stemValue as Chosen | null;
-            if (!src) continue;
-            const key = keyOf(t, v);
-            // a part that is also an ordinary word (رئيسي "main") needs the adjective guard
-            const node = m.trie.find(0, hashString(key));
-            if (node >= 0 && m.keys[node] === key && m.hitsAt(node)?.some((h) => isAmbiguous(h)) && !adjectiveGuardPasses(t, strippedOf(t, v))) continue;
-            chosen.push(new Chosen(
-              t, t + 1, v, src.entry, src.ref, src.type, src.id, src.name, src.kind || undefined, src.country || undefined, 'propagation', key,
-              `from:${text.slice(raw.start[src.t]!, raw.end[src.end - 1]!)}`, 0.8, 0,
-            ));
-            covered[t] = 1;
-          }
-        }
-      }
-    }
-
-    // three runs, each in token order (no two spans share a start token): merged in token order
+  /** The annotations of the chosen spans, in token order: three runs (passes 2, 4, 5), each already in order. */
+  function emit(chosen: readonly Chosen[], e1: number, e2: number): Entity[] {
+    // no two spans share a start token: a merge of the runs
     const types = opts.types ? new Set(opts.types) : null;
     const out: Entity[] = [];
-    const e1 = beforePatterns;
-    const e2 = beforePropagation;
     const e3 = chosen.length;
     for (let i = 0, j = e1, k = e2; i < e1 || j < e2 || k < e3;) {
       const ti = i < e1 ? chosen[i]!.t : n;
@@ -1032,6 +1006,45 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
       // a title matched as part of the alias (السلطان هيثم) is evidence: the name starts after it, bare
       out.push(toEntity(c, c.lead ? 0 : strippedOf(c.t, c.v), c.lead ? NO_ROLES : rolesOf(c.t, c.v), raw, text, action, expansions));
     }
+    return out;
+  }
+
+  return function annotateText(t0: string, o: EntityOptions): Entity[] {
+    text = t0;
+    opts = o;
+    n = raw.scan(text, action, expansions);
+    if (n === 0) return [];
+    sc.reserve(n);
+    H = raw.hash;
+    U = raw.units;
+    NS = raw.normStart;
+    NL = raw.nlen;
+    kinds = raw.kind;
+    if (sc.norms.length < n) sc.norms = new Array<string>(Math.max(n, sc.norms.length * 2)).fill('');
+    normCache = sc.norms;
+    normCache.fill('', 0, n); // emptied after each call too; again here in case a call was cut short
+    vHash = sc.vHash;
+    vStrip = sc.vStrip;
+    vRole = sc.vRole;
+    vOff = sc.vOff;
+    positions = sc.positions;
+    covered = sc.covered;
+    candOff = sc.candOff;
+    candEnd = sc.candEnd;
+    candNode = sc.candNode;
+    candVar = sc.candVar;
+    const npos = findCandidates();
+    collectSure(npos);
+    const chosen: Chosen[] = [];
+    leftmostLongest(npos, chosen);
+    // ---- pass 3: parts of full person names, collected before the name patterns run
+    partial = new Map<string, Chosen | null>();
+    if (opts.propagation !== false) collectPartials(chosen, 0);
+    const beforePatterns = chosen.length;
+    if (opts.patterns !== false) nameByPattern(chosen);
+    const beforePropagation = chosen.length;
+    if (opts.propagation !== false) propagate(chosen, beforePatterns);
+    const out = emit(chosen, beforePatterns, beforePropagation);
     // keep nothing of this document past the call (the next call sets everything again)
     text = '';
     normCache.fill('', 0, n);
