@@ -840,7 +840,9 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
         if (g && g.startsWith('a')) continue;
         const prev = partial.get(key);
         if (prev === undefined) partial.set(key, c);
-        else if (prev && prev.id !== c.id) partial.set(key, null);
+        // the same entry (a pattern find has none; ids are unique per entry): by reference, not by id
+        // (null or a string: comparing those deoptimized this function)
+        else if (prev && prev.entry !== c.entry) partial.set(key, null);
       }
     }
   };
