@@ -4,12 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { AalamError, assertText } from '../errors.js';
-import type { RawTokens } from '../tokenize/index.js';
 import type { Entity } from '../resolve/annotate.js';
 import { classify, topicRuntime, type Topic, type TopicOptions, type TopicRuntime } from './classify.js';
 import { compileTopics, type CompiledTopics, type TaxonomyEntry, type TopicTermEntry } from './compile.js';
 import { extractKeyphrases, KeyphraseScratch, KeyphraseStems, type DfTable, type Keyphrase, type KeyphraseOptions } from './keyphrases.js';
-import { WordTable, flatCopy, type DocTokens } from './words.js';
+import { WordTable, flatCopy, type DocTokens, type ScannedTokens } from './words.js';
 import { EntityKeys } from './entities.js';
 import { stopwordSet } from './stopwords.js';
 
@@ -56,7 +55,7 @@ export interface TopicModel {
     entities?: readonly Entity[],
     options?: { readonly topics?: TopicOptions; readonly keyphrases?: KeyphraseOptions },
     /** @internal The tokens of `text` when the caller has scanned it already (the annotator). */
-    tokens?: RawTokens,
+    tokens?: ScannedTokens,
   ): { topics: Topic[]; keyphrases: Keyphrase[] };
   /** The categories this model can assign. */
   readonly taxonomy: readonly TaxonomyEntry[];
@@ -200,7 +199,7 @@ export function createTopicModel(options: TopicModelOptions = {}): TopicModel {
       text: string,
       entities?: readonly Entity[],
       callOptions?: { readonly topics?: TopicOptions; readonly keyphrases?: KeyphraseOptions },
-      tokens?: RawTokens,
+      tokens?: ScannedTokens,
     ): { topics: Topic[]; keyphrases: Keyphrase[] } {
       assertText(text, 'analyze');
       const ents = checkEntities(entities, 'analyze');

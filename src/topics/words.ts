@@ -1,16 +1,16 @@
 /**
- * The topic model's word table: every distinct word form it has seen, analyzed once (normalized
- * key, clitic readings, light stems, term-vocabulary ids, keyphrase reading) and found again by a
- * hash of the token's text, without building a string. Each hit is verified on the text, so hash
- * collisions cost a probe, never a wrong word. Forms that normalize alike (with and without
- * diacritics) are separate entries with equal analyses.
+ * The topic model's word table: every distinct word it has seen, analyzed once (clitic readings,
+ * light stems, term-vocabulary ids, keyphrase reading) and found again by the hash and normalized
+ * units the scanner computed for the token, without building a string. A word is its normalized
+ * form and token kind (the analyses are functions of those alone), so forms that normalize alike
+ * (with and without diacritics) are one entry. Each hit is verified on the units, so hash
+ * collisions cost a probe, never a wrong word.
  * @internal
  */
-import { offsetAfterUnits, scanTokens, tokenNorm, type RawTokens } from '../tokenize/index.js';
+import { offsetAfterUnits, type RawTokens } from '../tokenize/index.js';
+import { TokenBuffer } from '../tokenize/scan.js';
 import { compileTable, optionsMask } from '../normalize/engine.js';
 import { wordReadings, type TokenReading } from './stem.js';
-
-const B = 0x9e3779b1 | 0;
 
 /**
  * A flat copy of a (possibly sliced) string: long results of `slice` and `split` point into the
@@ -21,6 +21,23 @@ export function flatCopy(s: string): string {
   return s.length >= 13 ? s.split('').join('') : s;
 }
 
+
+/**
+ * A scan of a text as the word table reads it: token spans and kinds, with the normalized units
+ * and hash of each token, as `TokenBuffer.scan` writes them with the default normalization table
+ * (the one the annotator scans with).
+ * @internal
+ */
+export interface ScannedTokens extends RawTokens {
+  /** Hash of each normalized token (`hashString` of its units). */
+  readonly hash: Int32Array;
+  /** Token t's normalized units are `units[normStart[t] .. normStart[t + 1])`. */
+  readonly units: Uint16Array;
+  readonly normStart: Int32Array;
+}
+
+/** Texts up to this long are scanned into the table's own buffer (kept); longer ones into a buffer of their own. */
+const OWN_SCAN_MAX = 1 << 16;
 
 /**
  * Tokens of one text: raw spans and, per token, what the model knows of its word (copied from the
@@ -55,8 +72,8 @@ export interface WordAnalyzer {
 }
 
 /**
- * Fields of a slot of the word table: the word's id + 1 (0: empty slot), the hash of its text, its
- * text's length × 4 + kind, where its text is in the character pool, then what the tasks need.
+ * Fields of a slot of the word table: the word's id + 1 (0: empty slot), the hash of its normalized
+ * form, that form's length × 4 + kind, where its units are in the pool, then what the tasks need.
  */
 const S_ID = 0;
 const S_HASH = 1;
@@ -91,6 +108,8 @@ export class WordTable {
   private mask: number;
   private readonly action: Int32Array;
   private readonly expansions: readonly string[];
+  /** Scan buffer for texts whose tokens are not given. */
+  private scanBuffer: TokenBuffer | undefined;
   /** Per-token buffers of the last `tokens` call. */
   private buf = { wid: new Int32Array(0), starts: new Uint8Array(0), rs: new Int32Array(0), re: new Int32Array(0), kp: new Int32Array(0), kps: new Int32Array(0) };
 
@@ -117,10 +136,18 @@ export class WordTable {
   }
 
 
-  /** Scans `text` (unless its tokens are given) and finds (or adds) the word of every word token. */
-  tokens(text: string, scanned?: RawTokens): DocTokens {
+  /**
+   * Scans `text` (unless its scan is given: it must be of `text`, with the default normalization)
+   * and finds (or adds) the word of every word token.
+   */
+  tokens(text: string, scanned?: ScannedTokens): DocTokens {
     if (this.size > this.limit) this.reset();
-    const raw = scanned ?? scanTokens(text);
+    let raw = scanned;
+    if (!raw) {
+      const b = text.length <= OWN_SCAN_MAX ? (this.scanBuffer ??= new TokenBuffer()) : new TokenBuffer();
+      b.scan(text, this.action, this.expansions);
+      raw = b;
+    }
     const n = raw.count;
     let b = this.buf;
     if (b.wid.length < n) {
@@ -128,7 +155,7 @@ export class WordTable {
       b = this.buf = { wid: new Int32Array(cap), starts: new Uint8Array(cap), rs: new Int32Array(cap), re: new Int32Array(cap), kp: new Int32Array(cap), kps: new Int32Array(cap) };
     }
     const { wid, starts, rs, re, kp, kps } = b;
-    const { start, end, kind } = raw;
+    const { kind, hash, units, normStart } = raw;
     let words = 0;
     for (let t = 0; t < n; t++) {
       const k = kind[t]!;
@@ -142,11 +169,7 @@ export class WordTable {
         continue;
       }
       words++;
-      const s = start[t]!;
-      const e = end[t]!;
-      let h = k;
-      for (let i = s; i < e; i++) h = (Math.imul(h, B) + text.charCodeAt(i)) | 0;
-      const o = this.find(text, s, e, k, h);
+      const o = this.find(units, normStart[t]!, normStart[t + 1]!, k, hash[t]!);
       const slots = this.slots;
       const x = slots[o + S_R_END_STARTS]!;
       wid[t] = slots[o + S_ID]! - 1;
@@ -168,8 +191,8 @@ export class WordTable {
     return (x ^ (x >>> 13)) & this.mask;
   }
 
-  /** The slot offset of the word of the token [s, e) of kind k whose hash is h, added when new. */
-  private find(text: string, s: number, e: number, k: number, h: number): number {
+  /** The slot offset of the word of kind k whose normalized form is `units[s, e)`, with hash h; added when new. */
+  private find(units: Uint16Array, s: number, e: number, k: number, h: number): number {
     const slots = this.slots;
     const pool = this.pool;
     const lenKind = 4 * (e - s) + k;
@@ -178,23 +201,23 @@ export class WordTable {
       const o = SLOT * i;
       if (slots[o + S_ID] === 0) break;
       if (slots[o + S_HASH] === h && slots[o + S_LEN_KIND] === lenKind) {
-        const p = slots[o + S_POOL]!;
+        const d = slots[o + S_POOL]! - s;
         let j = s;
-        while (j < e && pool[p + j - s] === text.charCodeAt(j)) j++;
+        while (j < e && pool[d + j] === units[j]) j++;
         if (j === e) return o;
       }
     }
     // a new word
     if (this.poolSize + (e - s) > this.pool.length) this.pool = grown(this.pool, new Uint16Array(Math.max(2 * this.pool.length, this.poolSize + e - s)));
     const p = this.poolSize;
-    for (let j = s; j < e; j++) this.pool[p + j - s] = text.charCodeAt(j);
+    this.pool.set(units.subarray(s, e), p);
     this.poolSize += e - s;
     const o = SLOT * i;
     slots[o + S_ID] = this.size + 1;
     slots[o + S_HASH] = h;
     slots[o + S_LEN_KIND] = lenKind;
     slots[o + S_POOL] = p;
-    this.analyze(o, wordReadings(flatCopy(tokenNorm(text, s, e, this.action, this.expansions)), k));
+    this.analyze(o, wordReadings(unitsString(units, s, e), k));
     this.size++;
     if (this.size * 2 <= this.mask + 1) return o;
     this.grow();
@@ -248,6 +271,15 @@ export class WordTable {
     this.slots.fill(0);
     this.onReset();
   }
+}
+
+/** The string of `units[s, e)`, flat (fromCharCode of an array makes a flat string; long runs go in pieces). */
+function unitsString(units: Uint16Array, s: number, e: number): string {
+  const piece = 8192;
+  if (e - s <= piece) return String.fromCharCode.apply(null, units.subarray(s, e) as unknown as number[]);
+  const parts: string[] = [];
+  for (let i = s; i < e; i += piece) parts.push(String.fromCharCode.apply(null, units.subarray(i, Math.min(e, i + piece)) as unknown as number[]));
+  return flatCopy(parts.join(''));
 }
 
 function grown<A extends Uint8Array | Uint16Array | Int32Array>(from: A, to: A): A {
