@@ -112,6 +112,11 @@ function checkKeyphraseOptions(o: KeyphraseOptions | undefined): void {
   checkNumber(o.maxWords, 'maxWords', 1, 3);
 }
 
+/** `{ ...defaults, ...given }`, without making an object when nothing is given (the common call). */
+function withDefaults<T extends object>(defaults: T, given: T | undefined): T {
+  return given ? { ...defaults, ...given } : defaults;
+}
+
 function checkEntities(entities: unknown, fn: string): readonly Entity[] {
   if (entities === undefined || entities === null) return [];
   if (!Array.isArray(entities)) throw new AalamError('E_INPUT_TYPE', `${fn}() expects entities as an array`, entities);
@@ -180,20 +185,21 @@ export function createTopicModel(options: TopicModelOptions = {}): TopicModel {
     ...(options.maxEvidence !== undefined ? { maxEvidence: options.maxEvidence } : {}),
     ...(options.relative !== undefined ? { relative: options.relative } : {}),
   };
+  const keyphraseDefaults: KeyphraseOptions = options.keyphrases ?? {};
   return Object.freeze({
     topics(text: string, entities?: readonly Entity[], callOptions?: TopicOptions): Topic[] {
       assertText(text, 'topics');
       const ents = checkEntities(entities, 'topics');
       checkTopicOptions(callOptions);
       const doc = table.tokens(text);
-      return classify(rt, doc, table, offsets(doc), entityKeys.fields(ents, text.length), entityKeys, { ...topicDefaults, ...callOptions });
+      return classify(rt, doc, table, offsets(doc), entityKeys.fields(ents, text.length), entityKeys, withDefaults(topicDefaults, callOptions));
     },
     keyphrases(text: string, entities?: readonly Entity[], callOptions?: KeyphraseOptions): Keyphrase[] {
       assertText(text, 'keyphrases');
       const ents = checkEntities(entities, 'keyphrases');
       checkKeyphraseOptions(callOptions);
       const doc = table.tokens(text);
-      return extractKeyphrases(ks, doc, offsets(doc), entityKeys.fields(ents, text.length), entityKeys, { ...options.keyphrases, ...callOptions }, scratch);
+      return extractKeyphrases(ks, doc, offsets(doc), entityKeys.fields(ents, text.length), entityKeys, withDefaults(keyphraseDefaults, callOptions), scratch);
     },
     analyze(
       text: string,
@@ -209,8 +215,8 @@ export function createTopicModel(options: TopicModelOptions = {}): TopicModel {
       const offsetAfter = offsets(doc);
       const fields = entityKeys.fields(ents, text.length);
       return {
-        topics: classify(rt, doc, table, offsetAfter, fields, entityKeys, { ...topicDefaults, ...callOptions?.topics }),
-        keyphrases: extractKeyphrases(ks, doc, offsetAfter, fields, entityKeys, { ...options.keyphrases, ...callOptions?.keyphrases }, scratch),
+        topics: classify(rt, doc, table, offsetAfter, fields, entityKeys, withDefaults(topicDefaults, callOptions?.topics)),
+        keyphrases: extractKeyphrases(ks, doc, offsetAfter, fields, entityKeys, withDefaults(keyphraseDefaults, callOptions?.keyphrases), scratch),
       };
     },
     taxonomy: Object.freeze(model.taxonomy.slice()),
