@@ -30,6 +30,8 @@ export interface EntityFields {
 export interface KeyInfo {
   /** Background document frequency of the key taken as an entity id (undefined: not looked up yet). */
   df?: number;
+  /** Inverse document frequency of the key taken as an entity id (from `df`). */
+  idf?: number;
   /** Signals of the entity whose id is this key, with the fields they were computed from. */
   signals?: { type: unknown; kind: unknown; named: boolean; en: unknown; list: readonly number[] };
 }
