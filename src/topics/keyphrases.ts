@@ -461,6 +461,8 @@ export function extractKeyphrases(
   }
   const { gKeyCall, gKey } = sc;
   const keyOf = (g: number): string => {
+    // (a single word's key is its stem)
+    if (gWords[g] === 1 && gEntity[g]! < 0) return ks.stems[gStems[3 * g]!]!;
     if (gKeyCall[g] === call) return gKey[g]!;
     let k: string;
     if (gEntity[g]! >= 0) k = '@' + entityKeys.strings[ents.key[gEntity[g]!]!]!;
