@@ -371,7 +371,6 @@ export function extractKeyphrases(
 
   // plain candidates: runs of content tokens
   const { kp, kpStripped } = doc;
-  for (let t = 0; t < n; t++) stem[t] = covered[t] ? -1 : kp[t]!;
   const mask = slots.length - 1;
   const phrase = (words: number, s0: number, s1: number, s2: number): number => {
     let h = Math.imul(s0 + 1, 0x9e3779b1) ^ Math.imul(s1 + 2, 0x85ebca6b) ^ Math.imul(s2 + 3, 0xc2b2ae35);
@@ -396,10 +395,19 @@ export function extractKeyphrases(
   // returned; the line it is on is the one the token starts on: tokens hold no line break)
   const { uni, repOf } = sc;
   const { uniCall, uniGroup } = sc;
+  // (tokens come in order: the repeated line of each is found by walking the sorted ranges)
+  const R = repeated.length >> 1;
+  let ri = 0;
   for (let t = 0; t < n; t++) {
-    const s0 = stem[t]!;
+    const s0 = covered[t] ? -1 : kp[t]!;
+    stem[t] = s0;
     if (s0 < 0) continue;
-    const rep = repeated.length > 0 && isRepeated(raw.start[t]!);
+    let rep = false;
+    if (R > 0) {
+      const x = raw.start[t]!;
+      while (ri < R && repeated[2 * ri + 1]! <= x) ri++;
+      rep = ri < R && x >= repeated[2 * ri]!;
+    }
     // single words are found by stem id directly (the table holds the longer phrases)
     let g: number;
     if (uniCall[s0] === call) g = uniGroup[s0]!;
