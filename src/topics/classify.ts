@@ -103,15 +103,14 @@ export interface TopicRuntime {
 /**
  * Evidence accumulators of one `classify` call, one per (evidence key, topic) in first-seen order.
  * A key (a term's display form, or an entity key) has a few topics, so its accumulators are a
- * short list: `keyHead[key]` is its first when `keyCall[key]` is the call's number, and
+ * short list: `keyAcc[2 key + 1]` is its first when `keyAcc[2 key]` is the call's number, and
  * `accNext` links the others. Per-key arrays stay small (a table per (key, topic) pair was mostly
  * empty and missed the cache).
  * @internal
  */
 export class ClassifyScratch {
   call = 0;
-  keyCall = new Int32Array(0);
-  keyHead = new Int32Array(0);
+  keyAcc = new Int32Array(0);
   accTopic = new Int32Array(256);
   accWeight = new Float64Array(256);
   accCount = new Int32Array(256);
@@ -121,16 +120,15 @@ export class ClassifyScratch {
 
   /** Starts a call with room for `keys` keys; returns the call's number. */
   nextCall(keys: number): number {
-    if (keys > this.keyCall.length) {
-      const cap = Math.max(keys, 2 * this.keyCall.length);
-      const call = new Int32Array(cap);
-      call.set(this.keyCall);
-      this.keyCall = call;
-      this.keyHead = new Int32Array(cap);
+    if (2 * keys > this.keyAcc.length) {
+      // (the stamps of earlier calls are kept: they stay unequal to the next call's number)
+      const grown = new Int32Array(Math.max(2 * keys, 2 * this.keyAcc.length));
+      grown.set(this.keyAcc);
+      this.keyAcc = grown;
     }
     if (++this.call > 0x3fffffff) {
       this.call = 1;
-      this.keyCall.fill(0);
+      this.keyAcc.fill(0);
     }
     return this.call;
   }
@@ -314,11 +312,11 @@ export function classify(
   // or `rt.keys` + the interned entity key (see ClassifyScratch)
   const sc = rt.scratch;
   const call = sc.nextCall(rt.keys + entityKeys.strings.length);
-  const { keyCall, keyHead } = sc;
+  const { keyAcc } = sc;
   let A = 0;
   const evidence: Array<TopicEvidence[] | undefined> = new Array(T);
   const add = (topic: number, key: number, weight: number, inHeadline: boolean, ev: TopicEvidence): void => {
-    let a = keyCall[key] === call ? keyHead[key]! : -1;
+    let a = keyAcc[2 * key] === call ? keyAcc[2 * key + 1]! : -1;
     while (a >= 0 && sc.accTopic[a] !== topic) a = sc.accNext[a]!;
     if (a >= 0) {
       sc.accCount[a]!++;
@@ -331,9 +329,9 @@ export function classify(
       sc.accCount[a] = 1;
       sc.accHeadline[a] = inHeadline ? 1 : 0;
       // the key's list, newest first (the order within a key does not matter: topics differ)
-      sc.accNext[a] = keyCall[key] === call ? keyHead[key]! : -1;
-      keyCall[key] = call;
-      keyHead[key] = a;
+      sc.accNext[a] = keyAcc[2 * key] === call ? keyAcc[2 * key + 1]! : -1;
+      keyAcc[2 * key] = call;
+      keyAcc[2 * key + 1] = a;
     }
     (evidence[topic] ??= []).push(ev);
   };

@@ -128,9 +128,11 @@ export class KeyphraseScratch {
   /** Phrase hash table: group + 1, 0 when empty (emptied again after each call). */
   slots = new Int32Array(1024);
 
-  /** Per keyphrase stem: its single-word group in the current call is `uniGroup[s]` when `uniCall[s]` is the call's number. */
-  uniCall = new Int32Array(1024);
-  uniGroup = new Int32Array(1024);
+  /**
+   * Per keyphrase stem s: its single-word group in the current call is `uni[2s + 1]` when `uni[2s]`
+   * is the call's number (side by side: one cache line for both).
+   */
+  uniStem = new Int32Array(2048);
   /** Per interned entity key: its group in the current call is `keyGroup[k]` when `keyCall[k]` is the call's number. */
   keyCall = new Int32Array(256);
   keyGroup = new Int32Array(256);
@@ -138,18 +140,14 @@ export class KeyphraseScratch {
 
   /** Starts a call over `stems` keyphrase stems and `keys` entity keys; returns the call's number. */
   nextCall(stems: number, keys: number): number {
-    if (stems > this.uniCall.length) {
-      const cap = Math.max(stems, 2 * this.uniCall.length);
-      this.uniCall = grownStamps(this.uniCall, cap);
-      this.uniGroup = new Int32Array(cap);
-    }
+    if (2 * stems > this.uniStem.length) this.uniStem = grownStamps(this.uniStem, Math.max(2 * stems, 2 * this.uniStem.length));
     if (keys > this.keyCall.length) {
       const cap = Math.max(keys, 2 * this.keyCall.length);
       this.keyCall = grownStamps(this.keyCall, cap);
       this.keyGroup = new Int32Array(cap);
     }
     if (++this.call > 0x3fffffff) {
-      this.uniCall.fill(0);
+      this.uniStem.fill(0);
       this.keyCall.fill(0);
       this.gKeyCall.fill(0);
       this.call = 1;
@@ -394,7 +392,7 @@ export function extractKeyphrases(
   // (an occurrence's start offset, after the word's proclitics, is found only for the keyphrases
   // returned; the line it is on is the one the token starts on: tokens hold no line break)
   const { uni, repOf } = sc;
-  const { uniCall, uniGroup } = sc;
+  const { uniStem } = sc;
   // (tokens come in order: the repeated line of each is found by walking the sorted ranges)
   const R = repeated.length >> 1;
   let ri = 0;
@@ -410,11 +408,11 @@ export function extractKeyphrases(
     }
     // single words are found by stem id directly (the table holds the longer phrases)
     let g: number;
-    if (uniCall[s0] === call) g = uniGroup[s0]!;
+    if (uniStem[2 * s0] === call) g = uniStem[2 * s0 + 1]!;
     else {
       g = newGroup(1, s0, -1, -1, -1);
-      uniCall[s0] = call;
-      uniGroup[s0] = g;
+      uniStem[2 * s0] = call;
+      uniStem[2 * s0 + 1] = g;
     }
     addOcc(g, t, raw.end[t]!, -1, rep);
     uni[t] = g;
