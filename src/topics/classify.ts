@@ -116,6 +116,12 @@ export class ClassifyScratch {
   accCount = new Int32Array(256);
   accHeadline = new Uint8Array(256);
   accNext = new Int32Array(256);
+  /** Per topic: own and total evidence, rounded score, kept; per level: the best total. */
+  own = new Float64Array(0);
+  total = new Float64Array(0);
+  rounded = new Float64Array(0);
+  keep = new Uint8Array(0);
+  bestAtLevel = new Float64Array(0);
   codeRank?: Int32Array;
 
   /** Starts a call with room for `keys` keys; returns the call's number. */
@@ -315,7 +321,9 @@ export function classify(
   const { keyAcc } = sc;
   let A = 0;
   const evidence: Array<TopicEvidence[] | undefined> = new Array(T);
-  const add = (topic: number, key: number, weight: number, inHeadline: boolean, ev: TopicEvidence): void => {
+  // (the weight is passed as an array and an index: a fractional number passed to a function that
+  // is not inlined would be boxed on every call)
+  const add = (topic: number, key: number, weights: Float64Array, wi: number, inHeadline: boolean, ev: TopicEvidence): void => {
     let a = keyAcc[2 * key] === call ? keyAcc[2 * key + 1]! : -1;
     while (a >= 0 && sc.accTopic[a] !== topic) a = sc.accNext[a]!;
     if (a >= 0) {
@@ -325,7 +333,7 @@ export function classify(
       if (A === sc.accTopic.length) sc.reserve(A + 1, A);
       a = A++;
       sc.accTopic[a] = topic;
-      sc.accWeight[a] = weight;
+      sc.accWeight[a] = weights[wi]!;
       sc.accCount[a] = 1;
       sc.accHeadline[a] = inHeadline ? 1 : 0;
       // the key's list, newest first (the order within a key does not matter: topics differ)
@@ -379,7 +387,7 @@ export function classify(
     const ev: TopicEvidence = { text: text.slice(start, end), start, end, term: rt.termDisplay[best]! };
     const key = rt.termKey[best]!;
     for (let i = rt.termTopicStart[best]!, iEnd = rt.termTopicStart[best + 1]!; i < iEnd; i++) {
-      add(rt.termTopics[i]!, key, rt.termWeights[i]!, t < headlineEnd, ev);
+      add(rt.termTopics[i]!, key, rt.termWeights, i, t < headlineEnd, ev);
     }
     t = last + 1;
   }
@@ -402,20 +410,28 @@ export function classify(
       for (const si of list) {
         const topics = rt.signalTopics[si]!;
         const weights = rt.signalWeights[si]!;
-        for (let i = 0; i < topics.length; i++) add(topics[i]!, key, weights[i]!, inHeadline, ev);
+        for (let i = 0; i < topics.length; i++) add(topics[i]!, key, weights, i, inHeadline, ev);
       }
     }
   }
 
   // 3. evidence → raw scores, summed up the hierarchy
   const lengthNorm = Math.max(1, Math.sqrt(doc.words / PARAMS.lengthUnit));
-  const own = new Float64Array(T);
+  // (per-topic arrays reused from call to call: typed arrays of this size are allocated outside the heap)
+  if (sc.own.length !== T) {
+    sc.own = new Float64Array(T);
+    sc.total = new Float64Array(T);
+    sc.rounded = new Float64Array(T);
+    sc.keep = new Uint8Array(T);
+    sc.bestAtLevel = new Float64Array(rt.levels);
+  }
+  const own = sc.own.fill(0);
   const { accTopic, accWeight, accCount, accHeadline } = sc;
   for (let a = 0; a < A; a++) {
     const w = accWeight[a]!;
     own[accTopic[a]!]! += w * (1 + Math.log(accCount[a]!)) + (accHeadline[a] ? PARAMS.headline * w : 0);
   }
-  const total = new Float64Array(T);
+  const total = sc.total;
   for (let i = 0; i < T; i++) total[i] = own[i]! / lengthNorm;
   for (const i of rt.order) {
     const p = rt.parent[i]!;
@@ -429,10 +445,10 @@ export function classify(
     }
   }
   // the strongest topic of each level: a topic must reach a share of it
-  const bestAtLevel = new Float64Array(rt.levels);
+  const bestAtLevel = sc.bestAtLevel.fill(0);
   for (let i = 0; i < T; i++) bestAtLevel[rt.levelOf[i]!] = Math.max(bestAtLevel[rt.levelOf[i]!]!, total[i]!);
 
-  const keep = new Uint8Array(T);
+  const keep = sc.keep.fill(0);
   for (let i = 0; i < T; i++) {
     if (total[i]! <= 0 || total[i]! < relative * bestAtLevel[rt.levelOf[i]!]!) continue;
     if (1 - Math.exp(-total[i]! / PARAMS.saturation) < minScore) continue;
@@ -442,14 +458,15 @@ export function classify(
   // best first: rounded score, then the code in tie-break order (ranked once per model);
   // only the topics within the limit are built
   const rank = (rt.scratch.codeRank ??= codeRanks(rt.taxonomy));
-  const rounded = new Float64Array(T);
+  const rounded = sc.rounded;
   const kept: number[] = [];
   for (let i = 0; i < T; i++) {
     if (!keep[i]) continue;
     rounded[i] = Math.round((1 - Math.exp(-total[i]! / PARAMS.saturation)) * 1000) / 1000;
     kept.push(i);
   }
-  kept.sort((a, b) => rounded[b]! - rounded[a]! || rank[a]! - rank[b]!);
+  // (signs as small integers: the order of `rounded[b] - rounded[a] || …` without heap numbers)
+  kept.sort((a, b) => (rounded[b]! > rounded[a]! ? 1 : rounded[b]! < rounded[a]! ? -1 : rank[a]! - rank[b]!));
   // (as `slice(0, limit)`: a fractional limit is truncated)
   const limit = options.limit !== undefined && options.limit >= 0 ? Math.min(Math.trunc(options.limit), kept.length) : kept.length;
   const out: Topic[] = [];

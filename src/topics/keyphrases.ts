@@ -496,9 +496,14 @@ export function extractKeyphrases(
     }
     return false;
   };
-  // best first: score, then longer, then key; equal keys keep first-seen order (as a stable sort)
-  const order = (a: number, b: number): number =>
-    score[b]! - score[a]! || gWords[b]! - gWords[a]! || tieOrder(keyOf(a), keyOf(b)) || a - b;
+  // best first: score, then longer, then key; equal keys keep first-seen order (as a stable sort).
+  // (The score's sign as a small integer: the same order as `score[b] - score[a] || …`, NaN and
+  // equal infinities included, without a heap number for each comparison the sort makes.)
+  const order = (a: number, b: number): number => {
+    const x = score[a]!;
+    const y = score[b]!;
+    return y > x ? 1 : y < x ? -1 : gWords[b]! - gWords[a]! || tieOrder(keyOf(a), keyOf(b)) || a - b;
+  };
 
   // a phrase inside a longer kept phrase that occurs as often adds nothing. Only a prefix of the
   // ranking is read: rank the best `k` scores (ties included) and widen when that runs out.
