@@ -439,6 +439,7 @@ export function extractKeyphrases(
   // TF-IDF
   const { score, cands } = sc;
   let C = 0;
+  let nan = false;
   for (let g = 0; g < G; g++) {
     const tf = gTf[g]!;
     const ei = gEntity[g]!;
@@ -462,7 +463,9 @@ export function extractKeyphrases(
       for (let i = 0; i < len; i++) s += ks.idf[gStems[3 * g + i]!]!;
       idf = s / len;
     }
-    score[g] = tf * idf * (1 + 0.1 * (gWords[g]! - 1));
+    const x = tf * idf * (1 + 0.1 * (gWords[g]! - 1));
+    if (x !== x) nan = true;
+    score[g] = x;
     cands[C++] = g;
   }
   const { gKeyCall, gKey } = sc;
@@ -512,9 +515,14 @@ export function extractKeyphrases(
     let prefix: number[] = [];
     if (k < C) {
       // the best k: all scores above the k-th, and the best of those equal to it
-      const scores = sc.scores.subarray(0, C);
-      for (let i = 0; i < C; i++) scores[i] = score[cands[i]!]!;
-      const threshold = kthLargest(scores, k);
+      let threshold: number;
+      if (!nan) threshold = kthLargestOf(score, cands, C, k, sc.scores);
+      else {
+        // (a NaN score, from a malformed background table: the general selection, as before)
+        const scores = sc.scores.subarray(0, C);
+        for (let i = 0; i < C; i++) scores[i] = score[cands[i]!]!;
+        threshold = kthLargest(scores, k);
+      }
       const tied: number[] = [];
       for (let i = 0; i < C; i++) {
         const x = score[cands[i]!]!;
@@ -563,8 +571,7 @@ export function extractKeyphrases(
     let canonical = name ? name.ar : undefined;
     if (!canonical) {
       // the most frequent surface form; on a tie the one with fewer diacritics
-      const forms = new Map<string, number>();
-      for (const o of occurrences) forms.set(o.text, (forms.get(o.text) ?? 0) + 1);
+      const forms = formCounts(occurrences);
       let bestN = -1;
       let bestMarks = Infinity;
       for (const [form, cnt] of forms) {
@@ -616,6 +623,26 @@ function firstInOrder(items: number[], j: number, cmp: (a: number, b: number) =>
   return items.slice(0, j);
 }
 
+/**
+ * The k-th largest of `score[cands[i]]` for i < C (1 ≤ k ≤ C, no NaN): one pass keeps the k
+ * largest so far, in decreasing order, in `top` (most scores are below the k-th and cost one
+ * comparison).
+ */
+function kthLargestOf(score: Float64Array, cands: Int32Array, C: number, k: number, top: Float64Array): number {
+  let m = 0;
+  for (let i = 0; i < C; i++) {
+    const x = score[cands[i]!]!;
+    if (m === k) {
+      if (x <= top[k - 1]!) continue;
+      m--;
+    }
+    let j = m++;
+    for (; j > 0 && top[j - 1]! < x; j--) top[j] = top[j - 1]!;
+    top[j] = x;
+  }
+  return top[k - 1]!;
+}
+
 /** The k-th largest of `a` (1 ≤ k ≤ a.length); reorders `a`. */
 function kthLargest(a: Float64Array, k: number): number {
   // quickselect for index a.length - k of the ascending order
@@ -642,6 +669,28 @@ function kthLargest(a: Float64Array, k: number): number {
     else break;
   }
   return a[want]!;
+}
+
+/**
+ * The texts of `occurrences` with their counts, in first-seen order (as a `Map` keyed by text
+ * gives them; a few occurrences are counted in a short list instead of a map).
+ */
+function formCounts(occurrences: readonly KeyphraseOccurrence[]): Iterable<readonly [string, number]> {
+  if (occurrences.length > 16) {
+    const forms = new Map<string, number>();
+    for (const o of occurrences) forms.set(o.text, (forms.get(o.text) ?? 0) + 1);
+    return forms;
+  }
+  const forms: Array<[string, number]> = [];
+  for (const o of occurrences) {
+    const t = o.text;
+    let j = 0;
+    // (SameValueZero, as map keys compare)
+    while (j < forms.length && !(forms[j]![0] === t || (forms[j]![0] !== forms[j]![0] && t !== t))) j++;
+    if (j < forms.length) forms[j]![1]++;
+    else forms.push([t, 1]);
+  }
+  return forms;
 }
 
 /** Diacritics and tatweel in a form (U+064B–U+065F, U+0670, U+0640). */
