@@ -60,7 +60,13 @@ export interface KeyInfo {
 export class EntityKeys {
   readonly strings: string[] = [];
   readonly info: KeyInfo[] = [];
-  private readonly ids = new Map<string, number>();
+  /**
+   * Key → number, as the properties of a prototype-less object rather than a `Map`: a property
+   * lookup makes V8 find the key's internalized copy once and then point the key string at it, so
+   * the next lookups of the same string (entity ids are the lexicon's strings, the same objects in
+   * every call) compare pointers instead of characters.
+   */
+  private ids: Record<string, number> = Object.create(null) as Record<string, number>;
   /** The arrays of the last `fields` call, overwritten by the next (items past `count` are stale). */
   private readonly f: FieldArrays = { count: 0, start: [], end: [], text: [], type: [], kind: [], id: [], name: [], key: new Int32Array(64) };
 
@@ -69,7 +75,7 @@ export class EntityKeys {
   /** Reads the well-formed entities of a call (valid until the next call). */
   fields(entities: readonly Entity[], textLength: number): EntityFields {
     if (this.strings.length > this.limit) {
-      this.ids.clear();
+      this.ids = Object.create(null) as Record<string, number>;
       this.strings.length = 0;
       this.info.length = 0;
     }
@@ -102,11 +108,11 @@ export class EntityKeys {
   }
 
   private intern(s: string): number {
-    let k = this.ids.get(s);
+    let k = this.ids[s];
     if (k === undefined) {
       k = this.strings.length;
       const own = flatCopy(s); // not a slice of the caller's text
-      this.ids.set(own, k);
+      this.ids[own] = k;
       this.strings.push(own);
       this.info.push({});
     }
