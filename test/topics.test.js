@@ -260,6 +260,18 @@ test('keyphrases: term frequency counts occurrences; a word named like an Object
   t.true(model.keyphrases('constructor constructor toString', [], { limit: 5 }).every((k) => Number.isFinite(k.score)));
 });
 
+test('keyphrases: entity ids and texts named like Object properties group like any other key', (t) => {
+  const text = 'alpha beta gamma delta epsilon zeta';
+  const at = (word, id) => {
+    const start = text.indexOf(word);
+    return { start, end: start + word.length, text: word, type: 'ORG', id, name: null };
+  };
+  const ents = [at('alpha', '__proto__'), at('beta', 'constructor'), at('gamma', '__proto__'), at('delta', '0'), at('epsilon', null), at('zeta', 'hasOwnProperty')];
+  const keys = model.keyphrases(text, ents, { limit: 20 });
+  const by = Object.fromEntries(keys.map((k) => [k.stem, k.occurrences.map((o) => o.text)]));
+  t.deepEqual(by, { '@__proto__': ['alpha', 'gamma'], '@constructor': ['beta'], '@0': ['delta'], '@epsilon': ['epsilon'], '@hasOwnProperty': ['zeta'] });
+});
+
 // The seed articles (outside the repository) must come out under the expected topics.
 const SEEDS = '/work/shared/seeds';
 const EXPECT = [

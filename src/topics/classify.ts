@@ -93,16 +93,64 @@ export interface TopicRuntime {
   /** Per signal: its topics and weights. */
   readonly signalTopics: readonly Int32Array[];
   readonly signalWeights: readonly Float64Array[];
-  /**
-   * Work buffers of `classify` (synchronous: one call at a time): the accumulator of each
-   * (term key, topic) of the current call is `accAt[k]` when `accCall[k]` is the call's number
-   * (empty arrays for models with very many terms: those use a map, like entity keys).
-   */
-  readonly scratch: { call: number; accCall: Int32Array; accAt: Int32Array; codeRank?: Int32Array };
+  /** Per topic: its level's index in `levels` (the distinct levels of the taxonomy). */
+  readonly levelOf: Int32Array;
+  readonly levels: number;
+  /** Work buffers of `classify` (synchronous: one call at a time). */
+  readonly scratch: ClassifyScratch;
 }
 
-/** Size of the accumulator arrays: one slot per (term key, topic), unless that is too many (4M). */
-const accSize = (keys: number, topics: number): number => (keys * topics <= 1 << 22 ? keys * topics : 0);
+/**
+ * Evidence accumulators of one `classify` call, one per (evidence key, topic) in first-seen order.
+ * A key (a term's display form, or an entity key) has a few topics, so its accumulators are a
+ * short list: `keyAcc[2 key + 1]` is its first when `keyAcc[2 key]` is the call's number, and
+ * `accNext` links the others. Per-key arrays stay small (a table per (key, topic) pair was mostly
+ * empty and missed the cache).
+ * @internal
+ */
+export class ClassifyScratch {
+  call = 0;
+  keyAcc = new Int32Array(0);
+  accTopic = new Int32Array(256);
+  accWeight = new Float64Array(256);
+  accCount = new Int32Array(256);
+  accHeadline = new Uint8Array(256);
+  accNext = new Int32Array(256);
+  /** Per topic: own and total evidence, rounded score, kept; per level: the best total. */
+  own = new Float64Array(0);
+  total = new Float64Array(0);
+  rounded = new Float64Array(0);
+  keep = new Uint8Array(0);
+  bestAtLevel = new Float64Array(0);
+  codeRank?: Int32Array;
+
+  /** Starts a call with room for `keys` keys; returns the call's number. */
+  nextCall(keys: number): number {
+    if (2 * keys > this.keyAcc.length) {
+      // (the stamps of earlier calls are kept: they stay unequal to the next call's number)
+      const grown = new Int32Array(Math.max(2 * keys, 2 * this.keyAcc.length));
+      grown.set(this.keyAcc);
+      this.keyAcc = grown;
+    }
+    if (++this.call > 0x3fffffff) {
+      this.call = 1;
+      this.keyAcc.fill(0);
+    }
+    return this.call;
+  }
+
+  /** Room for `n` accumulators, keeping the first `keep`. */
+  reserve(n: number, keep: number): void {
+    if (n <= this.accTopic.length) return;
+    const cap = Math.max(n, 2 * this.accTopic.length);
+    const grow = <A extends Int32Array | Float64Array | Uint8Array>(a: A, b: A): A => { b.set(a.subarray(0, keep)); return b; };
+    this.accTopic = grow(this.accTopic, new Int32Array(cap));
+    this.accWeight = grow(this.accWeight, new Float64Array(cap));
+    this.accCount = grow(this.accCount, new Int32Array(cap));
+    this.accHeadline = grow(this.accHeadline, new Uint8Array(cap));
+    this.accNext = grow(this.accNext, new Int32Array(cap));
+  }
+}
 
 /** Builds the matching structures of a compiled model. @internal */
 export function topicRuntime(model: CompiledTopics): TopicRuntime {
@@ -168,17 +216,21 @@ export function topicRuntime(model: CompiledTopics): TopicRuntime {
   const signalsByType = new Map<string, number[]>();
   for (const ty of types) signalsByType.set(ty, signals.flatMap((s, i) => (s.type === undefined || s.type.includes(ty) ? [i] : [])));
   const untypedSignals = signals.flatMap((s, i) => (s.type === undefined ? [i] : []));
+  const levelIds = new Map<number, number>();
+  const levelOf = new Int32Array(model.taxonomy.length);
+  model.taxonomy.forEach((e, i) => {
+    let l = levelIds.get(e.level);
+    if (l === undefined) levelIds.set(e.level, (l = levelIds.size));
+    levelOf[i] = l;
+  });
   return {
     taxonomy: model.taxonomy, parent, order, stemIds, candidateStart, candidates, termStart, termStems: new Int32Array(stemList),
     termDisplay, termTopicStart, termTopics: new Int32Array(topicList), termWeights: new Float64Array(weightList), termKey,
     keys: displayIds.size, signals, signalsByType, untypedSignals,
     signalTopics: signals.map((sg) => new Int32Array(sg.topics.map((x) => x[0]))),
     signalWeights: signals.map((sg) => new Float64Array(sg.topics.map((x) => x[1]))),
-    scratch: {
-      call: 0,
-      accCall: new Int32Array(accSize(displayIds.size, model.taxonomy.length)),
-      accAt: new Int32Array(accSize(displayIds.size, model.taxonomy.length)),
-    },
+    levelOf, levels: levelIds.size,
+    scratch: new ClassifyScratch(),
   };
 }
 
@@ -231,7 +283,13 @@ function codeRanks(taxonomy: readonly TaxonomyEntry[]): Int32Array {
  * ICU initialization in a fresh process.) @internal
  */
 export function tieOrder(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  // (as `a < b ? -1 : a > b ? 1 : 0`, in one pass that stops at the first difference)
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const d = a.charCodeAt(i) - b.charCodeAt(i);
+    if (d !== 0) return d < 0 ? -1 : 1;
+  }
+  return a.length < b.length ? -1 : a.length > b.length ? 1 : 0;
 }
 
 /** Classifies one tokenized text. @internal */
@@ -257,39 +315,31 @@ export function classify(
   const headlineEndOffset = headlineEnd < n ? raw.start[headlineEnd]! : text.length;
 
   // evidence accumulators, one per (topic, key) in first-seen order; key = display id of a term,
-  // or `rt.keys` + the interned entity key
+  // or `rt.keys` + the interned entity key (see ClassifyScratch)
   const sc = rt.scratch;
-  if (++sc.call > 0x3fffffff) {
-    sc.call = 1;
-    sc.accCall.fill(0);
-  }
-  const call = sc.call;
-  const { accCall, accAt } = sc;
-  // keys below `arrayKeys` have their accumulators found through the arrays, the others through a map
-  const arrayKeys = accCall.length ? rt.keys : 0;
-  const mapAcc = new Map<number, number>();
-  const accTopic: number[] = [];
-  const accWeight: number[] = [];
-  const accCount: number[] = [];
-  const accHeadline: boolean[] = [];
+  const call = sc.nextCall(rt.keys + entityKeys.strings.length);
+  const { keyAcc } = sc;
+  let A = 0;
   const evidence: Array<TopicEvidence[] | undefined> = new Array(T);
-  const add = (topic: number, key: number, weight: number, inHeadline: boolean, ev: TopicEvidence): void => {
-    const k = key * T + topic;
-    let a: number | undefined;
-    if (key < arrayKeys) a = accCall[k] === call ? accAt[k] : undefined;
-    else a = mapAcc.get(k);
-    if (a !== undefined) {
-      accCount[a]!++;
-      accHeadline[a] ||= inHeadline;
+  // (the weight is passed as an array and an index: a fractional number passed to a function that
+  // is not inlined would be boxed on every call)
+  const add = (topic: number, key: number, weights: Float64Array, wi: number, inHeadline: boolean, ev: TopicEvidence): void => {
+    let a = keyAcc[2 * key] === call ? keyAcc[2 * key + 1]! : -1;
+    while (a >= 0 && sc.accTopic[a] !== topic) a = sc.accNext[a]!;
+    if (a >= 0) {
+      sc.accCount[a]!++;
+      if (inHeadline) sc.accHeadline[a] = 1;
     } else {
-      if (key < arrayKeys) {
-        accCall[k] = call;
-        accAt[k] = accTopic.length;
-      } else mapAcc.set(k, accTopic.length);
-      accTopic.push(topic);
-      accWeight.push(weight);
-      accCount.push(1);
-      accHeadline.push(inHeadline);
+      if (A === sc.accTopic.length) sc.reserve(A + 1, A);
+      a = A++;
+      sc.accTopic[a] = topic;
+      sc.accWeight[a] = weights[wi]!;
+      sc.accCount[a] = 1;
+      sc.accHeadline[a] = inHeadline ? 1 : 0;
+      // the key's list, newest first (the order within a key does not matter: topics differ)
+      sc.accNext[a] = keyAcc[2 * key] === call ? keyAcc[2 * key + 1]! : -1;
+      keyAcc[2 * key] = call;
+      keyAcc[2 * key + 1] = a;
     }
     (evidence[topic] ??= []).push(ev);
   };
@@ -337,7 +387,7 @@ export function classify(
     const ev: TopicEvidence = { text: text.slice(start, end), start, end, term: rt.termDisplay[best]! };
     const key = rt.termKey[best]!;
     for (let i = rt.termTopicStart[best]!, iEnd = rt.termTopicStart[best + 1]!; i < iEnd; i++) {
-      add(rt.termTopics[i]!, key, rt.termWeights[i]!, t < headlineEnd, ev);
+      add(rt.termTopics[i]!, key, rt.termWeights, i, t < headlineEnd, ev);
     }
     t = last + 1;
   }
@@ -360,19 +410,28 @@ export function classify(
       for (const si of list) {
         const topics = rt.signalTopics[si]!;
         const weights = rt.signalWeights[si]!;
-        for (let i = 0; i < topics.length; i++) add(topics[i]!, key, weights[i]!, inHeadline, ev);
+        for (let i = 0; i < topics.length; i++) add(topics[i]!, key, weights, i, inHeadline, ev);
       }
     }
   }
 
   // 3. evidence → raw scores, summed up the hierarchy
   const lengthNorm = Math.max(1, Math.sqrt(doc.words / PARAMS.lengthUnit));
-  const own = new Float64Array(T);
-  for (let a = 0; a < accTopic.length; a++) {
+  // (per-topic arrays reused from call to call: typed arrays of this size are allocated outside the heap)
+  if (sc.own.length !== T) {
+    sc.own = new Float64Array(T);
+    sc.total = new Float64Array(T);
+    sc.rounded = new Float64Array(T);
+    sc.keep = new Uint8Array(T);
+    sc.bestAtLevel = new Float64Array(rt.levels);
+  }
+  const own = sc.own.fill(0);
+  const { accTopic, accWeight, accCount, accHeadline } = sc;
+  for (let a = 0; a < A; a++) {
     const w = accWeight[a]!;
     own[accTopic[a]!]! += w * (1 + Math.log(accCount[a]!)) + (accHeadline[a] ? PARAMS.headline * w : 0);
   }
-  const total = new Float64Array(T);
+  const total = sc.total;
   for (let i = 0; i < T; i++) total[i] = own[i]! / lengthNorm;
   for (const i of rt.order) {
     const p = rt.parent[i]!;
@@ -386,15 +445,12 @@ export function classify(
     }
   }
   // the strongest topic of each level: a topic must reach a share of it
-  const bestAtLevel = new Map<number, number>();
-  for (let i = 0; i < T; i++) {
-    const lv = rt.taxonomy[i]!.level;
-    bestAtLevel.set(lv, Math.max(bestAtLevel.get(lv) ?? 0, total[i]!));
-  }
+  const bestAtLevel = sc.bestAtLevel.fill(0);
+  for (let i = 0; i < T; i++) bestAtLevel[rt.levelOf[i]!] = Math.max(bestAtLevel[rt.levelOf[i]!]!, total[i]!);
 
-  const keep = new Uint8Array(T);
+  const keep = sc.keep.fill(0);
   for (let i = 0; i < T; i++) {
-    if (total[i]! <= 0 || total[i]! < relative * bestAtLevel.get(rt.taxonomy[i]!.level)!) continue;
+    if (total[i]! <= 0 || total[i]! < relative * bestAtLevel[rt.levelOf[i]!]!) continue;
     if (1 - Math.exp(-total[i]! / PARAMS.saturation) < minScore) continue;
     // a reported topic brings its ancestors (their evidence includes its own, so they score at least as high)
     for (let j = i; j >= 0 && !keep[j]; j = rt.parent[j]!) keep[j] = 1;
@@ -402,14 +458,15 @@ export function classify(
   // best first: rounded score, then the code in tie-break order (ranked once per model);
   // only the topics within the limit are built
   const rank = (rt.scratch.codeRank ??= codeRanks(rt.taxonomy));
-  const rounded = new Float64Array(T);
+  const rounded = sc.rounded;
   const kept: number[] = [];
   for (let i = 0; i < T; i++) {
     if (!keep[i]) continue;
     rounded[i] = Math.round((1 - Math.exp(-total[i]! / PARAMS.saturation)) * 1000) / 1000;
     kept.push(i);
   }
-  kept.sort((a, b) => rounded[b]! - rounded[a]! || rank[a]! - rank[b]!);
+  // (signs as small integers: the order of `rounded[b] - rounded[a] || …` without heap numbers)
+  kept.sort((a, b) => (rounded[b]! > rounded[a]! ? 1 : rounded[b]! < rounded[a]! ? -1 : rank[a]! - rank[b]!));
   // (as `slice(0, limit)`: a fractional limit is truncated)
   const limit = options.limit !== undefined && options.limit >= 0 ? Math.min(Math.trunc(options.limit), kept.length) : kept.length;
   const out: Topic[] = [];
@@ -426,11 +483,25 @@ export function classify(
 /**
  * The first `max` of `evs` by start offset (stable), keeping the first of each span: the same as
  * dropping repeated spans, then a stable sort by start, then the first `max`.
+ *
+ * A topic's evidence is a few runs already in start order (its terms in text order, its entities
+ * in text order, then each child topic's evidence), so the stable sort is a stable merge of those
+ * runs (on equal starts the earlier run first), and only its first `max` items are ever read: the
+ * merge stops there instead of sorting everything. Many runs (entities given out of order) fall
+ * back to sorting.
  */
 function firstDistinctByStart(evs: readonly TopicEvidence[], maxEvidence: number): TopicEvidence[] {
   // (as `slice(0, max)`: a fractional maximum is truncated)
   const max = Math.trunc(maxEvidence);
-  if (!evs.every((x) => typeof x.start === 'number' && typeof x.end === 'number')) {
+  // where each run of non-decreasing starts begins, with evs.length at the end
+  const runs = [0];
+  let numbers = true;
+  for (let i = 0; i < evs.length; i++) {
+    const x = evs[i]!;
+    if (typeof x.start !== 'number' || typeof x.end !== 'number') { numbers = false; break; }
+    if (i > 0 && x.start < evs[i - 1]!.start) runs.push(i);
+  }
+  if (!numbers) {
     // offsets given as something else than numbers (entities from the caller): spans are equal when their "start:end" keys are
     const seen = new Set<string>();
     return evs
@@ -443,19 +514,38 @@ function firstDistinctByStart(evs: readonly TopicEvidence[], maxEvidence: number
       .sort((a, b) => a.start - b.start)
       .slice(0, max);
   }
-  const sorted = evs.slice().sort((a, b) => a.start - b.start);
+  runs.push(evs.length);
+  let items = evs;
+  if (runs.length > 18) {
+    items = evs.slice().sort((a, b) => a.start - b.start);
+    runs.length = 0;
+    runs.push(0, evs.length);
+  }
+  // runs.length - 1 cursors; each step takes the head with the least start (the first run on ties)
+  const R = runs.length - 1;
+  const at = runs.slice(0, R);
   const out: TopicEvidence[] = [];
-  for (let i = 0; i < sorted.length && out.length < max; ) {
-    // items with one start are adjacent, in their original order: keep the first of each end
-    let j = i + 1;
-    while (j < sorted.length && sorted[j]!.start === sorted[i]!.start) j++;
-    for (let k = i; k < j && out.length < max; k++) {
-      const end = sorted[k]!.end;
-      let seen = false;
-      for (let m = i; m < k && !seen; m++) seen = sorted[m]!.end === end;
-      if (!seen) out.push(sorted[k]!);
+  // the items of one start come one after the other: keep the first of each end among them
+  let groupStart = NaN;
+  let groupFrom = 0;
+  while (out.length < max) {
+    let best = -1;
+    let bestStart = 0;
+    for (let r = 0; r < R; r++) {
+      if (at[r]! < runs[r + 1]! && (best < 0 || items[at[r]!]!.start < bestStart)) {
+        best = r;
+        bestStart = items[at[r]!]!.start;
+      }
     }
-    i = j;
+    if (best < 0) break;
+    const x = items[at[best]!++]!;
+    if (x.start !== groupStart) {
+      groupStart = x.start;
+      groupFrom = out.length;
+    }
+    let seen = false;
+    for (let m = groupFrom; m < out.length && !seen; m++) seen = out[m]!.end === x.end;
+    if (!seen) out.push(x);
   }
   return out;
 }

@@ -12,7 +12,10 @@
 import type { Entity } from '../resolve/annotate.js';
 import { flatCopy } from './words.js';
 
-/** Fields of the well-formed entities (end > start ≥ 0, end ≤ text length), in input order. @internal */
+/**
+ * Fields of the well-formed entities (end > start ≥ 0, end ≤ text length), in input order: the
+ * first `count` items of each array (the arrays are reused from call to call). @internal
+ */
 export interface EntityFields {
   readonly count: number;
   readonly start: number[];
@@ -26,10 +29,25 @@ export interface EntityFields {
   readonly key: Int32Array;
 }
 
+/** The reused arrays of `EntityKeys.fields`. */
+interface FieldArrays {
+  count: number;
+  readonly start: number[];
+  readonly end: number[];
+  readonly text: string[];
+  readonly type: Array<Entity['type']>;
+  readonly kind: Array<Entity['kind']>;
+  readonly id: Array<Entity['id']>;
+  readonly name: Array<Entity['name']>;
+  key: Int32Array;
+}
+
 /** What one interned key remembers across calls (filled on demand). @internal */
 export interface KeyInfo {
   /** Background document frequency of the key taken as an entity id (undefined: not looked up yet). */
   df?: number;
+  /** Inverse document frequency of the key taken as an entity id (from `df`). */
+  idf?: number;
   /** Signals of the entity whose id is this key, with the fields they were computed from. */
   signals?: { type: unknown; kind: unknown; named: boolean; en: unknown; list: readonly number[] };
 }
@@ -42,25 +60,29 @@ export interface KeyInfo {
 export class EntityKeys {
   readonly strings: string[] = [];
   readonly info: KeyInfo[] = [];
-  private readonly ids = new Map<string, number>();
+  /**
+   * Key → number, as the properties of a prototype-less object rather than a `Map`: a property
+   * lookup makes V8 find the key's internalized copy once and then point the key string at it, so
+   * the next lookups of the same string (entity ids are the lexicon's strings, the same objects in
+   * every call) compare pointers instead of characters.
+   */
+  private ids: Record<string, number> = Object.create(null) as Record<string, number>;
+  /** The arrays of the last `fields` call, overwritten by the next (items past `count` are stale). */
+  private readonly f: FieldArrays = { count: 0, start: [], end: [], text: [], type: [], kind: [], id: [], name: [], key: new Int32Array(64) };
 
   constructor(private readonly limit = 100_000) {}
 
-  /** Reads the well-formed entities of a call. */
+  /** Reads the well-formed entities of a call (valid until the next call). */
   fields(entities: readonly Entity[], textLength: number): EntityFields {
     if (this.strings.length > this.limit) {
-      this.ids.clear();
+      this.ids = Object.create(null) as Record<string, number>;
       this.strings.length = 0;
       this.info.length = 0;
     }
-    const start: number[] = [];
-    const end: number[] = [];
-    const text: string[] = [];
-    const type: Array<Entity['type']> = [];
-    const kind: Array<Entity['kind']> = [];
-    const id: Array<Entity['id']> = [];
-    const name: Array<Entity['name']> = [];
-    const keys: number[] = [];
+    const f = this.f;
+    if (f.key.length < entities.length) f.key = new Int32Array(Math.max(entities.length, 2 * f.key.length));
+    const { start, end, text, type, kind, id, name, key } = f;
+    let n = 0;
     for (const e of entities) {
       if (!e || typeof e !== 'object') continue;
       const s = e.start;
@@ -68,26 +90,29 @@ export class EntityKeys {
       if (!(en > s) || s < 0 || en > textLength) continue;
       const t = e.text;
       const i = e.id;
-      start.push(s);
-      end.push(en);
-      text.push(t);
-      type.push(e.type);
-      kind.push(e.kind);
-      id.push(i);
-      name.push(e.name);
+      // (written in place: an array only grows, by one at its end)
+      start[n] = s;
+      end[n] = en;
+      text[n] = t;
+      type[n] = e.type;
+      kind[n] = e.kind;
+      id[n] = i;
+      name[n] = e.name;
       // the string that follows the prefix in 'e:' + (id ?? text)
       const v = i ?? t;
-      keys.push(this.intern(typeof v === 'string' ? v : ('e:' + v).slice(2)));
+      key[n] = this.intern(typeof v === 'string' ? v : ('e:' + v).slice(2));
+      n++;
     }
-    return { count: start.length, start, end, text, type, kind, id, name, key: Int32Array.from(keys) };
+    f.count = n;
+    return f;
   }
 
   private intern(s: string): number {
-    let k = this.ids.get(s);
+    let k = this.ids[s];
     if (k === undefined) {
       k = this.strings.length;
       const own = flatCopy(s); // not a slice of the caller's text
-      this.ids.set(own, k);
+      this.ids[own] = k;
       this.strings.push(own);
       this.info.push({});
     }

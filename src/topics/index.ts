@@ -4,12 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { AalamError, assertText } from '../errors.js';
-import type { RawTokens } from '../tokenize/index.js';
 import type { Entity } from '../resolve/annotate.js';
 import { classify, topicRuntime, type Topic, type TopicOptions, type TopicRuntime } from './classify.js';
 import { compileTopics, type CompiledTopics, type TaxonomyEntry, type TopicTermEntry } from './compile.js';
 import { extractKeyphrases, KeyphraseScratch, KeyphraseStems, type DfTable, type Keyphrase, type KeyphraseOptions } from './keyphrases.js';
-import { WordTable, flatCopy, type DocTokens } from './words.js';
+import { WordTable, flatCopy, type DocTokens, type ScannedTokens } from './words.js';
 import { EntityKeys } from './entities.js';
 import { stopwordSet } from './stopwords.js';
 
@@ -56,7 +55,7 @@ export interface TopicModel {
     entities?: readonly Entity[],
     options?: { readonly topics?: TopicOptions; readonly keyphrases?: KeyphraseOptions },
     /** @internal The tokens of `text` when the caller has scanned it already (the annotator). */
-    tokens?: RawTokens,
+    tokens?: ScannedTokens,
   ): { topics: Topic[]; keyphrases: Keyphrase[] };
   /** The categories this model can assign. */
   readonly taxonomy: readonly TaxonomyEntry[];
@@ -111,6 +110,11 @@ function checkKeyphraseOptions(o: KeyphraseOptions | undefined): void {
   if (!o) return;
   checkNumber(o.limit, 'limit', 0, Infinity);
   checkNumber(o.maxWords, 'maxWords', 1, 3);
+}
+
+/** `{ ...defaults, ...given }`, without making an object when nothing is given (the common call). */
+function withDefaults<T extends object>(defaults: T, given: T | undefined): T {
+  return given ? { ...defaults, ...given } : defaults;
 }
 
 function checkEntities(entities: unknown, fn: string): readonly Entity[] {
@@ -181,26 +185,27 @@ export function createTopicModel(options: TopicModelOptions = {}): TopicModel {
     ...(options.maxEvidence !== undefined ? { maxEvidence: options.maxEvidence } : {}),
     ...(options.relative !== undefined ? { relative: options.relative } : {}),
   };
+  const keyphraseDefaults: KeyphraseOptions = options.keyphrases ?? {};
   return Object.freeze({
     topics(text: string, entities?: readonly Entity[], callOptions?: TopicOptions): Topic[] {
       assertText(text, 'topics');
       const ents = checkEntities(entities, 'topics');
       checkTopicOptions(callOptions);
       const doc = table.tokens(text);
-      return classify(rt, doc, table, offsets(doc), entityKeys.fields(ents, text.length), entityKeys, { ...topicDefaults, ...callOptions });
+      return classify(rt, doc, table, offsets(doc), entityKeys.fields(ents, text.length), entityKeys, withDefaults(topicDefaults, callOptions));
     },
     keyphrases(text: string, entities?: readonly Entity[], callOptions?: KeyphraseOptions): Keyphrase[] {
       assertText(text, 'keyphrases');
       const ents = checkEntities(entities, 'keyphrases');
       checkKeyphraseOptions(callOptions);
       const doc = table.tokens(text);
-      return extractKeyphrases(ks, doc, offsets(doc), entityKeys.fields(ents, text.length), entityKeys, { ...options.keyphrases, ...callOptions }, scratch);
+      return extractKeyphrases(ks, doc, offsets(doc), entityKeys.fields(ents, text.length), entityKeys, withDefaults(keyphraseDefaults, callOptions), scratch);
     },
     analyze(
       text: string,
       entities?: readonly Entity[],
       callOptions?: { readonly topics?: TopicOptions; readonly keyphrases?: KeyphraseOptions },
-      tokens?: RawTokens,
+      tokens?: ScannedTokens,
     ): { topics: Topic[]; keyphrases: Keyphrase[] } {
       assertText(text, 'analyze');
       const ents = checkEntities(entities, 'analyze');
@@ -210,8 +215,8 @@ export function createTopicModel(options: TopicModelOptions = {}): TopicModel {
       const offsetAfter = offsets(doc);
       const fields = entityKeys.fields(ents, text.length);
       return {
-        topics: classify(rt, doc, table, offsetAfter, fields, entityKeys, { ...topicDefaults, ...callOptions?.topics }),
-        keyphrases: extractKeyphrases(ks, doc, offsetAfter, fields, entityKeys, { ...options.keyphrases, ...callOptions?.keyphrases }, scratch),
+        topics: classify(rt, doc, table, offsetAfter, fields, entityKeys, withDefaults(topicDefaults, callOptions?.topics)),
+        keyphrases: extractKeyphrases(ks, doc, offsetAfter, fields, entityKeys, withDefaults(keyphraseDefaults, callOptions?.keyphrases), scratch),
       };
     },
     taxonomy: Object.freeze(model.taxonomy.slice()),

@@ -112,8 +112,11 @@ export class KeyphraseScratch {
   score = new Float64Array(256);
   scores = new Float64Array(256);
   cands = new Int32Array(256);
-  // per occurrence
-  occStart = new Int32Array(256);
+  /** The group's key string (see keyOf) is `gKey[g]` when `gKeyCall[g]` is the call's number. */
+  gKeyCall = new Int32Array(256);
+  gKey: string[] = [];
+  // per occurrence: the token it starts at (-1 for an entity mention, see occEntity) and where it ends
+  occToken = new Int32Array(256);
   occEnd = new Int32Array(256);
   occNext = new Int32Array(256);
   occEntity = new Int32Array(256);
@@ -121,26 +124,32 @@ export class KeyphraseScratch {
   stem = new Int32Array(256);
   covered = new Uint8Array(256);
   uni = new Int32Array(256);
-  startOf = new Int32Array(256);
   repOf = new Uint8Array(256);
   /** Phrase hash table: group + 1, 0 when empty (emptied again after each call). */
   slots = new Int32Array(1024);
 
-  /** Per keyphrase stem: its single-word group in the current call is `uniGroup[s]` when `uniCall[s]` is the call's number. */
-  uniCall = new Int32Array(1024);
-  uniGroup = new Int32Array(1024);
+  /**
+   * Per keyphrase stem s: its single-word group in the current call is `uni[2s + 1]` when `uni[2s]`
+   * is the call's number (side by side: one cache line for both).
+   */
+  uniStem = new Int32Array(2048);
+  /** Per interned entity key: its group in the current call is `keyGroup[k]` when `keyCall[k]` is the call's number. */
+  keyCall = new Int32Array(256);
+  keyGroup = new Int32Array(256);
   private call = 0;
 
-  /** Starts a call over `stems` keyphrase stems; returns the call's number. */
-  nextCall(stems: number): number {
-    if (stems > this.uniCall.length) {
-      const cap = Math.max(stems, 2 * this.uniCall.length);
-      this.uniCall = new Int32Array(cap);
-      this.uniGroup = new Int32Array(cap);
-      this.call = 0;
+  /** Starts a call over `stems` keyphrase stems and `keys` entity keys; returns the call's number. */
+  nextCall(stems: number, keys: number): number {
+    if (2 * stems > this.uniStem.length) this.uniStem = grownStamps(this.uniStem, Math.max(2 * stems, 2 * this.uniStem.length));
+    if (keys > this.keyCall.length) {
+      const cap = Math.max(keys, 2 * this.keyCall.length);
+      this.keyCall = grownStamps(this.keyCall, cap);
+      this.keyGroup = new Int32Array(cap);
     }
     if (++this.call > 0x3fffffff) {
-      this.uniCall.fill(0);
+      this.uniStem.fill(0);
+      this.keyCall.fill(0);
+      this.gKeyCall.fill(0);
       this.call = 1;
     }
     return this.call;
@@ -153,7 +162,6 @@ export class KeyphraseScratch {
       this.stem = new Int32Array(cap);
       this.covered = new Uint8Array(cap);
       this.uni = new Int32Array(cap);
-      this.startOf = new Int32Array(cap);
       this.repOf = new Uint8Array(cap);
     }
     if (items > this.gWords.length) {
@@ -168,7 +176,8 @@ export class KeyphraseScratch {
       this.score = new Float64Array(cap);
       this.scores = new Float64Array(cap);
       this.cands = new Int32Array(cap);
-      this.occStart = new Int32Array(cap);
+      this.gKeyCall = grownStamps(this.gKeyCall, cap);
+      this.occToken = new Int32Array(cap);
       this.occEnd = new Int32Array(cap);
       this.occNext = new Int32Array(cap);
       this.occEntity = new Int32Array(cap);
@@ -178,6 +187,13 @@ export class KeyphraseScratch {
     while (cap < 6 * tokens) cap *= 2;
     if (cap > this.slots.length) this.slots = new Int32Array(cap);
   }
+}
+
+/** A copy of the call stamps `a` with room for `cap` (the stamps of earlier calls stay valid). */
+function grownStamps(a: Int32Array, cap: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(cap);
+  b.set(a);
+  return b;
 }
 
 /** The characters `String.prototype.trim` removes (WhiteSpace and LineTerminator). */
@@ -254,20 +270,36 @@ export function extractKeyphrases(
 
   const E = ents.count;
   sc.reserve(n, E + 3 * n);
-  const { covered, stem, gWords, gTf, gFirst, gLast, gEntity, gSlot, gStems, occStart, occEnd, occNext, occEntity, slots } = sc;
+  const { covered, stem, gWords, gTf, gFirst, gLast, gEntity, gSlot, gStems, occToken, occEnd, occNext, occEntity, slots } = sc;
+  const call = sc.nextCall(ks.stems.length, entityKeys.strings.length);
 
   // entity coverage: tokens inside a mention are not plain candidates
   covered.fill(0, 0, n);
+  // the first token ending after the entity's start: entities usually come in text order, so it
+  // is found by walking on from the previous entity's, else by binary search
+  let lo = 0;
   for (let ei = 0; ei < E; ei++) {
     const es = ents.start[ei]!;
     const ee = ents.end[ei]!;
-    // binary search the first token ending after the entity's start
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (raw.end[mid]! <= es) lo = mid + 1;
-      else hi = mid;
+    if (lo > 0 && !(raw.end[lo - 1]! <= es)) {
+      // (the answer is below the previous one: `raw.end[t] <= es` holds for a prefix of the tokens)
+      let hi = lo;
+      lo = 0;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (raw.end[mid]! <= es) lo = mid + 1;
+        else hi = mid;
+      }
+    } else {
+      let step = 1;
+      // gallop, then binary search: a far entity costs a logarithm, a near one a step or two
+      while (lo + step - 1 < n && raw.end[lo + step - 1]! <= es) { lo += step; step *= 2; }
+      let hi = Math.min(n, lo + step - 1);
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (raw.end[mid]! <= es) lo = mid + 1;
+        else hi = mid;
+      }
     }
     for (let t = lo; t < n && raw.start[t]! < ee; t++) covered[t] = 1;
   }
@@ -291,9 +323,9 @@ export function extractKeyphrases(
   // its occurrences as a linked list; tf counts the occurrences outside repeated lines
   let G = 0;
   let O = 0;
-  const addOcc = (g: number, start: number, end: number, entity: number, rep: boolean): void => {
+  const addOcc = (g: number, token: number, end: number, entity: number, rep: boolean): void => {
     const o = O++;
-    occStart[o] = start;
+    occToken[o] = token;
     occEnd[o] = end;
     occNext[o] = -1;
     occEntity[o] = entity;
@@ -317,23 +349,26 @@ export function extractKeyphrases(
   };
 
   // entity mentions
-  const gKey = new Map<number, string>();
   if (options.entities !== false) {
-    const byKey = new Map<number, number>();
+    const { keyCall, keyGroup } = sc;
     for (let ei = 0; ei < E; ei++) {
       // demonyms are not keyphrases; agency credits (رويترز, أ.ف.ب) are bylines, not content
       if (ents.type[ei] === 'NORP' || ents.kind[ei] === 'news-agency') continue;
       // the group key '@' + (id ?? text), interned
       const key = ents.key[ei]!;
-      let g = byKey.get(key);
-      if (g === undefined) byKey.set(key, (g = newGroup(1, -1, -1, -1, ei)));
-      addOcc(g, ents.start[ei]!, ents.end[ei]!, ei, repeated.length > 0 && isRepeated(ents.start[ei]!));
+      let g: number;
+      if (keyCall[key] === call) g = keyGroup[key]!;
+      else {
+        g = newGroup(1, -1, -1, -1, ei);
+        keyCall[key] = call;
+        keyGroup[key] = g;
+      }
+      addOcc(g, -1, 0, ei, repeated.length > 0 && isRepeated(ents.start[ei]!));
     }
   }
 
   // plain candidates: runs of content tokens
   const { kp, kpStripped } = doc;
-  for (let t = 0; t < n; t++) stem[t] = covered[t] ? -1 : kp[t]!;
   const mask = slots.length - 1;
   const phrase = (words: number, s0: number, s1: number, s2: number): number => {
     let h = Math.imul(s0 + 1, 0x9e3779b1) ^ Math.imul(s1 + 2, 0x85ebca6b) ^ Math.imul(s2 + 3, 0xc2b2ae35);
@@ -354,26 +389,33 @@ export function extractKeyphrases(
   // are only counted over words seen at least twice. (Groups are then created in another order
   // than position by position, but within one phrase length the order is the same, and only groups
   // of one length are ever compared by creation order.)
-  const { uni, startOf, repOf } = sc;
-  const call = sc.nextCall(ks.stems.length);
-  const { uniCall, uniGroup } = sc;
+  // (an occurrence's start offset, after the word's proclitics, is found only for the keyphrases
+  // returned; the line it is on is the one the token starts on: tokens hold no line break)
+  const { uni, repOf } = sc;
+  const { uniStem } = sc;
+  // (tokens come in order: the repeated line of each is found by walking the sorted ranges)
+  const R = repeated.length >> 1;
+  let ri = 0;
   for (let t = 0; t < n; t++) {
-    const s0 = stem[t]!;
+    const s0 = covered[t] ? -1 : kp[t]!;
+    stem[t] = s0;
     if (s0 < 0) continue;
-    const strip = kpStripped[t]!;
-    const start = strip > 0 ? offsetAfter(t, strip) : raw.start[t]!;
-    const rep = repeated.length > 0 && isRepeated(start);
+    let rep = false;
+    if (R > 0) {
+      const x = raw.start[t]!;
+      while (ri < R && repeated[2 * ri + 1]! <= x) ri++;
+      rep = ri < R && x >= repeated[2 * ri]!;
+    }
     // single words are found by stem id directly (the table holds the longer phrases)
     let g: number;
-    if (uniCall[s0] === call) g = uniGroup[s0]!;
+    if (uniStem[2 * s0] === call) g = uniStem[2 * s0 + 1]!;
     else {
       g = newGroup(1, s0, -1, -1, -1);
-      uniCall[s0] = call;
-      uniGroup[s0] = g;
+      uniStem[2 * s0] = call;
+      uniStem[2 * s0 + 1] = g;
     }
-    addOcc(g, start, raw.end[t]!, -1, rep);
+    addOcc(g, t, raw.end[t]!, -1, rep);
     uni[t] = g;
-    startOf[t] = start;
     repOf[t] = rep ? 1 : 0;
   }
   if (maxWords >= 2) {
@@ -382,13 +424,12 @@ export function extractKeyphrases(
       const s0 = stem[t]!;
       const s1 = stem[t + 1]!;
       if (s0 < 0 || s1 < 0 || breakBefore[t + 1] || gTf[uni[t]!]! < 2 || gTf[uni[t + 1]!]! < 2) continue;
-      const start = startOf[t]!;
       const rep = repOf[t] === 1;
-      addOcc(phrase(2, s0, s1, -1), start, raw.end[t + 1]!, -1, rep);
+      addOcc(phrase(2, s0, s1, -1), t, raw.end[t + 1]!, -1, rep);
       if (maxWords < 3 || t + 2 >= n) continue;
       const s2 = stem[t + 2]!;
       if (s2 < 0 || breakBefore[t + 2] || gTf[uni[t + 2]!]! < 2) continue;
-      addOcc(phrase(3, s0, s1, s2), start, raw.end[t + 2]!, -1, rep);
+      addOcc(phrase(3, s0, s1, s2), t, raw.end[t + 2]!, -1, rep);
     }
   }
   // empty the hash table for the next call
@@ -398,6 +439,7 @@ export function extractKeyphrases(
   // TF-IDF
   const { score, cands } = sc;
   let C = 0;
+  let nan = false;
   for (let g = 0; g < G; g++) {
     const tf = gTf[g]!;
     const ei = gEntity[g]!;
@@ -409,9 +451,11 @@ export function extractKeyphrases(
       if (typeof entityId === 'string') {
         // the key of an entity with an id is its id
         const info = entityKeys.info[ents.key[ei]!]!;
-        d = info.df ??= bg.entities.get(entityId) ?? 0;
-      } else if (entityId !== undefined) d = bg.entities.get(entityId);
-      idf = idfOf(bg.N, d ?? 0);
+        idf = info.idf ??= idfOf(bg.N, (info.df ??= bg.entities.get(entityId) ?? 0));
+      } else {
+        if (entityId !== undefined) d = bg.entities.get(entityId);
+        idf = idfOf(bg.N, d ?? 0);
+      }
     } else {
       const len = gWords[g]!;
       if (len > 1 && tf < 2) continue;
@@ -419,18 +463,26 @@ export function extractKeyphrases(
       for (let i = 0; i < len; i++) s += ks.idf[gStems[3 * g + i]!]!;
       idf = s / len;
     }
-    score[g] = tf * idf * (1 + 0.1 * (gWords[g]! - 1));
+    const x = tf * idf * (1 + 0.1 * (gWords[g]! - 1));
+    if (x !== x) nan = true;
+    score[g] = x;
     cands[C++] = g;
   }
+  const { gKeyCall, gKey } = sc;
   const keyOf = (g: number): string => {
-    let k = gKey.get(g);
-    if (k !== undefined) return k;
+    // (a single word's key is its stem)
+    if (gWords[g] === 1 && gEntity[g]! < 0) return ks.stems[gStems[3 * g]!]!;
+    if (gKeyCall[g] === call) return gKey[g]!;
+    let k: string;
     if (gEntity[g]! >= 0) k = '@' + entityKeys.strings[ents.key[gEntity[g]!]!]!;
     else {
       k = ks.stems[gStems[3 * g]!]!;
       for (let i = 1; i < gWords[g]!; i++) k += ' ' + ks.stems[gStems[3 * g + i]!]!;
     }
-    gKey.set(g, k);
+    // (filled in order of need: holes are filled with the empty string so the array stays packed)
+    while (gKey.length < g) gKey.push('');
+    gKey[g] = k;
+    gKeyCall[g] = call;
     return k;
   };
   /**
@@ -447,9 +499,14 @@ export function extractKeyphrases(
     }
     return false;
   };
-  // best first: score, then longer, then key; equal keys keep first-seen order (as a stable sort)
-  const order = (a: number, b: number): number =>
-    score[b]! - score[a]! || gWords[b]! - gWords[a]! || tieOrder(keyOf(a), keyOf(b)) || a - b;
+  // best first: score, then longer, then key; equal keys keep first-seen order (as a stable sort).
+  // (The score's sign as a small integer: the same order as `score[b] - score[a] || …`, NaN and
+  // equal infinities included, without a heap number for each comparison the sort makes.)
+  const order = (a: number, b: number): number => {
+    const x = score[a]!;
+    const y = score[b]!;
+    return y > x ? 1 : y < x ? -1 : gWords[b]! - gWords[a]! || tieOrder(keyOf(a), keyOf(b)) || a - b;
+  };
 
   // a phrase inside a longer kept phrase that occurs as often adds nothing. Only a prefix of the
   // ranking is read: rank the best `k` scores (ties included) and widen when that runs out.
@@ -458,9 +515,14 @@ export function extractKeyphrases(
     let prefix: number[] = [];
     if (k < C) {
       // the best k: all scores above the k-th, and the best of those equal to it
-      const scores = sc.scores.subarray(0, C);
-      for (let i = 0; i < C; i++) scores[i] = score[cands[i]!]!;
-      const threshold = kthLargest(scores, k);
+      let threshold: number;
+      if (!nan) threshold = kthLargestOf(score, cands, C, k, sc.scores);
+      else {
+        // (a NaN score, from a malformed background table: the general selection, as before)
+        const scores = sc.scores.subarray(0, C);
+        for (let i = 0; i < C; i++) scores[i] = score[cands[i]!]!;
+        threshold = kthLargest(scores, k);
+      }
       const tied: number[] = [];
       for (let i = 0; i < C; i++) {
         const x = score[cands[i]!]!;
@@ -491,19 +553,25 @@ export function extractKeyphrases(
     const ei = gEntity[g]!;
     const name = ei >= 0 ? ents.name[ei] : undefined;
     const occurrences: KeyphraseOccurrence[] = [];
+    let sorted = true;
     for (let o = gFirst[g]!; o >= 0; o = occNext[o]!) {
       const oe = occEntity[o]!;
-      occurrences.push(
-        oe >= 0
-          ? { start: ents.start[oe]!, end: ents.end[oe]!, text: ents.text[oe]! }
-          : { start: occStart[o]!, end: occEnd[o]!, text: text.slice(occStart[o]!, occEnd[o]!) },
-      );
+      let occ: KeyphraseOccurrence;
+      if (oe >= 0) occ = { start: ents.start[oe]!, end: ents.end[oe]!, text: ents.text[oe]! };
+      else {
+        const t = occToken[o]!;
+        const strip = kpStripped[t]!;
+        const start = strip > 0 ? offsetAfter(t, strip) : raw.start[t]!;
+        occ = { start, end: occEnd[o]!, text: text.slice(start, occEnd[o]!) };
+      }
+      // (the test of the sort's first run: `sort` keeps the array when it is one ascending run)
+      if (occurrences.length && occ.start - occurrences[occurrences.length - 1]!.start < 0) sorted = false;
+      occurrences.push(occ);
     }
     let canonical = name ? name.ar : undefined;
     if (!canonical) {
       // the most frequent surface form; on a tie the one with fewer diacritics
-      const forms = new Map<string, number>();
-      for (const o of occurrences) forms.set(o.text, (forms.get(o.text) ?? 0) + 1);
+      const forms = formCounts(occurrences);
       let bestN = -1;
       let bestMarks = Infinity;
       for (const [form, cnt] of forms) {
@@ -517,7 +585,8 @@ export function extractKeyphrases(
     }
     const entityId = ei >= 0 ? ents.id[ei] || undefined : undefined;
     const rounded = Math.round(score[g]! * 1000) / 1000;
-    occurrences.sort((a, b) => a.start - b.start);
+    // (a stable sort: occurrences already in order, as words' and the annotator's entities are, stay as they are)
+    if (!sorted) occurrences.sort((a, b) => a.start - b.start);
     return entityId
       ? { text: canonical!, score: rounded, stem: keyOf(g), occurrences, entityId }
       : { text: canonical!, score: rounded, stem: keyOf(g), occurrences };
@@ -554,6 +623,26 @@ function firstInOrder(items: number[], j: number, cmp: (a: number, b: number) =>
   return items.slice(0, j);
 }
 
+/**
+ * The k-th largest of `score[cands[i]]` for i < C (1 ≤ k ≤ C, no NaN): one pass keeps the k
+ * largest so far, in decreasing order, in `top` (most scores are below the k-th and cost one
+ * comparison).
+ */
+function kthLargestOf(score: Float64Array, cands: Int32Array, C: number, k: number, top: Float64Array): number {
+  let m = 0;
+  for (let i = 0; i < C; i++) {
+    const x = score[cands[i]!]!;
+    if (m === k) {
+      if (x <= top[k - 1]!) continue;
+      m--;
+    }
+    let j = m++;
+    for (; j > 0 && top[j - 1]! < x; j--) top[j] = top[j - 1]!;
+    top[j] = x;
+  }
+  return top[k - 1]!;
+}
+
 /** The k-th largest of `a` (1 ≤ k ≤ a.length); reorders `a`. */
 function kthLargest(a: Float64Array, k: number): number {
   // quickselect for index a.length - k of the ascending order
@@ -580,6 +669,28 @@ function kthLargest(a: Float64Array, k: number): number {
     else break;
   }
   return a[want]!;
+}
+
+/**
+ * The texts of `occurrences` with their counts, in first-seen order (as a `Map` keyed by text
+ * gives them; a few occurrences are counted in a short list instead of a map).
+ */
+function formCounts(occurrences: readonly KeyphraseOccurrence[]): Iterable<readonly [string, number]> {
+  if (occurrences.length > 16) {
+    const forms = new Map<string, number>();
+    for (const o of occurrences) forms.set(o.text, (forms.get(o.text) ?? 0) + 1);
+    return forms;
+  }
+  const forms: Array<[string, number]> = [];
+  for (const o of occurrences) {
+    const t = o.text;
+    let j = 0;
+    // (SameValueZero, as map keys compare)
+    while (j < forms.length && !(forms[j]![0] === t || (forms[j]![0] !== forms[j]![0] && t !== t))) j++;
+    if (j < forms.length) forms[j]![1]++;
+    else forms.push([t, 1]);
+  }
+  return forms;
 }
 
 /** Diacritics and tatweel in a form (U+064B–U+065F, U+0670, U+0640). */

@@ -1,16 +1,16 @@
 /**
- * The topic model's word table: every distinct word form it has seen, analyzed once (normalized
- * key, clitic readings, light stems, term-vocabulary ids, keyphrase reading) and found again by a
- * hash of the token's text, without building a string. Each hit is verified on the text, so hash
- * collisions cost a probe, never a wrong word. Forms that normalize alike (with and without
- * diacritics) are separate entries with equal analyses.
+ * The topic model's word table: every distinct word it has seen, analyzed once (clitic readings,
+ * light stems, term-vocabulary ids, keyphrase reading) and found again by the hash and normalized
+ * units the scanner computed for the token, without building a string. A word is its normalized
+ * form and token kind (the analyses are functions of those alone), so forms that normalize alike
+ * (with and without diacritics) are one entry. Each hit is verified on the units, so hash
+ * collisions cost a probe, never a wrong word.
  * @internal
  */
-import { offsetAfterUnits, scanTokens, tokenNorm, type RawTokens } from '../tokenize/index.js';
+import { offsetAfterUnits, type RawTokens } from '../tokenize/index.js';
+import { TokenBuffer } from '../tokenize/scan.js';
 import { compileTable, optionsMask } from '../normalize/engine.js';
 import { wordReadings, type TokenReading } from './stem.js';
-
-const B = 0x9e3779b1 | 0;
 
 /**
  * A flat copy of a (possibly sliced) string: long results of `slice` and `split` point into the
@@ -21,6 +21,23 @@ export function flatCopy(s: string): string {
   return s.length >= 13 ? s.split('').join('') : s;
 }
 
+
+/**
+ * A scan of a text as the word table reads it: token spans and kinds, with the normalized units
+ * and hash of each token, as `TokenBuffer.scan` writes them with the default normalization table
+ * (the one the annotator scans with).
+ * @internal
+ */
+export interface ScannedTokens extends RawTokens {
+  /** Hash of each normalized token (`hashString` of its units). */
+  readonly hash: Int32Array;
+  /** Token t's normalized units are `units[normStart[t] .. normStart[t + 1])`. */
+  readonly units: Uint16Array;
+  readonly normStart: Int32Array;
+}
+
+/** Texts up to this long are scanned into the table's own buffer (kept); longer ones into a buffer of their own. */
+const OWN_SCAN_MAX = 1 << 16;
 
 /**
  * Tokens of one text: raw spans and, per token, what the model knows of its word (copied from the
@@ -54,28 +71,30 @@ export interface WordAnalyzer {
   keyphrase(readings: readonly TokenReading[]): readonly [number, number];
 }
 
+/** A slot of the word table's index: the word's id + 1 (0: empty slot) and the hash of its normalized form. */
+const SLOT = 2;
 /**
- * Fields of a slot of the word table: the word's id + 1 (0: empty slot), the hash of its text, its
- * text's length × 4 + kind, where its text is in the character pool, then what the tasks need.
+ * Fields of a word (at id × WORD): its normalized form's length × 4 + kind, where its units are in
+ * the pool, then what the tasks need.
  */
-const S_ID = 0;
-const S_HASH = 1;
-const S_LEN_KIND = 2;
-const S_POOL = 3;
-const S_KP = 4;
-const S_KP_STRIPPED = 5;
-const S_R_START = 6;
+const W_LEN_KIND = 0;
+const W_POOL = 1;
+const W_KP = 2;
+const W_KP_STRIPPED = 3;
+const W_R_START = 4;
 /** Readings end × 2 + 1 when some reading begins a term. */
-const S_R_END_STARTS = 7;
-const SLOT = 8;
+const W_R_END_STARTS = 5;
+const WORD = 6;
 
 /**
- * Open-addressing table from word forms (the token's text and kind) to words. A slot holds the
- * form's hash, length and kind, where its characters are in a flat pool, and what the model knows
- * of the word (keyphrase reading, readings range, whether it begins a term), so that one probe
- * reads one slot and one pool run. Per reading: term-stem id and stripped letters. Bounded: when it
- * holds more than `limit` words it starts over (analyses are pure functions of the word, so this
- * changes nothing but time).
+ * Open-addressing table from words (normalized form and kind) to what the model knows of them. The
+ * index holds only each word's id and hash (8 bytes a slot); a word's fields (form length and
+ * kind, where its units are in a flat pool, keyphrase reading, readings range, whether it begins a
+ * term) are stored by id, in the order words were first seen. The tasks run right after the entity
+ * pass, which leaves little of this table in the cache: a small index, and frequent words (seen
+ * first) sharing cache lines, make each lookup cost fewer misses than a wide slot with everything.
+ * Per reading: term-stem id and stripped letters. Bounded: when it holds more than `limit` words it
+ * starts over (analyses are pure functions of the word, so this changes nothing but time).
  * @internal
  */
 export class WordTable {
@@ -87,10 +106,15 @@ export class WordTable {
   /** The characters of every form, one after the other. */
   private pool = new Uint16Array(16384);
   private poolSize = 0;
+  /** The index: SLOT fields per slot. */
   private slots: Int32Array;
+  /** The words: WORD fields per word id, in the order they were first seen. */
+  private wordFields = new Int32Array(WORD * 4096);
   private mask: number;
   private readonly action: Int32Array;
   private readonly expansions: readonly string[];
+  /** Scan buffer for texts whose tokens are not given. */
+  private scanBuffer: TokenBuffer | undefined;
   /** Per-token buffers of the last `tokens` call. */
   private buf = { wid: new Int32Array(0), starts: new Uint8Array(0), rs: new Int32Array(0), re: new Int32Array(0), kp: new Int32Array(0), kps: new Int32Array(0) };
 
@@ -117,10 +141,18 @@ export class WordTable {
   }
 
 
-  /** Scans `text` (unless its tokens are given) and finds (or adds) the word of every word token. */
-  tokens(text: string, scanned?: RawTokens): DocTokens {
+  /**
+   * Scans `text` (unless its scan is given: it must be of `text`, with the default normalization)
+   * and finds (or adds) the word of every word token.
+   */
+  tokens(text: string, scanned?: ScannedTokens): DocTokens {
     if (this.size > this.limit) this.reset();
-    const raw = scanned ?? scanTokens(text);
+    let raw = scanned;
+    if (!raw) {
+      const b = text.length <= OWN_SCAN_MAX ? (this.scanBuffer ??= new TokenBuffer()) : new TokenBuffer();
+      b.scan(text, this.action, this.expansions);
+      raw = b;
+    }
     const n = raw.count;
     let b = this.buf;
     if (b.wid.length < n) {
@@ -128,7 +160,7 @@ export class WordTable {
       b = this.buf = { wid: new Int32Array(cap), starts: new Uint8Array(cap), rs: new Int32Array(cap), re: new Int32Array(cap), kp: new Int32Array(cap), kps: new Int32Array(cap) };
     }
     const { wid, starts, rs, re, kp, kps } = b;
-    const { start, end, kind } = raw;
+    const { kind, hash, units, normStart } = raw;
     let words = 0;
     for (let t = 0; t < n; t++) {
       const k = kind[t]!;
@@ -142,19 +174,16 @@ export class WordTable {
         continue;
       }
       words++;
-      const s = start[t]!;
-      const e = end[t]!;
-      let h = k;
-      for (let i = s; i < e; i++) h = (Math.imul(h, B) + text.charCodeAt(i)) | 0;
-      const o = this.find(text, s, e, k, h);
-      const slots = this.slots;
-      const x = slots[o + S_R_END_STARTS]!;
-      wid[t] = slots[o + S_ID]! - 1;
+      const id = this.find(units, normStart[t]!, normStart[t + 1]!, k, hash[t]!);
+      const w = this.wordFields;
+      const o = WORD * id;
+      const x = w[o + W_R_END_STARTS]!;
+      wid[t] = id;
       starts[t] = x & 1;
-      rs[t] = slots[o + S_R_START]!;
+      rs[t] = w[o + W_R_START]!;
       re[t] = x >> 1;
-      kp[t] = slots[o + S_KP]!;
-      kps[t] = slots[o + S_KP_STRIPPED]!;
+      kp[t] = w[o + W_KP]!;
+      kps[t] = w[o + W_KP_STRIPPED]!;
     }
     return {
       text, raw, words,
@@ -168,38 +197,38 @@ export class WordTable {
     return (x ^ (x >>> 13)) & this.mask;
   }
 
-  /** The slot offset of the word of the token [s, e) of kind k whose hash is h, added when new. */
-  private find(text: string, s: number, e: number, k: number, h: number): number {
+  /** The id of the word of kind k whose normalized form is `units[s, e)`, with hash h; added when new. */
+  private find(units: Uint16Array, s: number, e: number, k: number, h: number): number {
     const slots = this.slots;
+    const w = this.wordFields;
     const pool = this.pool;
     const lenKind = 4 * (e - s) + k;
     let i = this.slotOf(h);
     for (; ; i = (i + 1) & this.mask) {
-      const o = SLOT * i;
-      if (slots[o + S_ID] === 0) break;
-      if (slots[o + S_HASH] === h && slots[o + S_LEN_KIND] === lenKind) {
-        const p = slots[o + S_POOL]!;
+      const id = slots[SLOT * i]! - 1;
+      if (id < 0) break;
+      if (slots[SLOT * i + 1] === h && w[WORD * id + W_LEN_KIND] === lenKind) {
+        const d = w[WORD * id + W_POOL]! - s;
         let j = s;
-        while (j < e && pool[p + j - s] === text.charCodeAt(j)) j++;
-        if (j === e) return o;
+        while (j < e && pool[d + j] === units[j]) j++;
+        if (j === e) return id;
       }
     }
     // a new word
+    const id = this.size;
     if (this.poolSize + (e - s) > this.pool.length) this.pool = grown(this.pool, new Uint16Array(Math.max(2 * this.pool.length, this.poolSize + e - s)));
+    if (WORD * (id + 1) > w.length) this.wordFields = grown(w, new Int32Array(2 * w.length));
     const p = this.poolSize;
-    for (let j = s; j < e; j++) this.pool[p + j - s] = text.charCodeAt(j);
+    this.pool.set(units.subarray(s, e), p);
     this.poolSize += e - s;
-    const o = SLOT * i;
-    slots[o + S_ID] = this.size + 1;
-    slots[o + S_HASH] = h;
-    slots[o + S_LEN_KIND] = lenKind;
-    slots[o + S_POOL] = p;
-    this.analyze(o, wordReadings(flatCopy(tokenNorm(text, s, e, this.action, this.expansions)), k));
+    slots[SLOT * i] = id + 1;
+    slots[SLOT * i + 1] = h;
+    this.wordFields[WORD * id + W_LEN_KIND] = lenKind;
+    this.wordFields[WORD * id + W_POOL] = p;
+    this.analyze(WORD * id, wordReadings(unitsString(units, s, e), k));
     this.size++;
-    if (this.size * 2 <= this.mask + 1) return o;
-    this.grow();
-    // the slot moved
-    for (let i2 = this.slotOf(h); ; i2 = (i2 + 1) & this.mask) if (this.slots[SLOT * i2 + S_ID] === this.size) return SLOT * i2;
+    if (this.size * 2 > this.mask + 1) this.grow();
+    return id;
   }
 
   private grow(): void {
@@ -208,14 +237,15 @@ export class WordTable {
     this.slots = new Int32Array(SLOT * cap);
     this.mask = cap - 1;
     for (let o = 0; o < old.length; o += SLOT) {
-      if (old[o + S_ID] === 0) continue;
-      let i = this.slotOf(old[o + S_HASH]!);
-      while (this.slots[SLOT * i + S_ID] !== 0) i = (i + 1) & this.mask;
-      this.slots.set(old.subarray(o, o + SLOT), SLOT * i);
+      if (old[o] === 0) continue;
+      let i = this.slotOf(old[o + 1]!);
+      while (this.slots[SLOT * i] !== 0) i = (i + 1) & this.mask;
+      this.slots[SLOT * i] = old[o]!;
+      this.slots[SLOT * i + 1] = old[o + 1]!;
     }
   }
 
-  /** Fills the task fields of the slot at `o` from the word's readings. */
+  /** Fills the task fields of the word at `o` (in `wordFields`) from its readings. */
   private analyze(o: number, readings: readonly TokenReading[]): void {
     const a = this.analyzer;
     let r = this.readings;
@@ -224,8 +254,8 @@ export class WordTable {
       this.readingStem = grown(this.readingStem, new Int32Array(cap));
       this.readingStripped = grown(this.readingStripped, new Int32Array(cap));
     }
-    const slots = this.slots;
-    slots[o + S_R_START] = r;
+    const w = this.wordFields;
+    w[o + W_R_START] = r;
     let starts = 0;
     for (const x of readings) {
       const sid = a.termStem(x.stem);
@@ -235,10 +265,10 @@ export class WordTable {
       r++;
     }
     this.readings = r;
-    slots[o + S_R_END_STARTS] = 2 * r + starts;
+    w[o + W_R_END_STARTS] = 2 * r + starts;
     const [kp, kpStripped] = a.keyphrase(readings);
-    slots[o + S_KP] = kp;
-    slots[o + S_KP_STRIPPED] = kpStripped;
+    w[o + W_KP] = kp;
+    w[o + W_KP_STRIPPED] = kpStripped;
   }
 
   private reset(): void {
@@ -248,6 +278,15 @@ export class WordTable {
     this.slots.fill(0);
     this.onReset();
   }
+}
+
+/** The string of `units[s, e)`, flat (fromCharCode of an array makes a flat string; long runs go in pieces). */
+function unitsString(units: Uint16Array, s: number, e: number): string {
+  const piece = 8192;
+  if (e - s <= piece) return String.fromCharCode.apply(null, units.subarray(s, e) as unknown as number[]);
+  const parts: string[] = [];
+  for (let i = s; i < e; i += piece) parts.push(String.fromCharCode.apply(null, units.subarray(i, Math.min(e, i + piece)) as unknown as number[]));
+  return flatCopy(parts.join(''));
 }
 
 function grown<A extends Uint8Array | Uint16Array | Int32Array>(from: A, to: A): A {
