@@ -214,8 +214,13 @@ export function topicRuntime(model: CompiledTopics): TopicRuntime {
   const types = new Set<string>();
   for (const s of signals) for (const ty of s.type ?? []) types.add(ty);
   const signalsByType = new Map<string, number[]>();
-  for (const ty of types) signalsByType.set(ty, signals.flatMap((s, i) => (s.type === undefined || s.type.includes(ty) ? [i] : [])));
-  const untypedSignals = signals.flatMap((s, i) => (s.type === undefined ? [i] : []));
+  const untypedSignals: number[] = [];
+  for (let i = 0; i < signals.length; i++) if (signals[i]!.type === undefined) untypedSignals.push(i);
+  for (const ty of types) {
+    const list: number[] = [];
+    for (let i = 0; i < signals.length; i++) if (signals[i]!.type === undefined || signals[i]!.type!.includes(ty)) list.push(i);
+    signalsByType.set(ty, list);
+  }
   const levelIds = new Map<number, number>();
   const levelOf = new Int32Array(model.taxonomy.length);
   model.taxonomy.forEach((e, i) => {
@@ -261,7 +266,10 @@ export function matchingSignals(
   const memoize = typeof id === 'string' && id !== '' && (!name || typeof en === 'string');
   const m = info.signals;
   if (memoize && m && m.type === type && m.kind === kind && m.named === !!name && m.en === en) return m.list;
-  const out = list.filter((si) => signalMatchesRest(rt.signals[si]!, kind, id, name));
+  // (a loop into a literal, like the lists above: every list one kind of array, so that the loops
+  // over them keep their optimized code; `filter` made arrays of another map, and deoptimized classify)
+  const out: number[] = [];
+  for (const si of list) if (signalMatchesRest(rt.signals[si]!, kind, id, name)) out.push(si);
   if (memoize) info.signals = { type, kind, named: !!name, en, list: out };
   return out;
 }
