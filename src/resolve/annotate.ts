@@ -379,9 +379,28 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
   let positions = sc.positions;
   let covered = sc.covered;
   const sure = sc.sure;
-  let titledCountries = new Set<string>();
-  /** Countries the document is about: unambiguous mentions of a country, its demonym, or its people and places. */
-  let docCountries = new Set<string>();
+  // Countries as small integers, per matcher: each entry's own country (`country`) and the country
+  // it stands for (`country ?? iso2`: a country entry is its own); the document's countries are
+  // then stamps of the current call in two arrays, not sets of strings.
+  const countryIds = new Map<string, number>();
+  const countryId = (c: string): number => {
+    let k = countryIds.get(c);
+    if (k === undefined) countryIds.set(c, (k = countryIds.size));
+    return k;
+  };
+  const ownCountry = new Int32Array(m.entries.length).fill(-1);
+  const anyCountry = new Int32Array(m.entries.length).fill(-1);
+  for (let i = 0; i < m.entries.length; i++) {
+    const e = m.entries[i]!;
+    if (e.country) ownCountry[i] = countryId(e.country);
+    const cc = e.country ?? e.iso2;
+    if (cc) anyCountry[i] = countryId(cc);
+  }
+  /** Countries with a person title before their demonym (الرئيس الصيني): stamped with `epoch`. */
+  const titledCountries = new Int32Array(countryIds.size);
+  /** Countries the document is about (unambiguous mentions of a country, its demonym, or its people and places): stamped with `epoch`. */
+  const docCountries = new Int32Array(countryIds.size);
+  let epoch = 0;
   let partial = new Map<string, Chosen | null>();
   /** Normalized unit x of token t (0 past its end). */
   const unit = (t: number, x: number): number => (x < NL[t]! ? U[NS[t]! + x]! : 0);
@@ -798,8 +817,8 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
         if (trig) { rule = `trigger:${trig}`; conf = 0.85; }
         else if (e.type === 'PER' && !adjectiveGuardPasses(t, strippedOf(t, v))) continue;
         else if (sure.has(h.ref) && discourseFits(t, ci, e)) { rule = 'discourse'; conf = 0.8; }
-        else if (e.type === 'PER' && e.country && titledCountries.has(e.country)) { rule = 'title-country'; conf = 0.75; }
-        else if (e.country && (h.alias.trim().includes(' ') || (e.type === 'LOC' && locative(t, prepositionOf(t, v)))) && docCountries.has(e.country) && onlyOfCountry(hits, e.country)) {
+        else if (e.type === 'PER' && ownCountry[h.ref]! >= 0 && titledCountries[ownCountry[h.ref]!] === epoch) { rule = 'title-country'; conf = 0.75; }
+        else if (ownCountry[h.ref]! >= 0 && (h.alias.trim().includes(' ') || (e.type === 'LOC' && locative(t, prepositionOf(t, v)))) && docCountries[ownCountry[h.ref]!] === epoch && onlyOfCountry(hits, e.country!)) {
           rule = 'country-coherence'; conf = 0.7;
         } else continue;
       }
@@ -891,9 +910,8 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
   /** Pass 1: entities with an unambiguous mention in the document (one sense per discourse), and the document's countries. */
   function collectSure(npos: number): void {
     sure.reset(m.entries.length);
-    titledCountries = new Set<string>();
-    docCountries = new Set<string>();
-    let lastCountry: string | undefined;
+    if (++epoch === 0x7fffffff) { epoch = 1; titledCountries.fill(0); docCountries.fill(0); }
+    let lastCountry = -1;
     for (let pi = 0; pi < npos; pi++) {
       const t = positions[pi]!;
       const hits = m.hitsAt(candNode[candOff[t]!]!)!;
@@ -902,9 +920,9 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
         if (h.kind !== HitKind.Entity || (h.flags & AMBIGUOUS) !== 0) continue;
         const e = m.entries[h.ref]!;
         sure.add(h.ref, t);
-        const cc = e.country ?? e.iso2;
-        if (cc && cc !== lastCountry) { docCountries.add(cc); lastCountry = cc; }
-        if (e.type === 'NORP' && e.country && triggerBefore(t, 'PER', undefined, true)) titledCountries.add(e.country);
+        const cc = anyCountry[h.ref]!;
+        if (cc >= 0 && cc !== lastCountry) { docCountries[cc] = epoch; lastCountry = cc; }
+        if (e.type === 'NORP' && ownCountry[h.ref]! >= 0 && triggerBefore(t, 'PER', undefined, true)) titledCountries[ownCountry[h.ref]!] = epoch;
       }
     }
     sure.freeze();
@@ -1023,8 +1041,7 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
     NL = raw.nlen;
     kinds = raw.kind;
     if (sc.norms.length < n) sc.norms = new Array<string>(Math.max(n, sc.norms.length * 2)).fill('');
-    normCache = sc.norms;
-    normCache.fill('', 0, n); // emptied after each call too; again here in case a call was cut short
+    normCache = sc.norms; // all '': emptied at the end of every call (finally, below)
     vHash = sc.vHash;
     vStrip = sc.vStrip;
     vRole = sc.vRole;
@@ -1035,23 +1052,25 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
     candEnd = sc.candEnd;
     candNode = sc.candNode;
     candVar = sc.candVar;
-    const npos = findCandidates();
-    collectSure(npos);
-    const chosen: Chosen[] = [];
-    leftmostLongest(npos, chosen);
-    // ---- pass 3: parts of full person names, collected before the name patterns run
-    partial = new Map<string, Chosen | null>();
-    if (opts.propagation !== false) collectPartials(chosen, 0);
-    const beforePatterns = chosen.length;
-    if (opts.patterns !== false) nameByPattern(chosen);
-    const beforePropagation = chosen.length;
-    if (opts.propagation !== false) propagate(chosen, beforePatterns);
-    const out = emit(chosen, beforePatterns, beforePropagation);
-    // keep nothing of this document past the call (the next call sets everything again)
-    text = '';
-    normCache.fill('', 0, n);
-    partial = new Map();
-    return out;
+    try {
+      const npos = findCandidates();
+      collectSure(npos);
+      const chosen: Chosen[] = [];
+      leftmostLongest(npos, chosen);
+      // ---- pass 3: parts of full person names, collected before the name patterns run
+      partial = new Map<string, Chosen | null>();
+      if (opts.propagation !== false) collectPartials(chosen, 0);
+      const beforePatterns = chosen.length;
+      if (opts.patterns !== false) nameByPattern(chosen);
+      const beforePropagation = chosen.length;
+      if (opts.propagation !== false) propagate(chosen, beforePatterns);
+      return emit(chosen, beforePatterns, beforePropagation);
+    } finally {
+      // keep nothing of this document past the call (the next call sets everything again)
+      text = '';
+      normCache.fill('', 0, n);
+      partial = new Map();
+    }
   };
 }
 
