@@ -25,6 +25,8 @@ export interface Matcher {
    * objects of a node are made on its first read (a million-name lexicon makes few of them).
    */
   hitsAt(node: number): readonly Hit[] | null;
+  /** The same hits by column (node v's are rows `[start[v], start[v + 1])`): for loops that read a field or two, without the objects. */
+  readonly columns: HitColumns;
   /** The full key of each node with hits ('' for inner nodes), to verify a hashed match on its strings. */
   readonly keys: readonly string[];
   /**
@@ -195,6 +197,7 @@ export function assembleMatcher(p: MatcherParts): Matcher {
   return Object.freeze({
     trie: p.trie,
     hitsAt,
+    columns: c,
     keys: p.keys,
     ends,
     entries,

@@ -912,17 +912,18 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
     sure.reset(m.entries.length);
     if (++epoch === 0x7fffffff) { epoch = 1; titledCountries.fill(0); docCountries.fill(0); }
     let lastCountry = -1;
+    // the hits of each position's first candidate, read by column (no Hit objects)
+    const { start: hitStart, kind: hitKind, flags: hitFlags, ref: hitRef } = m.columns;
     for (let pi = 0; pi < npos; pi++) {
       const t = positions[pi]!;
-      const hits = m.hitsAt(candNode[candOff[t]!]!)!;
-      for (let hi = 0; hi < hits.length; hi++) {
-        const h = hits[hi]!;
-        if (h.kind !== HitKind.Entity || (h.flags & AMBIGUOUS) !== 0) continue;
-        const e = m.entries[h.ref]!;
-        sure.add(h.ref, t);
-        const cc = anyCountry[h.ref]!;
+      const node = candNode[candOff[t]!]!;
+      for (let i = hitStart[node]!, end = hitStart[node + 1]!; i < end; i++) {
+        if (hitKind[i] !== HitKind.Entity || (hitFlags[i]! & AMBIGUOUS) !== 0) continue;
+        const ref = hitRef[i]!;
+        sure.add(ref, t);
+        const cc = anyCountry[ref]!;
         if (cc >= 0 && cc !== lastCountry) { docCountries[cc] = epoch; lastCountry = cc; }
-        if (e.type === 'NORP' && ownCountry[h.ref]! >= 0 && triggerBefore(t, 'PER', undefined, true)) titledCountries[ownCountry[h.ref]!] = epoch;
+        if (ownCountry[ref]! >= 0 && m.entries[ref]!.type === 'NORP' && triggerBefore(t, 'PER', undefined, true)) titledCountries[ownCountry[ref]!] = epoch;
       }
     }
     sure.freeze();
