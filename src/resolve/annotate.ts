@@ -2,9 +2,9 @@ import { offsetAfterUnits, tokenNorm } from '../tokenize/index.js';
 import { TokenBuffer } from '../tokenize/scan.js';
 import { compileTable, optionsMask } from '../normalize/engine.js';
 import type { CliticRole } from '../tokenize/clitics.js';
-import { HitKind, isAmbiguous, leadOf, type Hit, type Matcher } from '../gazetteer/matcher.js';
+import { HitKind, type Matcher } from '../gazetteer/matcher.js';
 import { HASH_B, HashSet32, MAX_HASH_LEN, hashPowers, hashPrepend, hashString } from '../gazetteer/hash.js';
-import { AMBIGUOUS, type CompiledEntry } from '../gazetteer/compile.js';
+import { AMBIGUOUS, LEAD_SHIFT, type CompiledEntry } from '../gazetteer/compile.js';
 import type { EntityType } from '../gazetteer/schema.js';
 
 /** How an annotation was found. */
@@ -538,6 +538,8 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
 
   const trie = m.trie;
   const ends = m.ends;
+  // the matcher's hits by column: node v's are rows [hitStart[v], hitStart[v + 1])
+  const { start: hitStart, kind: hitKind, flags: hitFlags, ref: hitRef, alias: hitAlias } = m.columns;
   /** Whether variant `i` of token t reads with the article: restored (لل), or the units after the clitics (كازاخستان has none). */
   const articleOf = (t: number, i: number): boolean => {
     if (i < 0) return false; // the ^CAPS reading
@@ -734,15 +736,18 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
    */
   const chosenAt = (t: number): Chosen | null | 'block' => {
     for (let ci = candOff[t]!, ce = candOff[t + 1]!; ci < ce; ci++) {
-      const hits = m.hitsAt(candNode[ci]!)!;
+      // the candidate's hits: rows [a, b) of the matcher's hit columns
+      const node = candNode[ci]!;
+      const a = hitStart[node]!;
+      const b = hitStart[node + 1]!;
       let heads = false;
-      for (const h of hits) {
-        if (h.kind === HitKind.Block) return 'block';
-        if (h.kind === HitKind.Head) heads = true;
+      for (let i = a; i < b; i++) {
+        if (hitKind[i] === HitKind.Block) return 'block';
+        if (hitKind[i] === HitKind.Head) heads = true;
       }
-      let best = pickEntity(t, ci, hits);
+      let best = pickEntity(t, ci, a, b);
       if (heads && opts.composition !== false) {
-        const o = composeAt(t, ci, hits);
+        const o = composeAt(t, ci, a, b);
         if (o && (!best || o.end > best.end)) best = o;
       }
       if (best) return best;
@@ -754,28 +759,31 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
     for (let v = nextStem(t, hasTrigger, -1); v !== -2; v = nextStem(t, hasTrigger, v + 1)) if (m.triggers.get(keyOf(t, v))?.title) return true;
     return false;
   };
-  const isNorp = (y: Hit): boolean => y.kind === HitKind.Entity && m.entries[y.ref]!.type === 'NORP';
-  /** Institution head + demonym (وزارة الخارجية الصينية): the longest composition of candidate ci at t, or null. */
-  const composeAt = (t: number, ci: number, hits: readonly Hit[]): Chosen | null => {
+  /** Whether hit row i is a demonym (NORP) entry. */
+  const isNorp = (i: number): boolean => hitKind[i] === HitKind.Entity && m.entries[hitRef[i]!]!.type === 'NORP';
+  /** Institution head + demonym (وزارة الخارجية الصينية): the longest composition of candidate ci at t (hit rows [a, b)), or null. */
+  const composeAt = (t: number, ci: number, a: number, b: number): Chosen | null => {
     let best: Chosen | null = null;
     const end = candEnd[ci]!;
-    for (const h of hits) {
-      if (h.kind !== HitKind.Head || end >= n || raw.breakBefore[end]) continue;
-      const inst = m.institutions[h.ref]!;
+    for (let h = a; h < b; h++) {
+      if (hitKind[h] !== HitKind.Head || end >= n || raw.breakBefore[end]) continue;
+      const inst = m.institutions[hitRef[h]!]!;
       // وزير الخارجية الصيني is a minister, not the ministry
       if (strippedOf(t, candVar[ci]!) === 0 && t > 0 && (kinds[t - 1]! <= 2) && titleAt(t - 1)) continue;
       // the demonym: a one-token candidate right after, read bare with the article, agreeing in gender
-      let norpHit: Hit | undefined;
-      for (let xi = candOff[end]!, xe = candOff[end + 1]!; xi < xe && !norpHit; xi++) {
+      let norpRow = -1;
+      for (let xi = candOff[end]!, xe = candOff[end + 1]!; xi < xe && norpRow < 0; xi++) {
         if (candEnd[xi] !== end + 1 || strippedOf(end, candVar[xi]!) !== 0 || !articleOf(end, candVar[xi]!)) continue;
-        const y = m.hitsAt(candNode[xi]!)!.find(isNorp);
-        if (!y) continue;
+        let y = hitStart[candNode[xi]!]!;
+        const ye = hitStart[candNode[xi]! + 1]!;
+        while (y < ye && !isNorp(y)) y++;
+        if (y === ye) continue;
         const last = text.charCodeAt(raw.end[end]! - 1);
         const fem = last === 0x0629 || normOf(end).endsWith('ه');
-        if (inst.gender === undefined || (inst.gender === 'f') === fem) norpHit = y;
+        if (inst.gender === undefined || (inst.gender === 'f') === fem) norpRow = y;
       }
-      if (!norpHit) continue;
-      const norp = m.entries[norpHit.ref]!;
+      if (norpRow < 0) continue;
+      const norp = m.entries[hitRef[norpRow]!]!;
       const ci2 = norp.country ? m.countryByIso.get(norp.country) : undefined;
       if (ci2 === undefined) continue;
       const country = m.entries[ci2]!;
@@ -798,47 +806,56 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
     // ORG, NORP: a quoted name (وعدّت «تشرين») or a clitic-marked one
     return strippedOf(t, candVar[ci]!) > 0 || (t > 0 && (normOf(t - 1) === '«' || normOf(t - 1) === '"'));
   };
-  /** The lexicon entry candidate ci at t stands for (the best-supported of its hits), or null. */
-  const pickEntity = (t: number, ci: number, hits: readonly Hit[]): Chosen | null => {
+  /** The lexicon entry candidate ci at t stands for (the best-supported of its hits: rows [a, b)), or null. */
+  const pickEntity = (t: number, ci: number, a: number, b: number): Chosen | null => {
     const v = candVar[ci]!;
     let hasNorp = false;
-    for (const x of hits) if (x.kind === HitKind.Entity && m.entries[x.ref]!.type === 'NORP') { hasNorp = true; break; }
-    let best: Hit | null = null;
+    for (let x = a; x < b && !hasNorp; x++) hasNorp = isNorp(x);
+    let best = -1;
     let bestRule: string | undefined;
     let bestConf = 0;
-    for (const h of hits) {
-      if (h.kind !== HitKind.Entity) continue;
-      const e = m.entries[h.ref]!;
+    for (let h = a; h < b; h++) {
+      if (hitKind[h] !== HitKind.Entity) continue;
+      const ref = hitRef[h]!;
+      const e = m.entries[ref]!;
+      const alias = hitAlias[h]!;
       let rule: string | undefined;
       let conf = 0.95;
-      if (isAmbiguous(h)) {
+      if ((hitFlags[h]! & AMBIGUOUS) !== 0) {
         // a title before a demonym form (الرئيس السوداني) is the nationality, not the person السوداني
         const trig = e.type === 'PER' && hasNorp ? null : triggerBefore(t, e.type, e.kind);
         if (trig) { rule = `trigger:${trig}`; conf = 0.85; }
         else if (e.type === 'PER' && !adjectiveGuardPasses(t, strippedOf(t, v))) continue;
-        else if (sure.has(h.ref) && discourseFits(t, ci, e)) { rule = 'discourse'; conf = 0.8; }
-        else if (e.type === 'PER' && ownCountry[h.ref]! >= 0 && titledCountries[ownCountry[h.ref]!] === epoch) { rule = 'title-country'; conf = 0.75; }
-        else if (ownCountry[h.ref]! >= 0 && (h.alias.trim().includes(' ') || (e.type === 'LOC' && locative(t, prepositionOf(t, v)))) && docCountries[ownCountry[h.ref]!] === epoch && onlyOfCountry(hits, e.country!)) {
+        else if (sure.has(ref) && discourseFits(t, ci, e)) { rule = 'discourse'; conf = 0.8; }
+        else if (e.type === 'PER' && ownCountry[ref]! >= 0 && titledCountries[ownCountry[ref]!] === epoch) { rule = 'title-country'; conf = 0.75; }
+        else if (ownCountry[ref]! >= 0 && (alias.trim().includes(' ') || (e.type === 'LOC' && locative(t, prepositionOf(t, v)))) && docCountries[ownCountry[ref]!] === epoch && onlyOfCountry(a, b, e.country!)) {
           rule = 'country-coherence'; conf = 0.7;
         } else continue;
       }
-      if (e.type === 'PER' && articleOf(t, v) && !h.alias.startsWith('ال') && !h.alias.startsWith('أل') && !h.alias.startsWith('إل')) continue;
-      if (best && !(conf > bestConf || (conf === bestConf && recency(h.ref, t) > recency(best.ref, t)))) continue;
+      if (e.type === 'PER' && articleOf(t, v) && !alias.startsWith('ال') && !alias.startsWith('أل') && !alias.startsWith('إل')) continue;
+      if (best >= 0 && !(conf > bestConf || (conf === bestConf && recency(ref, t) > recency(hitRef[best]!, t)))) continue;
       best = h;
       bestRule = rule;
       bestConf = conf;
     }
-    if (!best) return null;
-    const e = m.entries[best.ref]!;
+    if (best < 0) return null;
+    const ref = hitRef[best]!;
+    const e = m.entries[ref]!;
     const country = e.country ?? e.iso2;
     return new Chosen(
-      t, candEnd[ci]!, v, e, best.ref, e.type, e.id, e.name, e.kind || undefined, country || undefined, 'lexicon', best.alias, bestRule, bestConf, leadOf(best),
+      t, candEnd[ci]!, v, e, ref, e.type, e.id, e.name, e.kind || undefined, country || undefined, 'lexicon', hitAlias[best], bestRule, bestConf,
+      (hitFlags[best]! >> LEAD_SHIFT) & 15,
     );
   };
-  /** Exactly one of `hits` is an entity of `country`. */
-  const onlyOfCountry = (hits: readonly Hit[], country: string): boolean => {
+  /** Whether some hit of trie node `node` is ambiguous (an alias that is also an ordinary word). */
+  const anyAmbiguous = (node: number): boolean => {
+    for (let i = hitStart[node]!, e = hitStart[node + 1]!; i < e; i++) if ((hitFlags[i]! & AMBIGUOUS) !== 0) return true;
+    return false;
+  };
+  /** Exactly one of the hit rows [a, b) is an entity of `country`. */
+  const onlyOfCountry = (a: number, b: number, country: string): boolean => {
     let k = 0;
-    for (const x of hits) if (x.kind === HitKind.Entity && m.entries[x.ref]!.country === country) k++;
+    for (let x = a; x < b; x++) if (hitKind[x] === HitKind.Entity && m.entries[hitRef[x]!]!.country === country) k++;
     return k === 1;
   };
 
@@ -913,7 +930,6 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
     if (++epoch === 0x7fffffff) { epoch = 1; titledCountries.fill(0); docCountries.fill(0); }
     let lastCountry = -1;
     // the hits of each position's first candidate, read by column (no Hit objects)
-    const { start: hitStart, kind: hitKind, flags: hitFlags, ref: hitRef } = m.columns;
     for (let pi = 0; pi < npos; pi++) {
       const t = positions[pi]!;
       const node = candNode[candOff[t]!]!;
@@ -1002,7 +1018,7 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
         const key = keyOf(t, v);
         // a part that is also an ordinary word (رئيسي "main") needs the adjective guard
         const node = m.trie.find(0, hashString(key));
-        if (node >= 0 && m.keys[node] === key && m.hitsAt(node)?.some((h) => isAmbiguous(h)) && !adjectiveGuardPasses(t, strippedOf(t, v))) continue;
+        if (node >= 0 && m.keys[node] === key && anyAmbiguous(node) && !adjectiveGuardPasses(t, strippedOf(t, v))) continue;
         chosen.push(new Chosen(
           t, t + 1, v, src.entry, src.ref, src.type, src.id, src.name, src.kind || undefined, src.country || undefined, 'propagation', key,
           `from:${text.slice(raw.start[src.t]!, raw.end[src.end - 1]!)}`, 0.8, 0,
