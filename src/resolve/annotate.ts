@@ -493,7 +493,7 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
   };
   /** Clitic roles of reading v of token t. */
   const rolesOf = (t: number, v: number): readonly CliticRole[] => (v < 0 ? NO_ROLES : ROLE_SETS[vRole[vOff[t]! + v]!]!);
-  const { triggerHashes } = m;
+  const { triggerHashes, commonHashes } = m;
   const { locativeHashes, cliticHashes, quoteHashes } = wordHashes();
   /** Token t is a lone clitic letter group (و, ب, لل…) / a quote or bracket: hash first, string only on a hit. */
   const isCliticToken = (t: number): boolean => cliticHashes.has(H[t]!) && CLITIC_TOKENS.has(normOf(t));
@@ -514,8 +514,9 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
     return (c0 === WAW || c0 === FEH) && c1 === LAM && c2 === LAM && len > 4;
   };
   const hasGiven = m.givenHashes;
-  /** The value `lookupStem` found. */
+  /** The value `lookupStem` found, and its key. */
   let stemValue: unknown;
+  let stemKey = '';
   /**
    * The reading of token t (bare, or after clitic letters) whose key is in `map`, or -2; its value
    * is left in `stemValue` (no tuple per hit).
@@ -530,8 +531,9 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
       if (!any) return -2;
     }
     for (let v = nextStem(t, has, -1); v !== -2; v = nextStem(t, has, v + 1)) {
-      const value = map.get(keyOf(t, v));
-      if (value !== undefined) { stemValue = value; return v; }
+      const key = keyOf(t, v);
+      const value = map.get(key);
+      if (value !== undefined) { stemValue = value; stemKey = key; return v; }
     }
     return -2;
   };
@@ -981,9 +983,9 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
       const v = lookupStem(t, m.givenNames, hasGiven);
       if (v === -2 || articleOf(t, v)) continue;
       const given = stemValue as string;
-      const key = keyOf(t, v);
+      const key = stemKey;
       if (partial.get(key)) continue; // وانغ after وانغ يي is Wang Yi, not a new name
-      if (m.common.has(key)) continue;
+      if (commonHashes.has(v < 0 ? hashString(key) : vHash[vOff[t]! + v]!) && m.common.has(key)) continue;
       // a given name that is also a common word (marked ?) needs a title before it
       let title = given.endsWith('?') ? triggerBefore(t, 'PER', undefined, true) : undefined;
       if (title === null) continue;
@@ -1015,7 +1017,7 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
         if (v === -2) continue;
         const src = stemValue as Chosen | null;
         if (!src) continue;
-        const key = keyOf(t, v);
+        const key = stemKey;
         // a part that is also an ordinary word (رئيسي "main") needs the adjective guard
         const node = m.trie.find(0, hashString(key));
         if (node >= 0 && m.keys[node] === key && anyAmbiguous(node) && !adjectiveGuardPasses(t, strippedOf(t, v))) continue;
