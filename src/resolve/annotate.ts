@@ -390,8 +390,11 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
   };
   const ownCountry = new Int32Array(m.entries.length).fill(-1);
   const anyCountry = new Int32Array(m.entries.length).fill(-1);
+  /** 1 for a demonym (NORP) entry: read beside the hit columns, without loading the entry. */
+  const norpEntry = new Uint8Array(m.entries.length);
   for (let i = 0; i < m.entries.length; i++) {
     const e = m.entries[i]!;
+    if (e.type === 'NORP') norpEntry[i] = 1;
     if (e.country) ownCountry[i] = countryId(e.country);
     const cc = e.country ?? e.iso2;
     if (cc) anyCountry[i] = countryId(cc);
@@ -762,7 +765,7 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
     return false;
   };
   /** Whether hit row i is a demonym (NORP) entry. */
-  const isNorp = (i: number): boolean => hitKind[i] === HitKind.Entity && m.entries[hitRef[i]!]!.type === 'NORP';
+  const isNorp = (i: number): boolean => hitKind[i] === HitKind.Entity && norpEntry[hitRef[i]!] === 1;
   /** Institution head + demonym (وزارة الخارجية الصينية): the longest composition of candidate ci at t (hit rows [a, b)), or null. */
   const composeAt = (t: number, ci: number, a: number, b: number): Chosen | null => {
     let best: Chosen | null = null;
@@ -830,7 +833,7 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
         else if (e.type === 'PER' && !adjectiveGuardPasses(t, strippedOf(t, v))) continue;
         else if (sure.has(ref) && discourseFits(t, ci, e)) { rule = 'discourse'; conf = 0.8; }
         else if (e.type === 'PER' && ownCountry[ref]! >= 0 && titledCountries[ownCountry[ref]!] === epoch) { rule = 'title-country'; conf = 0.75; }
-        else if (ownCountry[ref]! >= 0 && (alias.trim().includes(' ') || (e.type === 'LOC' && locative(t, prepositionOf(t, v)))) && docCountries[ownCountry[ref]!] === epoch && onlyOfCountry(a, b, e.country!)) {
+        else if (ownCountry[ref]! >= 0 && (alias.trim().includes(' ') || (e.type === 'LOC' && locative(t, prepositionOf(t, v)))) && docCountries[ownCountry[ref]!] === epoch && onlyOfCountry(a, b, ownCountry[ref]!)) {
           rule = 'country-coherence'; conf = 0.7;
         } else continue;
       }
@@ -854,10 +857,10 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
     for (let i = hitStart[node]!, e = hitStart[node + 1]!; i < e; i++) if ((hitFlags[i]! & AMBIGUOUS) !== 0) return true;
     return false;
   };
-  /** Exactly one of the hit rows [a, b) is an entity of `country`. */
-  const onlyOfCountry = (a: number, b: number, country: string): boolean => {
+  /** Exactly one of the hit rows [a, b) is an entity of `country` (a country id). */
+  const onlyOfCountry = (a: number, b: number, country: number): boolean => {
     let k = 0;
-    for (let x = a; x < b; x++) if (hitKind[x] === HitKind.Entity && m.entries[hitRef[x]!]!.country === country) k++;
+    for (let x = a; x < b; x++) if (hitKind[x] === HitKind.Entity && ownCountry[hitRef[x]!] === country) k++;
     return k === 1;
   };
 
@@ -941,7 +944,7 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
         sure.add(ref, t);
         const cc = anyCountry[ref]!;
         if (cc >= 0 && cc !== lastCountry) { docCountries[cc] = epoch; lastCountry = cc; }
-        if (ownCountry[ref]! >= 0 && m.entries[ref]!.type === 'NORP' && triggerBefore(t, 'PER', undefined, true)) titledCountries[ownCountry[ref]!] = epoch;
+        if (norpEntry[ref] === 1 && ownCountry[ref]! >= 0 && triggerBefore(t, 'PER', undefined, true)) titledCountries[ownCountry[ref]!] = epoch;
       }
     }
     sure.freeze();
