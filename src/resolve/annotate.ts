@@ -433,12 +433,10 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
     return '^' + text.slice(s, e);
   };
 
-  /**
-   * Readings of token t (bare, then clitic-stripped) whose key hash passes `has`: the hot path. The
-   * stems are hashed from prefix hashes; a key string is built only for a reading that passes.
-   */
-  // Candidate stems of each word token (bare, then clitic-stripped): hash, letters stripped, roles,
-  // whether ال is restored (لل). Computed once per token, in token order, and shared by the passes.
+  // The readings ("variants") of each word token, bare then clitic-stripped: the hash of the key,
+  // letters stripped, clitic roles (ال restored for لل). Computed once per token, in token order,
+  // and shared by the passes; the stems are hashed from the token's hash and prefix hashes, and a key
+  // string is built only for a reading a pass needs to read (`keyOf`).
   const ROLE_SETS: ReadonlyArray<readonly CliticRole[]> = [NO_ROLES, CONJ, PREP, CONJ_PREP, PREP_ART, CONJ_PREP_ART, CONJ_FUT];
   const CONTRACT_ROLE = 4; // PREP_ART and CONJ_PREP_ART restore the article
   /** Appends the variants of word token t (at `nv`); `vOff[t]` is where they start. */
