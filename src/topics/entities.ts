@@ -29,18 +29,8 @@ export interface EntityFields {
   readonly key: Int32Array;
 }
 
-/** The reused arrays of `EntityKeys.fields`. */
-interface FieldArrays {
-  count: number;
-  readonly start: number[];
-  readonly end: number[];
-  readonly text: string[];
-  readonly type: Array<Entity['type']>;
-  readonly kind: Array<Entity['kind']>;
-  readonly id: Array<Entity['id']>;
-  readonly name: Array<Entity['name']>;
-  key: Int32Array;
-}
+/** The reused arrays of `EntityKeys.fields` (the count and the key array are replaced per call). */
+type FieldArrays = Omit<EntityFields, 'count' | 'key'> & { count: number; key: Int32Array };
 
 /** What one interned key remembers across calls (filled on demand). @internal */
 export interface KeyInfo {
