@@ -30,10 +30,12 @@ export interface Matcher {
   /** The full key of each node with hits ('' for inner nodes), to verify a hashed match on its strings. */
   readonly keys: readonly string[];
   /**
-   * 1 for a node with a key (a name ends there), else 0: what the matching walk tests at every
-   * node, 1 byte per node (the keys are pointers to strings, 8 bytes and a miss away).
+   * The keys' UTF-16 units in one pool: node v's key is `keyUnits[keyStart[v] .. keyStart[v + 1])`
+   * (empty for inner nodes). The matching walk verifies its hashed matches on these, next to each
+   * other in memory, instead of following a pointer to each key string.
    */
-  readonly ends: Uint8Array;
+  readonly keyUnits: Uint16Array;
+  readonly keyStart: Int32Array;
   readonly entries: readonly CompiledEntry[];
   readonly triggers: ReadonlyMap<string, TriggerSpec>;
   readonly institutions: readonly InstitutionSpec[];
@@ -192,14 +194,20 @@ export function assembleMatcher(p: MatcherParts): Matcher {
     }
     return l;
   };
-  const ends = new Uint8Array(p.keys.length);
-  for (let i = 0; i < ends.length; i++) if (p.keys[i] !== '') ends[i] = 1;
+  const keyStart = new Int32Array(p.keys.length + 1);
+  for (let i = 0; i < p.keys.length; i++) keyStart[i + 1] = keyStart[i]! + p.keys[i]!.length;
+  const keyUnits = new Uint16Array(keyStart[p.keys.length]!);
+  for (let i = 0, o = 0; i < p.keys.length; i++) {
+    const k = p.keys[i]!;
+    for (let x = 0; x < k.length; x++) keyUnits[o++] = k.charCodeAt(x);
+  }
   return Object.freeze({
     trie: p.trie,
     hitsAt,
     columns: c,
     keys: p.keys,
-    ends,
+    keyUnits,
+    keyStart,
     entries,
     triggers: new Map(p.triggers.map(([k, t]) => [k, t])),
     institutions: p.institutions.map(([, s]) => s),

@@ -540,7 +540,7 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
   };
 
   const trie = m.trie;
-  const ends = m.ends;
+  const { keyUnits: KU, keyStart } = m;
   // the matcher's hits by column: node v's are rows [hitStart[v], hitStart[v + 1])
   const { start: hitStart, kind: hitKind, flags: hitFlags, ref: hitRef, alias: hitAlias } = m.columns;
   /** Whether variant `i` of token t reads with the article: restored (لل), or the units after the clitics (كازاخستان has none). */
@@ -577,42 +577,50 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
     return stripped === 1 && unit(t, 0) !== KAF;
   };
   /**
-   * Compares normalized token j (without its first `skip` units, after `lead` = 'ال' when the
-   * article is restored) with `want` from `pos`; returns the position after it, or -1. No strings.
+   * Compares normalized token j (without its first `skip` units, after 'ال' when the article is
+   * restored) with the key units from `pos` (an index into the matcher's key pool, key ending at
+   * `ke`); returns the position after it, or -1. No strings.
    */
-  const matchToken = (want: string, pos: number, j: number, skip: number, lead: boolean): number => {
+  const matchToken = (ke: number, pos: number, j: number, skip: number, lead: boolean): number => {
     if (lead) {
-      if (want.charCodeAt(pos) !== ALEF || want.charCodeAt(pos + 1) !== LAM) return -1;
+      if (pos + 2 > ke || KU[pos] !== ALEF || KU[pos + 1] !== LAM) return -1;
       pos += 2;
     }
     // the token's normalized units, as the scan wrote them
     const a = NS[j]! + skip;
     const b = NS[j + 1]!;
-    if (pos + (b - a) > want.length) return -1;
-    for (let x = a; x < b; x++) if (want.charCodeAt(pos++) !== U[x]) return -1;
+    if (pos + (b - a) > ke) return -1;
+    for (let x = a; x < b; x++) if (KU[pos++] !== U[x]) return -1;
     return pos;
   };
-  /** Verifies a hashed match on its strings, token by token (the first as read, clitics stripped). */
+  /** The position after `s` when the key units from `pos` (key ending at `ke`) start with it, else -1. */
+  const unitsStartWith = (ke: number, pos: number, s: string): number => {
+    if (pos + s.length > ke) return -1;
+    for (let i = 0; i < s.length; i++) if (KU[pos + i] !== s.charCodeAt(i)) return -1;
+    return pos + s.length;
+  };
+  /** Verifies a hashed match on the key's units, token by token (the first as read, clitics stripped). */
   const keyMatches = (node: number, t: number, vi: number, end: number, capsFirst: string | null): boolean => {
-    const want = m.keys[node]!;
-    if (want === '') return false;
+    const ks = keyStart[node]!;
+    const ke = keyStart[node + 1]!;
+    if (ks === ke) return false;
     let pos: number;
-    if (capsFirst !== null) pos = want.startsWith(capsFirst) ? capsFirst.length : -1;
+    if (capsFirst !== null) pos = unitsStartWith(ke, ks, capsFirst);
     else {
       const role = vRole[vOff[t]! + vi]!;
       const contract = role === CONTRACT_ROLE || role === CONTRACT_ROLE + 1;
       const stripped = vStrip[vOff[t]! + vi]!;
-      pos = matchToken(want, 0, t, contract ? stripped + 1 : stripped, contract);
+      pos = matchToken(ke, ks, t, contract ? stripped + 1 : stripped, contract);
     }
     for (let j = t + 1; ; j++) {
       if (pos < 0) return false;
-      if (j === end) return pos === want.length;
-      if (want.charCodeAt(pos) !== 0x20) return false;
-      const p = matchToken(want, pos + 1, j, 0, false);
-      const q = p >= 0 && (p === want.length || want.charCodeAt(p) === 0x20) ? p : -1;
+      if (j === end) return pos === ke;
+      if (pos >= ke || KU[pos] !== 0x20) return false;
+      const p = matchToken(ke, pos + 1, j, 0, false);
+      const q = p >= 0 && (p === ke || KU[p] === 0x20) ? p : -1;
       if (q < 0) {
         const caps = capsKey(j);
-        pos = caps !== null && want.startsWith(caps, pos + 1) ? pos + 1 + caps.length : -1;
+        pos = caps !== null ? unitsStartWith(ke, pos + 1, caps) : -1;
       } else pos = q;
     }
   };
@@ -627,7 +635,7 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
   let wVi = 0;
   let wCaps: string | null = null;
   const walk = (node: number, j: number): void => {
-    if (ends[node] === 1 && keyMatches(node, wT, wVi, j, wCaps)) {
+    if (keyStart[node + 1]! > keyStart[node]! && keyMatches(node, wT, wVi, j, wCaps)) {
       if (nc === candEnd.length) { sc.candRoom(nc); candEnd = sc.candEnd; candNode = sc.candNode; candVar = sc.candVar; }
       candEnd[nc] = j;
       candNode[nc] = node;
