@@ -35,3 +35,8 @@ export function parseRecord(line: string, lineNo: number): { ok: true; id: unkno
   }
   return { ok: true, id, text: rec.text };
 }
+
+/** A JSONL line's UTF-8 bytes as text (invalid bytes become U+FFFD, a BOM stays). */
+export function rawLine(raw: Uint8Array): string {
+  return Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('utf8');
+}

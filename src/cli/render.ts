@@ -9,7 +9,7 @@ import { conllText, renderConllDocument, renderConllText, type ConllSentence, ty
 import { renderBratAnn } from '../formats/brat.js';
 import { renderHtmlDocument } from '../formats/html.js';
 import { renderTextListing } from '../formats/text.js';
-import { parseRecord } from './jsonl.js';
+import { parseRecord, rawLine } from './jsonl.js';
 
 /** Output formats of `annotate`, plus `eval` (entities handed back to the scorer). */
 export type RenderFormat = 'jsonl' | 'text' | 'conll' | 'brat' | 'html' | 'eval';
@@ -113,10 +113,6 @@ export function unpackTasks(tasks: readonly WireTask[], bytes: ArrayBuffer | nul
   });
 }
 
-/** A `raw` task's line as text. */
-function rawLine(raw: Uint8Array): string {
-  return Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('utf8');
-}
 
 /** The id of a task's record (a `raw` task's line is parsed for it: only for error results). */
 export function taskId(task: Task): unknown {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { readConll } from '../formats/conll.js';
-import { parseRecord } from './jsonl.js';
+import { parseRecord, rawLine } from './jsonl.js';
 import type { SourceItem } from './pipeline.js';
 
 /** A CLI usage problem (exit status 2). */
@@ -93,6 +93,7 @@ export function lines(stream: Readable): AsyncIterable<string> {
  * across chunks is copied once. The stream is read on demand (paused while the consumer is busy).
  */
 export async function* byteLines(stream: Readable, counter?: ByteCounter): AsyncGenerator<Uint8Array> {
+  const withoutCR = (line: Buffer): Buffer => (line.length && line[line.length - 1] === 13 ? line.subarray(0, line.length - 1) : line);
   let carry: Buffer[] = [];
   for await (const data of stream as AsyncIterable<Buffer | string>) {
     const chunk = typeof data === 'string' ? Buffer.from(data) : data;
@@ -101,20 +102,17 @@ export async function* byteLines(stream: Readable, counter?: ByteCounter): Async
     for (let nl = chunk.indexOf(10, pos); nl >= 0; nl = chunk.indexOf(10, pos)) {
       let line = chunk.subarray(pos, nl);
       if (carry.length) { carry.push(line); line = Buffer.concat(carry); carry = []; }
-      yield line.length && line[line.length - 1] === 13 ? line.subarray(0, line.length - 1) : line;
+      yield withoutCR(line);
       pos = nl + 1;
     }
     if (pos < chunk.length) carry.push(chunk.subarray(pos));
   }
-  if (carry.length) {
-    const line = Buffer.concat(carry);
-    yield line.length && line[line.length - 1] === 13 ? line.subarray(0, line.length - 1) : line;
-  }
+  if (carry.length) yield withoutCR(Buffer.concat(carry));
 }
 
 /**
- * JSONL records. A line that is not a record becomes an error result in its place; with `skip`
- * (resume), records whose key is in the set are left out (see `recordKey`).
+ * JSONL records, one per line (`byteLines`). A line that is not a record becomes an error result in
+ * its place; with `skip` (resume), records whose key is in the set are left out (see `recordKey`).
  *
  * Without `skip` and `name` (which need each record's id here), the records go out unparsed (`raw`
  * tasks: a line's UTF-8 bytes): they are decoded and parsed by `runTask`, on a worker, with the
@@ -126,14 +124,14 @@ export async function* jsonlItems(
   options: { skip?: ReadonlySet<string>; name?: (id: unknown, line: number) => string | null } = {},
 ): AsyncGenerator<SourceItem> {
   let lineNo = 0;
+  const stream: Readable = path === '-' ? process.stdin : createReadStream(path);
   if (!options.skip && !options.name) {
-    const stream: Readable = path === '-' ? process.stdin : createReadStream(path);
     for await (const raw of byteLines(stream, counter)) yield { kind: 'task', task: { line: ++lineNo, raw } };
     return;
   }
-  for await (const line of lines(openInput(path, counter))) {
+  for await (const raw of byteLines(stream, counter)) {
     lineNo++;
-    const r = parseRecord(line, lineNo);
+    const r = parseRecord(rawLine(raw), lineNo);
     if (options.skip && options.skip.has(recordKey(r.ok ? r.id : r.record.id, lineNo))) continue;
     if (!r.ok) { yield { kind: 'result', result: { ok: false, ...r.record } }; continue; }
     let file: string | null | undefined;

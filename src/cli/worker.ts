@@ -13,6 +13,7 @@
  * An ok result carries `out: [offset, length]` into `bytes`; the pool turns it into a view.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { rawLine } from './jsonl.js';
 import { createAnnotator, type Annotator } from '../annotator.js';
 import { runTask, unpackTasks, type RenderConfig, type Result, type Task, type WireTask } from './render.js';
 
@@ -32,7 +33,7 @@ const fault = (() => {
 
 function faultFor(task: Task): void {
   if (!fault) return;
-  const text = task.text ?? task.conll?.sentences.map((s) => s.tokens.join(' ')).join('\n') ?? (task.raw ? Buffer.from(task.raw).toString('utf8') : '');
+  const text = task.text ?? task.conll?.sentences.map((s) => s.tokens.join(' ')).join('\n') ?? (task.raw ? rawLine(task.raw) : '');
   if (!text.includes(fault.mark)) return;
   if (fault.kind === 'crash') process.exit(70);
   for (;;) { /* hang */ }

@@ -235,4 +235,4 @@ export function lookupKey(m: Matcher, key: string): readonly Hit[] | null {
 }
 
 /** Leading tokens of a matched alias that are a title (evidence), not part of the name. @internal */
-export const leadOf = (h: Hit): number => (h.flags >> LEAD_SHIFT) & 15;
+export const leadOf = (flags: number): number => (flags >> LEAD_SHIFT) & 15;

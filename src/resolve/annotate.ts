@@ -1,10 +1,11 @@
 import { offsetAfterUnits, tokenNorm } from '../tokenize/index.js';
+import { grown } from '../arrays.js';
 import { TokenBuffer } from '../tokenize/scan.js';
 import { compileTable, optionsMask } from '../normalize/engine.js';
 import type { CliticRole } from '../tokenize/clitics.js';
-import { HitKind, type Matcher } from '../gazetteer/matcher.js';
+import { HitKind, leadOf, type Matcher } from '../gazetteer/matcher.js';
 import { HASH_B, HashSet32, MAX_HASH_LEN, hashPowers, hashPrepend, hashString } from '../gazetteer/hash.js';
-import { AMBIGUOUS, LEAD_SHIFT, type CompiledEntry } from '../gazetteer/compile.js';
+import { AMBIGUOUS, type CompiledEntry } from '../gazetteer/compile.js';
 import type { EntityType } from '../gazetteer/schema.js';
 
 /** How an annotation was found. */
@@ -180,14 +181,14 @@ export class Mentions {
   }
   add(ref: number, t: number): void {
     if (this.size === this.pos.length) {
-      const p = new Int32Array(this.size * 2); p.set(this.pos); this.pos = p;
-      const x = new Int32Array(this.size * 2); x.set(this.next); this.next = x;
+      this.pos = grown(this.pos, this.size * 2);
+      this.next = grown(this.next, this.size * 2);
     }
     this.pos[this.size] = t;
     if (this.stamp[ref] === this.epoch) this.next[this.size] = this.head[ref]!;
     else {
       this.next[this.size] = -1;
-      if (this.nrefs === this.refs.length) { const r = new Int32Array(this.nrefs * 2); r.set(this.refs); this.refs = r; }
+      if (this.nrefs === this.refs.length) this.refs = grown(this.refs, this.nrefs * 2);
       this.refs[this.nrefs++] = ref;
       this.cnt[ref] = 0;
     }
@@ -281,9 +282,9 @@ export class Scratch {
   variantRoom(k: number): void {
     if (k + 6 <= this.vHash.length) return;
     const size = Math.max(k + 6, this.vHash.length * 2);
-    const h = new Int32Array(size); h.set(this.vHash); this.vHash = h;
-    const s = new Uint8Array(size); s.set(this.vStrip); this.vStrip = s;
-    const r = new Uint8Array(size); r.set(this.vRole); this.vRole = r;
+    this.vHash = grown(this.vHash, size);
+    this.vStrip = grown(this.vStrip, size);
+    this.vRole = grown(this.vRole, size);
   }
   covered = new Uint8Array(0);
   readonly sure = new Mentions();
@@ -312,8 +313,10 @@ export class Scratch {
   /** Room for one more candidate after `k` (the arrays double). */
   candRoom(k: number): void {
     if (k < this.candEnd.length) return;
-    const grow = <A extends Int32Array | Int8Array>(a: A): A => { const b = new (a.constructor as new (n: number) => A)(a.length * 2); b.set(a); return b; };
-    this.candEnd = grow(this.candEnd); this.candNode = grow(this.candNode); this.candVar = grow(this.candVar);
+    const size = this.candEnd.length * 2;
+    this.candEnd = grown(this.candEnd, size);
+    this.candNode = grown(this.candNode, size);
+    this.candVar = grown(this.candVar, size);
   }
   reserve(n: number): this {
     if (n > this.cap) {
@@ -439,6 +442,8 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
   // string is built only for a reading a pass needs to read (`keyOf`).
   const ROLE_SETS: ReadonlyArray<readonly CliticRole[]> = [NO_ROLES, CONJ, PREP, CONJ_PREP, PREP_ART, CONJ_PREP_ART, CONJ_FUT];
   const CONTRACT_ROLE = 4; // PREP_ART and CONJ_PREP_ART restore the article
+  /** Whether a variant with clitic roles `role` restores the article (لل → ال). */
+  const restoresArticle = (role: number): boolean => role === CONTRACT_ROLE || role === CONTRACT_ROLE + 1;
   /** Appends the variants of word token t (at `nv`); `vOff[t]` is where they start. */
   const addVariants = (t: number): void => {
     if (nv + 6 > vHash.length) { sc.variantRoom(nv); vHash = sc.vHash; vStrip = sc.vStrip; vRole = sc.vRole; }
@@ -490,7 +495,7 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
     const w = normOf(t);
     const stripped = vStrip[o]!;
     const role = vRole[o]!;
-    return role === CONTRACT_ROLE || role === CONTRACT_ROLE + 1 ? 'ال' + w.slice(stripped + 1) : stripped ? w.slice(stripped) : w;
+    return restoresArticle(role) ? 'ال' + w.slice(stripped + 1) : stripped ? w.slice(stripped) : w;
   };
   /** Clitic roles of reading v of token t. */
   const rolesOf = (t: number, v: number): readonly CliticRole[] => (v < 0 ? NO_ROLES : ROLE_SETS[vRole[vOff[t]! + v]!]!);
@@ -549,7 +554,7 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
     const o = vOff[t]! + i;
     const stripped = vStrip[o]!;
     const role = vRole[o]!;
-    return role === CONTRACT_ROLE || role === CONTRACT_ROLE + 1 || (unit(t, stripped) === ALEF && unit(t, stripped + 1) === LAM && NL[t]! - stripped >= 2);
+    return restoresArticle(role) || (unit(t, stripped) === ALEF && unit(t, stripped + 1) === LAM && NL[t]! - stripped >= 2);
   };
   /** Letters stripped by variant `i` of token t (-1, the ^CAPS reading: none). */
   const strippedOf = (t: number, i: number): number => (i < 0 ? 0 : vStrip[vOff[t]! + i]!);
@@ -569,11 +574,8 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
     const o = vOff[t]! + i;
     const stripped = vStrip[o]!;
     if (stripped === 0) return true;
-    const role = vRole[o]!;
-    const contract = role === CONTRACT_ROLE || role === CONTRACT_ROLE + 1;
-    const keyLen = NL[t]! - stripped + (contract ? 1 : 0);
-    const article = contract || (unit(t, stripped) === ALEF && unit(t, stripped + 1) === LAM && keyLen >= 2);
-    if (keyLen - (article ? 2 : 0) >= 4) return true;
+    const keyLen = NL[t]! - stripped + (restoresArticle(vRole[o]!) ? 1 : 0);
+    if (keyLen - (articleOf(t, i) ? 2 : 0) >= 4) return true;
     return stripped === 1 && unit(t, 0) !== KAF;
   };
   /**
@@ -607,8 +609,7 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
     let pos: number;
     if (capsFirst !== null) pos = unitsStartWith(ke, ks, capsFirst);
     else {
-      const role = vRole[vOff[t]! + vi]!;
-      const contract = role === CONTRACT_ROLE || role === CONTRACT_ROLE + 1;
+      const contract = restoresArticle(vRole[vOff[t]! + vi]!);
       const stripped = vStrip[vOff[t]! + vi]!;
       pos = matchToken(ke, ks, t, contract ? stripped + 1 : stripped, contract);
     }
@@ -855,7 +856,7 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
     const country = e.country ?? e.iso2;
     return new Chosen(
       t, candEnd[ci]!, v, e, ref, e.type, e.id, e.name, e.kind || undefined, country || undefined, 'lexicon', hitAlias[best], bestRule, bestConf,
-      (hitFlags[best]! >> LEAD_SHIFT) & 15,
+      leadOf(hitFlags[best]!),
     );
   };
   /** Whether some hit of trie node `node` is ambiguous (an alias that is also an ordinary word). */

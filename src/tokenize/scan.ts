@@ -10,6 +10,7 @@
  * @internal
  */
 import { HASH_B } from '../gazetteer/hash.js';
+import { grown } from '../arrays.js';
 import { DELETE, KEEP } from '../normalize/engine.js';
 import {
   isArabicLetter, isArabicMark, isCloser, isDigit, isInvisible, isLatinLetter, isPunct, isSpace, isTerminal,
@@ -122,17 +123,13 @@ export class TokenBuffer {
   reserve(n: number, keep = 0): void {
     if (n <= this.cap) return;
     const cap = Math.max(n, this.cap * 2, 256);
-    const grow32 = (a: Int32Array): Int32Array<ArrayBuffer> => { const b = new Int32Array(cap); b.set(a.subarray(0, keep)); return b; };
-    const grow8 = (a: Uint8Array): Uint8Array<ArrayBuffer> => { const b = new Uint8Array(cap); b.set(a.subarray(0, keep)); return b; };
-    this.start = grow32(this.start);
-    this.end = grow32(this.end);
-    this.kind = grow8(this.kind);
-    this.breakBefore = grow8(this.breakBefore);
-    this.hash = grow32(this.hash);
-    this.nlen = grow32(this.nlen);
-    const ns = new Int32Array(cap + 1);
-    ns.set(this.normStart.subarray(0, keep + 1));
-    this.normStart = ns;
+    this.start = grown(this.start, cap, keep);
+    this.end = grown(this.end, cap, keep);
+    this.kind = grown(this.kind, cap, keep);
+    this.breakBefore = grown(this.breakBefore, cap, keep);
+    this.hash = grown(this.hash, cap, keep);
+    this.nlen = grown(this.nlen, cap, keep);
+    this.normStart = grown(this.normStart, cap + 1, keep + 1);
     this.cap = cap;
   }
 
@@ -167,9 +164,7 @@ export class TokenBuffer {
   /** Makes room for `need` more normalized units after `used`. */
   private growUnits(used: number, need: number): Uint16Array {
     if (used + need > this.units.length) {
-      const u = new Uint16Array(Math.max(used + need + ((used + need) >> 3), 1024));
-      u.set(this.units.subarray(0, used));
-      this.units = u;
+      this.units = grown(this.units, Math.max(used + need + ((used + need) >> 3), 1024), used);
     }
     return this.units;
   }

@@ -4,6 +4,7 @@
  * @internal
  */
 import type { CompiledTopics, CompiledSignal, TaxonomyEntry } from './compile.js';
+import { grown } from '../arrays.js';
 import type { DocTokens, WordTable } from './words.js';
 import type { EntityFields, EntityKeys, KeyInfo } from './entities.js';
 import type { Entity } from '../resolve/annotate.js';
@@ -128,9 +129,7 @@ export class ClassifyScratch {
   nextCall(keys: number): number {
     if (2 * keys > this.keyAcc.length) {
       // (the stamps of earlier calls are kept: they stay unequal to the next call's number)
-      const grown = new Int32Array(Math.max(2 * keys, 2 * this.keyAcc.length));
-      grown.set(this.keyAcc);
-      this.keyAcc = grown;
+      this.keyAcc = grown(this.keyAcc, Math.max(2 * keys, 2 * this.keyAcc.length));
     }
     if (++this.call > 0x3fffffff) {
       this.call = 1;
@@ -143,12 +142,11 @@ export class ClassifyScratch {
   reserve(n: number, keep: number): void {
     if (n <= this.accTopic.length) return;
     const cap = Math.max(n, 2 * this.accTopic.length);
-    const grow = <A extends Int32Array | Float64Array | Uint8Array>(a: A, b: A): A => { b.set(a.subarray(0, keep)); return b; };
-    this.accTopic = grow(this.accTopic, new Int32Array(cap));
-    this.accWeight = grow(this.accWeight, new Float64Array(cap));
-    this.accCount = grow(this.accCount, new Int32Array(cap));
-    this.accHeadline = grow(this.accHeadline, new Uint8Array(cap));
-    this.accNext = grow(this.accNext, new Int32Array(cap));
+    this.accTopic = grown(this.accTopic, cap, keep);
+    this.accWeight = grown(this.accWeight, cap, keep);
+    this.accCount = grown(this.accCount, cap, keep);
+    this.accHeadline = grown(this.accHeadline, cap, keep);
+    this.accNext = grown(this.accNext, cap, keep);
   }
 }
 

@@ -7,6 +7,7 @@
  * @internal
  */
 import type { EntityFields, EntityKeys } from './entities.js';
+import { grown } from '../arrays.js';
 import { chooseReading, type TokenReading } from './stem.js';
 import type { DocTokens } from './words.js';
 import { tieOrder } from './classify.js';
@@ -140,10 +141,11 @@ export class KeyphraseScratch {
 
   /** Starts a call over `stems` keyphrase stems and `keys` entity keys; returns the call's number. */
   nextCall(stems: number, keys: number): number {
-    if (2 * stems > this.uniStem.length) this.uniStem = grownStamps(this.uniStem, Math.max(2 * stems, 2 * this.uniStem.length));
+    // (stamp arrays grow by copying: the stamps of earlier calls stay unequal to the next call's number)
+    if (2 * stems > this.uniStem.length) this.uniStem = grown(this.uniStem, Math.max(2 * stems, 2 * this.uniStem.length));
     if (keys > this.keyCall.length) {
       const cap = Math.max(keys, 2 * this.keyCall.length);
-      this.keyCall = grownStamps(this.keyCall, cap);
+      this.keyCall = grown(this.keyCall, cap);
       this.keyGroup = new Int32Array(cap);
     }
     if (++this.call > 0x3fffffff) {
@@ -176,7 +178,7 @@ export class KeyphraseScratch {
       this.score = new Float64Array(cap);
       this.scores = new Float64Array(cap);
       this.cands = new Int32Array(cap);
-      this.gKeyCall = grownStamps(this.gKeyCall, cap);
+      this.gKeyCall = grown(this.gKeyCall, cap);
       this.occToken = new Int32Array(cap);
       this.occEnd = new Int32Array(cap);
       this.occNext = new Int32Array(cap);
@@ -189,12 +191,6 @@ export class KeyphraseScratch {
   }
 }
 
-/** A copy of the call stamps `a` with room for `cap` (the stamps of earlier calls stay valid). */
-function grownStamps(a: Int32Array, cap: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(cap);
-  b.set(a);
-  return b;
-}
 
 /** The characters `String.prototype.trim` removes (WhiteSpace and LineTerminator). */
 function isTrimSpace(c: number): boolean {

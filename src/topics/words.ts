@@ -8,6 +8,7 @@
  * @internal
  */
 import { offsetAfterUnits, type RawTokens } from '../tokenize/index.js';
+import { grown } from '../arrays.js';
 import { TokenBuffer } from '../tokenize/scan.js';
 import { compileTable, optionsMask } from '../normalize/engine.js';
 import { wordReadings, type TokenReading } from './stem.js';
@@ -216,8 +217,8 @@ export class WordTable {
     }
     // a new word
     const id = this.size;
-    if (this.poolSize + (e - s) > this.pool.length) this.pool = grown(this.pool, new Uint16Array(Math.max(2 * this.pool.length, this.poolSize + e - s)));
-    if (WORD * (id + 1) > w.length) this.wordFields = grown(w, new Int32Array(2 * w.length));
+    if (this.poolSize + (e - s) > this.pool.length) this.pool = grown(this.pool, Math.max(2 * this.pool.length, this.poolSize + e - s));
+    if (WORD * (id + 1) > w.length) this.wordFields = grown(w, 2 * w.length);
     const p = this.poolSize;
     this.pool.set(units.subarray(s, e), p);
     this.poolSize += e - s;
@@ -251,8 +252,8 @@ export class WordTable {
     let r = this.readings;
     if (r + readings.length > this.readingStem.length) {
       const cap = Math.max(this.readingStem.length * 2, r + readings.length);
-      this.readingStem = grown(this.readingStem, new Int32Array(cap));
-      this.readingStripped = grown(this.readingStripped, new Int32Array(cap));
+      this.readingStem = grown(this.readingStem, cap);
+      this.readingStripped = grown(this.readingStripped, cap);
     }
     const w = this.wordFields;
     w[o + W_R_START] = r;
@@ -289,7 +290,3 @@ function unitsString(units: Uint16Array, s: number, e: number): string {
   return flatCopy(parts.join(''));
 }
 
-function grown<A extends Uint8Array | Uint16Array | Int32Array>(from: A, to: A): A {
-  to.set(from);
-  return to;
-}
