@@ -13,7 +13,6 @@
  * records, e.g. another system's output or a saved `aalam annotate --format jsonl`).
  */
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import {
   TYPE_ALIASES, charSpansToTokens, conllText, documentGoldSpans, readConll,
 } from '../formats/conll.js';
@@ -22,7 +21,8 @@ import { makeExecutor } from './annotate.js';
 import { openOutput } from './output.js';
 import { runPipeline, type SourceItem } from './pipeline.js';
 import type { EvalEntity, RenderConfig, Result } from './render.js';
-import { UsageError, lines } from './sources.js';
+import { rawLine } from './jsonl.js';
+import { UsageError, byteLines, lines } from './sources.js';
 
 /** Options of `aalam eval`, as parsed from the command line. */
 export interface EvalOptions {
@@ -114,7 +114,8 @@ function jsonGoldDoc(value: unknown, where: string, totals: Totals): GoldDoc {
 async function* jsonlGold(path: string, totals: Totals): AsyncGenerator<GoldDoc> {
   let n = 0;
   const stream = path === '-' ? process.stdin : createReadStream(path);
-  for await (const line of lines(stream)) {
+  for await (const raw of byteLines(stream)) {
+    const line = rawLine(raw);
     n++;
     if (!line.trim()) continue;
     let v: unknown;
@@ -223,9 +224,9 @@ export async function evalCommand(opts: EvalOptions): Promise<number> {
   let workersUsed = 0;
   if (opts.pred) {
     const preds = new Map<string, EvalEntity[]>();
-    const rl = createInterface({ input: createReadStream(opts.pred), crlfDelay: Infinity });
     let n = 0;
-    for await (const line of rl) {
+    for await (const raw of byteLines(createReadStream(opts.pred))) {
+      const line = rawLine(raw);
       n++;
       if (!line.trim()) continue;
       let rec: { id?: unknown; entities?: unknown };
