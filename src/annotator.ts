@@ -7,6 +7,7 @@ import { createTopicModel, type Topic, type Keyphrase, type TopicModel } from '.
 import { assertEntries, type LexiconEntry } from './gazetteer/schema.js';
 import { loadShippedLexicon, loadShippedMatcher, parseLexiconJsonl } from './gazetteer/load.js';
 import { annotateTokens, Scratch, type Entity, type EntityOptions } from './resolve/annotate.js';
+import { scanTokens } from './tokenize/index.js';
 
 export interface AnnotatorOptions extends AnnotateOptions {
   /** A compiled lexicon to use instead of the shipped one. */
@@ -70,7 +71,9 @@ function tokenAt(starts: Int32Array, pos: number): number {
  * English paragraphs get compromise + lexicon finds linked to the same entries, Persian/Urdu paragraphs
  * are not tagged unless `forceArabic`.
  */
-function routeByLanguage(m: Matcher, text: string, arabic: readonly Entity[], paragraphs: readonly Paragraph[], forceArabic: boolean, starts: Int32Array): Entity[] {
+function routeByLanguage(
+  m: Matcher, text: string, arabic: readonly Entity[], paragraphs: readonly Paragraph[], forceArabic: boolean, tokenStarts: () => Int32Array,
+): Entity[] {
   const foreign = paragraphs.filter((p) => !ARABIC_RULES.has(p.language) && !(forceArabic && ARABIC_SCRIPT_OTHERS.has(p.language)));
   if (!foreign.length) return arabic as Entity[];
   const inside = (e: Entity, p: Paragraph): boolean => e.start >= p.start && e.end <= p.end;
@@ -84,6 +87,7 @@ function routeByLanguage(m: Matcher, text: string, arabic: readonly Entity[], pa
   };
   const typeOf = (i: number): string | undefined => m.entries[i]?.type;
   const added: Entity[] = [];
+  const starts = tokenStarts();
   for (const p of english) {
     for (const s of englishEntities(text, p.start, p.end, lookup, { typeOf })) {
       const e = s.entryIndex !== undefined ? m.entries[s.entryIndex] : undefined;
@@ -174,8 +178,9 @@ export function createAnnotator(options: AnnotatorOptions = {}): Annotator {
       let out: { -readonly [K in keyof Annotation]: Annotation[K] } = { entities };
       if (opts.language !== false) {
         const profile = analyzeLanguage(text);
-        // the token starts of this text are still in the scratch buffers (annotateTokens scanned it)
-        const starts = scratch.tokens.start.subarray(0, scratch.tokens.count);
+        // the token starts of this text are still in the scratch buffers when annotateTokens scanned
+        // it whole (a long text is read in windows: then it is scanned again, if a paragraph needs it)
+        const starts = (): Int32Array => (scratch.whole ? scratch.tokens.start.subarray(0, scratch.tokens.count) : scanTokens(text).start);
         entities = routeByLanguage(matcher, text, entities, profile.paragraphs, opts.forceArabic === true, starts);
         out = { entities, language: profile.language, paragraphs: profile.paragraphs.map((p) => ({ start: p.start, end: p.end, language: p.language })) };
       }
@@ -185,7 +190,7 @@ export function createAnnotator(options: AnnotatorOptions = {}): Annotator {
         topicModel ??= createTopicModel();
         if (wantTopics && wantKeys) {
           // the tokens annotateTokens scanned (still in the scratch buffers): no second scan
-          const a = topicModel.analyze(text, entities, undefined, scratch.tokens);
+          const a = topicModel.analyze(text, entities, undefined, scratch.whole ? scratch.tokens : undefined);
           out.topics = a.topics;
           out.keyphrases = a.keyphrases;
         } else if (wantTopics) out.topics = topicModel.topics(text, entities);

@@ -1,5 +1,5 @@
 import test from 'ava';
-import { createAnnotator, annotate, AalamError } from '../dist/index.js';
+import { createAnnotator, annotate, AalamError, scan } from '../dist/index.js';
 
 const aalam = createAnnotator();
 const found = (text) => aalam.annotate(text).entities.map((e) => `${e.type}:${e.text}:${e.id ?? '-'}`);
@@ -141,4 +141,50 @@ test('a title inside a lexicon alias is evidence, not part of the span; a countr
   const haitham = es.find((e) => e.id === 'per/haitham-bin-tariq');
   t.is(haitham?.text, 'هيثم');
   t.true(es.some((e) => e.text === 'الكويت' && e.id === 'loc/kuwait'));
+});
+
+// Long documents (over 2^19 UTF-16 units) are read in windows cut at line breaks; the document's
+// evidence flows forward from window to window.
+const FILLER_LINE = 'وتحدث المسؤولون عن خطط لتحسين الطرق والمدارس في الأحياء القديمة خلال العام المقبل.\n';
+const filler = (units) => FILLER_LINE.repeat(Math.ceil(units / FILLER_LINE.length));
+
+test('a long document is read in windows: the same entities as its paragraphs alone, offsets and token indices into the whole text', (t) => {
+  const para = 'التقى وزير الخارجية الصيني وانغ يي نظيره الروسي في موسكو، وقالت وكالة رويترز إن الرئيس قاسم جومارت توكاييف سيزور بكين.\n';
+  const alone = aalam.annotate(para, { topics: false, keyphrases: false }).entities.map((e) => `${e.type}:${e.text}:${e.id}`);
+  t.true(alone.length >= 5, JSON.stringify(alone));
+  const copies = Math.ceil((1 << 20) / para.length);
+  const text = para.repeat(copies);
+  const { entities } = aalam.annotate(text, { topics: false, keyphrases: false });
+  t.is(entities.length, alone.length * copies);
+  const toks = scan(text);
+  for (let i = 0; i < entities.length; i++) {
+    const e = entities[i];
+    if (`${e.type}:${e.text}:${e.id}` !== alone[i % alone.length]) { t.fail(`entity ${i}: ${e.text}`); break; }
+    if (text.slice(e.start, e.end) !== e.text || toks.end[e.tokenEnd - 1] !== e.end || toks.start[e.tokenStart] > e.start || toks.end[e.tokenStart] <= e.start) {
+      t.fail(`offsets of entity ${i} (${e.start}, ${e.end}, tokens ${e.tokenStart}–${e.tokenEnd})`);
+      break;
+    }
+  }
+});
+
+test('a long document: a full name early is evidence for short mentions windows later (propagation, one sense per discourse)', (t) => {
+  const head = 'وصل الرئيس الإيراني إبراهيم رئيسي إلى بغداد والتقى وزير الخارجية الصيني وانغ يي.\n';
+  const tail = 'وقال وانغ إن بلاده مستعدة للتعاون، وأكد رئيسي أهمية الزيارة.\n';
+  const text = head + filler(1 << 20) + tail;
+  const { entities } = aalam.annotate(text, { topics: false, keyphrases: false });
+  const late = entities.filter((e) => e.start >= text.length - tail.length);
+  t.deepEqual(late.map((e) => [e.text, e.id]), [['وانغ', 'per/wang-yi'], ['رئيسي', 'per/ebrahim-raisi']]);
+  t.is(late[0].source.rule, 'from:وانغ يي');
+});
+
+test('a long document on one line is cut at spaces; an English paragraph at its end is still routed', (t) => {
+  const line = FILLER_LINE.trim() + ' ';
+  const text = line.repeat(Math.ceil((1 << 20) / line.length)) + 'وزار جاستن ترودو كازاخستان.\n\nJustin Trudeau met the CSTO chief in Moscow on Monday, Reuters reported.';
+  const r = aalam.annotate(text, { topics: false, keyphrases: false });
+  t.deepEqual(r.entities.map((e) => e.id), ['per/justin-trudeau', 'loc/kazakhstan', 'per/justin-trudeau', 'org/csto', 'loc/moscow-ru', 'org/reuters']);
+  const toks = scan(text);
+  for (const e of r.entities) {
+    t.is(text.slice(e.start, e.end), e.text);
+    t.is(toks.start[e.tokenStart], e.start, e.text);
+  }
 });

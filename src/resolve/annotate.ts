@@ -80,7 +80,14 @@ class Chosen {
     /** Leading tokens that matched a title in the alias: the span starts after them. */
     readonly lead: number,
   ) {}
+  /** The span's text, kept when a later window may propagate from it ('' until then). */
+  span = '';
+  /** The annotation's `source` when it is one shared by many (frozen), else null (made by `toEntity`). */
+  source: EntitySource | null = null;
 }
+
+type EntitySource = Entity['source'];
+type EntityName = NonNullable<Entity['name']>;
 
 const QUOTE_OR_BRACKET = new Set(['«', '»', '"', '“', '”', '(', ')', "'", '‘', '’', '[', ']', '-', '–']);
 const CLITIC_TOKENS = new Set(['ل', 'ب', 'و', 'ف', 'ك', 'وب', 'ول', 'فب', 'فل', 'لل']);
@@ -148,16 +155,25 @@ const NAME_PRECEDERS = new Set(
 
 /**
  * Token positions of the unambiguous mentions of each entry in the current document (typed arrays,
- * reset per call). @internal
+ * reset per call). A long document is read in windows (see `WINDOW`): the mentions of the current
+ * window are kept in full, those of earlier windows only as each entry's last position (the
+ * windows that follow never ask about a later one). @internal
  */
 export class Mentions {
+  /** `clock` of the document start when the entry was mentioned in this document. */
   private stamp = new Int32Array(0);
+  /** `clock` of the window when the entry has mentions in the window's lists. */
+  private wstamp = new Int32Array(0);
+  /** The entry's last mention in the earlier windows (-1: none). */
+  private last = new Int32Array(0);
   private head = new Int32Array(0);
   private pos = new Int32Array(256);
   private next = new Int32Array(256);
   private size = 0;
+  /** Counts windows; a document starts at `epoch` and its current window is `clock`. */
+  private clock = 0;
   private epoch = 0;
-  /** Entries mentioned in this document, in order of their first mention. */
+  /** Entries mentioned in this window, in order of their first mention in it. */
   private refs = new Int32Array(256);
   private nrefs = 0;
   /** After `freeze`: each entry's mentions so far, increasing, at `sorted[off[ref], off[ref] + cnt[ref])`. */
@@ -166,15 +182,31 @@ export class Mentions {
   private cnt = new Int32Array(0);
   /** Mentions with an index below this are in `sorted` (-1: not frozen). */
   private frozen = -1;
+  /** Starts a document. */
   reset(entries: number): void {
-    if (this.stamp.length < entries || this.epoch === 0x7fffffff) {
+    if (this.stamp.length < entries || this.clock >= 0x7ff00000) {
       this.stamp = new Int32Array(entries);
+      this.wstamp = new Int32Array(entries);
+      this.last = new Int32Array(entries);
       this.head = new Int32Array(entries);
       this.off = new Int32Array(entries);
       this.cnt = new Int32Array(entries);
-      this.epoch = 0;
+      this.clock = 0;
     }
-    this.epoch++;
+    this.epoch = ++this.clock;
+    this.size = 0;
+    this.nrefs = 0;
+    this.frozen = -1;
+  }
+  /** Starts the next window of the document: the mentions so far are kept as each entry's last one. */
+  nextWindow(): void {
+    for (let k = 0; k < this.nrefs; k++) {
+      const ref = this.refs[k]!;
+      let p = this.last[ref]!;
+      for (let i = this.head[ref]!; i >= 0; i = this.next[i]!) p = Math.max(p, this.pos[i]!);
+      this.last[ref] = p;
+    }
+    this.clock++;
     this.size = 0;
     this.nrefs = 0;
     this.frozen = -1;
@@ -185,15 +217,19 @@ export class Mentions {
       this.next = grown(this.next, this.size * 2);
     }
     this.pos[this.size] = t;
-    if (this.stamp[ref] === this.epoch) this.next[this.size] = this.head[ref]!;
+    if (this.wstamp[ref] === this.clock) this.next[this.size] = this.head[ref]!;
     else {
       this.next[this.size] = -1;
       if (this.nrefs === this.refs.length) this.refs = grown(this.refs, this.nrefs * 2);
       this.refs[this.nrefs++] = ref;
       this.cnt[ref] = 0;
+      this.wstamp[ref] = this.clock;
+      if (this.stamp[ref] !== this.epoch) {
+        this.stamp[ref] = this.epoch;
+        this.last[ref] = -1;
+      }
     }
     this.head[ref] = this.size++;
-    this.stamp[ref] = this.epoch;
   }
   has(ref: number): boolean {
     return this.stamp[ref] === this.epoch;
@@ -209,8 +245,8 @@ export class Mentions {
     this.frozen = -1;
   }
   /**
-   * Groups the mentions added so far by entry, in increasing order (they were added left to right),
-   * so that `recency` is a binary search however often a name recurs in a long document.
+   * Groups the mentions added so far in this window by entry, in increasing order (they were added
+   * left to right), so that `recency` is a binary search however often a name recurs.
    */
   freeze(): void {
     if (this.sorted.length < this.size) this.sorted = new Int32Array(Math.max(this.size, this.sorted.length * 2));
@@ -230,7 +266,9 @@ export class Mentions {
   /** The last mention at or before token t; else minus the first one after it; -Infinity when none. */
   recency(ref: number, t: number): number {
     if (this.stamp[ref] !== this.epoch) return -Infinity;
-    let best = -Infinity;
+    // an earlier window's mention is before every mention of this one
+    let best = this.last[ref]! >= 0 ? this.last[ref]! : -Infinity;
+    if (this.wstamp[ref] !== this.clock) return best;
     let i = this.head[ref]!;
     if (this.frozen >= 0) {
       // mentions added after the freeze, then the frozen ones by binary search
@@ -288,6 +326,11 @@ export class Scratch {
   }
   covered = new Uint8Array(0);
   readonly sure = new Mentions();
+  /**
+   * Whether `tokens` holds the scan of the whole last text (false after a long text read in
+   * windows: it holds the last window's).
+   */
+  whole = true;
   /** The passes bound to this scratch and a matcher (made on first use). */
   runner: { readonly m: Matcher; readonly run: (text: string, opts: EntityOptions) => Entity[] } | undefined;
   /** Token positions with candidates. */
@@ -408,6 +451,22 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
   const docCountries = new Int32Array(countryIds.size);
   let epoch = 0;
   let partial = new Map<string, Chosen | null>();
+  // Parts of annotations that many share, frozen (annotations are read-only): each entry's name,
+  // the source of each hit row read without a rule, the source of each pattern rule. A long
+  // document's annotations all live until the call returns: fewer objects, less to copy.
+  const sharedNames: (EntityName | undefined)[] = new Array(m.entries.length);
+  const nameOf = (ref: number): EntityName => {
+    let x = sharedNames[ref];
+    if (x === undefined) {
+      const nm = m.entries[ref]!.name;
+      x = sharedNames[ref] = Object.freeze({ ar: nm.ar, en: nm.en });
+    }
+    return x;
+  };
+  const rowSources: (EntitySource | undefined)[] = new Array(m.columns.alias.length);
+  const patternSources = new Map<string, EntitySource>();
+  /** Tokens of the document before the current window (0 for a text read whole). */
+  let base = 0;
   /** Normalized unit x of token t (0 past its end). */
   const unit = (t: number, x: number): number => (x < NL[t]! ? U[NS[t]! + x]! : 0);
   /** Hash of the first k normalized units of token t. */
@@ -810,7 +869,7 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
   };
 
   /** Position of the last unambiguous mention of entry `ref` before token `t` (-1 if none; after t counts less). */
-  const recency = (ref: number, t: number): number => sure.recency(ref, t);
+  const recency = (ref: number, t: number): number => sure.recency(ref, base + t);
   /** One sense per discourse, with a local check for single words that are also ordinary words (candidate ci at t). */
   const discourseFits = (t: number, ci: number, e: CompiledEntry): boolean => {
     if (candEnd[ci]! - t > 1 || e.type === 'PER') return true;
@@ -854,10 +913,12 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
     const ref = hitRef[best]!;
     const e = m.entries[ref]!;
     const country = e.country ?? e.iso2;
-    return new Chosen(
-      t, candEnd[ci]!, v, e, ref, e.type, e.id, e.name, e.kind || undefined, country || undefined, 'lexicon', hitAlias[best], bestRule, bestConf,
+    const c = new Chosen(
+      t, candEnd[ci]!, v, e, ref, e.type, e.id, nameOf(ref), e.kind || undefined, country || undefined, 'lexicon', hitAlias[best], bestRule, bestConf,
       leadOf(hitFlags[best]!),
     );
+    if (bestRule === undefined) c.source = rowSources[best] ??= Object.freeze({ by: 'lexicon' as const, alias: hitAlias[best]! });
+    return c;
   };
   /** Whether some hit of trie node `node` is ambiguous (an alias that is also an ordinary word). */
   const anyAmbiguous = (node: number): boolean => {
@@ -938,8 +999,6 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
 
   /** Pass 1: entities with an unambiguous mention in the document (one sense per discourse), and the document's countries. */
   function collectSure(npos: number): void {
-    sure.reset(m.entries.length);
-    if (++epoch === 0x7fffffff) { epoch = 1; titledCountries.fill(0); docCountries.fill(0); }
     let lastCountry = -1;
     // the hits of each position's first candidate, read by column (no Hit objects)
     for (let pi = 0; pi < npos; pi++) {
@@ -948,7 +1007,7 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
       for (let i = hitStart[node]!, end = hitStart[node + 1]!; i < end; i++) {
         if (hitKind[i] !== HitKind.Entity || (hitFlags[i]! & AMBIGUOUS) !== 0) continue;
         const ref = hitRef[i]!;
-        sure.add(ref, t);
+        sure.add(ref, base + t);
         const cc = anyCountry[ref]!;
         if (cc >= 0 && cc !== lastCountry) { docCountries[cc] = epoch; lastCountry = cc; }
         if (norpEntry[ref] === 1 && ownCountry[ref]! >= 0 && triggerBefore(t, 'PER', undefined, true)) titledCountries[ownCountry[ref]!] = epoch;
@@ -981,7 +1040,7 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
       next = c.end;
       // a name accepted on a trigger (صحيفة «تشرين») is evidence for its later mentions («تشرين» alone)
       if (c.rule?.startsWith('trigger:') && c.ref >= 0) {
-        sure.add(c.ref, c.t);
+        sure.add(c.ref, base + c.t);
       }
     }
   }
@@ -1008,7 +1067,12 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
       }
       if (j === t + 1) continue;
       title ??= triggerBefore(t, 'PER', undefined, true);
-      chosen.push(new Chosen(t, j, v, null, -1, 'PER', null, null, undefined, undefined, 'pattern', undefined, title ? `title:${title}` : 'given-name', title ? 0.7 : 0.6, 0));
+      const rule = title ? `title:${title}` : 'given-name';
+      const c = new Chosen(t, j, v, null, -1, 'PER', null, null, undefined, undefined, 'pattern', undefined, rule, title ? 0.7 : 0.6, 0);
+      let src = patternSources.get(rule);
+      if (src === undefined) patternSources.set(rule, (src = Object.freeze({ by: 'pattern' as const, rule })));
+      c.source = src;
+      chosen.push(c);
       for (let k = t; k < j; k++) covered[k] = 1;
       t = j - 1;
     }
@@ -1033,18 +1097,17 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
         if (node >= 0 && m.keys[node] === key && anyAmbiguous(node) && !adjectiveGuardPasses(t, strippedOf(t, v))) continue;
         chosen.push(new Chosen(
           t, t + 1, v, src.entry, src.ref, src.type, src.id, src.name, src.kind || undefined, src.country || undefined, 'propagation', key,
-          `from:${text.slice(raw.start[src.t]!, raw.end[src.end - 1]!)}`, 0.8, 0,
+          `from:${src.span || text.slice(raw.start[src.t]!, raw.end[src.end - 1]!)}`, 0.8, 0,
         ));
         covered[t] = 1;
       }
     }
   }
 
-  /** The annotations of the chosen spans, in token order: three runs (passes 2, 4, 5), each already in order. */
-  function emit(chosen: readonly Chosen[], e1: number, e2: number): Entity[] {
+  /** Appends the annotations of the chosen spans to `out`, in token order: three runs (passes 2, 4, 5), each already in order. */
+  function emit(chosen: readonly Chosen[], e1: number, e2: number, out: Entity[]): void {
     // no two spans share a start token: a merge of the runs
     const types = opts.types ? new Set(opts.types) : null;
-    const out: Entity[] = [];
     const e3 = chosen.length;
     for (let i = 0, j = e1, k = e2; i < e1 || j < e2 || k < e3;) {
       const ti = i < e1 ? chosen[i]!.t : n;
@@ -1053,16 +1116,14 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
       const c = ti <= tj && ti <= tk ? chosen[i++]! : tj <= tk ? chosen[j++]! : chosen[k++]!;
       if (types && !types.has(c.type)) continue;
       // a title matched as part of the alias (السلطان هيثم) is evidence: the name starts after it, bare
-      out.push(toEntity(c, c.lead ? 0 : strippedOf(c.t, c.v), c.lead ? NO_ROLES : rolesOf(c.t, c.v), raw, text, action, expansions));
+      out.push(toEntity(c, c.lead ? 0 : strippedOf(c.t, c.v), c.lead ? NO_ROLES : rolesOf(c.t, c.v), raw, text, action, expansions, base));
     }
-    return out;
   }
 
-  return function annotateText(t0: string, o: EntityOptions): Entity[] {
-    text = t0;
-    opts = o;
-    n = raw.scan(text, action, expansions);
-    if (n === 0) return [];
+  /** Annotates the tokens of `text[from, to)` (a window: the whole text, or a part cut between lines), appending to `out`. */
+  function annotateWindow(from: number, to: number, out: Entity[]): void {
+    n = raw.scan(text, action, expansions, from, to);
+    if (n === 0) return;
     sc.reserve(n);
     H = raw.hash;
     U = raw.units;
@@ -1070,7 +1131,7 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
     NL = raw.nlen;
     kinds = raw.kind;
     if (sc.norms.length < n) sc.norms = new Array<string>(Math.max(n, sc.norms.length * 2)).fill('');
-    normCache = sc.norms; // all '': emptied at the end of every call (finally, below)
+    normCache = sc.norms; // all '': emptied after every window (finally, below)
     vHash = sc.vHash;
     vStrip = sc.vStrip;
     vRole = sc.vRole;
@@ -1087,20 +1148,78 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
       const chosen: Chosen[] = [];
       leftmostLongest(npos, chosen);
       // ---- pass 3: parts of full person names, collected before the name patterns run
-      partial = new Map<string, Chosen | null>();
       if (opts.propagation !== false) collectPartials(chosen, 0);
       const beforePatterns = chosen.length;
       if (opts.patterns !== false) nameByPattern(chosen);
       const beforePropagation = chosen.length;
       if (opts.propagation !== false) propagate(chosen, beforePatterns);
-      return emit(chosen, beforePatterns, beforePropagation);
+      emit(chosen, beforePatterns, beforePropagation, out);
+      if (to < text.length) {
+        // later windows may propagate from this one's names: keep their text
+        for (const c of partial.values()) if (c && c.span === '') c.span = text.slice(raw.start[c.t]!, raw.end[c.end - 1]!);
+      }
+    } finally {
+      normCache.fill('', 0, n);
+    }
+  }
+
+  return function annotateText(t0: string, o: EntityOptions): Entity[] {
+    text = t0;
+    opts = o;
+    base = 0;
+    const out: Entity[] = [];
+    // the document's evidence: entries mentioned unambiguously, countries, parts of full names
+    sure.reset(m.entries.length);
+    if (++epoch === 0x7fffffff) { epoch = 1; titledCountries.fill(0); docCountries.fill(0); }
+    partial = new Map<string, Chosen | null>();
+    try {
+      if (text.length <= WINDOW_MIN_TEXT) {
+        annotateWindow(0, text.length, out);
+        sc.whole = true;
+        return out;
+      }
+      // a long text, window by window: the per-token buffers stay the size of a window (in the
+      // cache), and evidence flows forward from the earlier windows
+      sc.whole = false;
+      for (let s = 0; s < text.length;) {
+        const e = windowEnd(text, s);
+        annotateWindow(s, e, out);
+        base += n;
+        sure.nextWindow();
+        s = e;
+      }
+      return out;
     } finally {
       // keep nothing of this document past the call (the next call sets everything again)
       text = '';
-      normCache.fill('', 0, n);
       partial = new Map();
     }
   };
+}
+
+/**
+ * Texts longer than `WINDOW_MIN_TEXT` UTF-16 units are annotated in windows of about `WINDOW`
+ * units. Each window is cut after a line break (nothing is read across one), else at a space; the
+ * evidence of the document (entries mentioned unambiguously, its countries, parts of full names) is
+ * carried from each window to the ones after it, so a window sees what came before it, not what
+ * comes after.
+ */
+export const WINDOW_MIN_TEXT = 1 << 19;
+const WINDOW = 1 << 18;
+
+/** The end of the window that starts at `s`: after the first line break from `s + WINDOW` on, else after a space, else the text's end. */
+function windowEnd(text: string, s: number): number {
+  const len = text.length;
+  // (no short last window)
+  if (len - s <= WINDOW + (WINDOW >> 1)) return len;
+  const target = s + WINDOW;
+  const nl = text.indexOf('\n', target);
+  if (nl >= 0 && nl < target + (WINDOW >> 1)) return nl + 1;
+  for (let i = target; i < len; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d) return i + 1;
+  }
+  return len;
 }
 
 
@@ -1114,10 +1233,12 @@ const NO_PREFIX: readonly Clitic[] = Object.freeze([]);
 function toEntity(
   c: Chosen, stripped: number, roles: readonly CliticRole[],
   raw: { readonly start: Int32Array; readonly end: Int32Array }, text: string, action: Int32Array, expansions: readonly string[],
+  /** Tokens of the document before the current window. */
+  base: number,
 ): Entity {
-  const tokenStart = c.t + c.lead;
-  const ts = raw.start[tokenStart]!;
-  const te = raw.end[tokenStart]!;
+  const first = c.t + c.lead;
+  const ts = raw.start[first]!;
+  const te = raw.end[first]!;
   const start = stripped ? offsetAfterUnits(text, ts, te, stripped, action, expansions) : ts;
   const end = raw.end[c.end - 1]!;
   let prefix = NO_PREFIX;
@@ -1135,13 +1256,15 @@ function toEntity(
     prefix = p;
   }
   const slice = text.slice(start, end);
-  const name = c.name ? (c.by === 'composition' ? { ar: slice, en: c.name.en } : { ar: c.name.ar, en: c.name.en }) : null;
+  // (names and sources shared by many annotations are frozen objects of the runner's)
+  const name = c.name && c.by === 'composition' ? { ar: slice, en: c.name.en } : c.name;
   const by = c.by;
-  const source = c.alias
+  const source = c.source ?? (c.alias
     ? (c.rule ? { by, alias: c.alias, rule: c.rule } : { by, alias: c.alias })
-    : (c.rule ? { by, rule: c.rule } : { by });
+    : (c.rule ? { by, rule: c.rule } : { by }));
   const { type, id, kind, country, confidence } = c;
-  const tokenEnd = c.end;
+  const tokenStart = base + first;
+  const tokenEnd = base + c.end;
   if (kind) {
     return country
       ? { start, end, text: slice, type, id, name, kind, country, tokenStart, tokenEnd, prefix, source, confidence }

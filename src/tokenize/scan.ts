@@ -118,6 +118,8 @@ export class TokenBuffer {
   units = new Uint16Array(0);
   /** Where each token's normalized units start (`count + 1` entries are valid). */
   normStart = new Int32Array(1);
+  /** End of the range being scanned. */
+  private to = 0;
 
   /** Makes room for at least `n` tokens, keeping the first `keep`. */
   reserve(n: number, keep = 0): void {
@@ -174,7 +176,7 @@ export class TokenBuffer {
     let h = 0;
     let len = 0;
     let o = this.normStart[k]!;
-    let units = this.growUnits(o, text.length - s);
+    let units = this.growUnits(o, this.to - s);
     for (let i = s; i < e; i++) {
       const c = text.charCodeAt(i);
       const a = action[c]!;
@@ -186,7 +188,7 @@ export class TokenBuffer {
         len++;
       } else {
         const exp = expansions[-3 - a]!;
-        h = this.expand(exp, h, o, text.length - i); // keeps room for the rest of the text
+        h = this.expand(exp, h, o, this.to - i); // keeps room for the rest of the range
         units = this.units;
         o += exp.length;
         len += exp.length;
@@ -198,12 +200,14 @@ export class TokenBuffer {
   }
 
   /**
-   * Scans `text` with the normalization table `action`/`expansions` (from `compileTable`).
+   * Scans `text` (or its range `[from, to)`, which must start and end between tokens: the spans are
+   * then offsets into `text`) with the normalization table `action`/`expansions` (from `compileTable`).
    * Returns the token count (also in `count`).
    */
-  scan(text: string, action: Int32Array, expansions: readonly string[]): number {
-    const len = text.length;
-    this.reserve((len >> 2) + 16); // news text has a token every ~6 units: one allocation, rarely a second
+  scan(text: string, action: Int32Array, expansions: readonly string[], from = 0, to = text.length): number {
+    const len = to;
+    this.to = to;
+    this.reserve(((to - from) >> 2) + 16); // news text has a token every ~6 units: one allocation, rarely a second
     let start = this.start, end = this.end, kind = this.kind, brk = this.breakBefore;
     let hash = this.hash, nlen = this.nlen, normStart = this.normStart;
     let cap = this.cap;
@@ -211,12 +215,12 @@ export class TokenBuffer {
     // ZWNJ/ZWJ kept by the normalization (not the default): trailing ones must be un-hashed
     const zwKept = action[0x200c] !== DELETE || action[0x200d] !== DELETE;
     // at most one normalized unit per input unit, except expansions (which grow the array)
-    let units = this.growUnits(0, len + 16);
+    let units = this.growUnits(0, to - from + 16);
     let o = 0;
     let n = 0;
     let pendingBreak = 0;
     let lastTerminal = false;
-    let i = 0;
+    let i = from;
     while (i < len) {
       const c = text.charCodeAt(i);
       const k = CLS[c] || classify(c);
