@@ -123,6 +123,9 @@ export class ClassifyScratch {
   rounded = new Float64Array(0);
   keep = new Uint8Array(0);
   bestAtLevel = new Float64Array(0);
+  /** Per topic, in the current evidence run: spans kept, and the start of the last one. */
+  runSpans = new Float64Array(0);
+  runLast = new Float64Array(0);
   codeRank?: Int32Array;
 
   /** Starts a call with room for `keys` keys; returns the call's number. */
@@ -329,7 +332,30 @@ export function classify(
   const evidence: Array<TopicEvidence[] | undefined> = new Array(T);
   // (the weight is passed as an array and an index: a fractional number passed to a function that
   // is not inlined would be boxed on every call)
-  const add = (topic: number, key: number, weights: Float64Array, wi: number, inHeadline: boolean, ev: TopicEvidence): void => {
+  // Evidence is kept per topic only up to `maxEvidence` spans of each run (the terms in text order,
+  // then the entities in text order): a topic reports its first `maxEvidence` distinct spans by
+  // start, and a run's later items start no earlier than the ones kept (a long document would
+  // otherwise keep an object for every term it contains). Within a run an item with the start of
+  // the topic's last one is the same span (terms do not overlap; nor do sorted entities): dropped.
+  const cap = Math.trunc(maxEvidence);
+  if (sc.runSpans.length !== T) { sc.runSpans = new Float64Array(T); sc.runLast = new Float64Array(T); }
+  const { runSpans, runLast } = sc;
+  /** Starts a run; `capped` false for one that may be out of order (entities from the caller). */
+  let capped = true;
+  const startRun = (inOrder: boolean): void => {
+    runSpans.fill(0);
+    runLast.fill(-1);
+    capped = inOrder;
+  };
+  /** Whether item `start` adds a span to the topic's evidence (and counts it). */
+  const keepsEvidence = (topic: number, start: number): boolean => {
+    if (!capped) return true;
+    if (runLast[topic] === start || runSpans[topic]! >= cap) return false;
+    runLast[topic] = start;
+    runSpans[topic]!++;
+    return true;
+  };
+  const add = (topic: number, key: number, weights: Float64Array, wi: number, inHeadline: boolean, ev: TopicEvidence | null): void => {
     let a = keyAcc[2 * key] === call ? keyAcc[2 * key + 1]! : -1;
     while (a >= 0 && sc.accTopic[a] !== topic) a = sc.accNext[a]!;
     if (a >= 0) {
@@ -347,13 +373,20 @@ export function classify(
       keyAcc[2 * key] = call;
       keyAcc[2 * key + 1] = a;
     }
-    (evidence[topic] ??= []).push(ev);
+    if (ev !== null && keepsEvidence(topic, ev.start)) (evidence[topic] ??= []).push(ev);
+  };
+  /** Whether some topic in `topics[i, iEnd)` still takes evidence in this run. */
+  const wantsEvidence = (topics: Int32Array, i: number, iEnd: number): boolean => {
+    if (!capped) return true;
+    for (; i < iEnd; i++) if (runSpans[topics[i]!]! < cap) return true;
+    return false;
   };
 
   // 1. terms, leftmost-longest over clitic readings and light stems
   const { candidateStart, candidates, termStart, termStems } = rt;
   const { readingStem, readingStripped } = wt;
   const { starts, readingStart, readingEnd } = doc;
+  startRun(true);
   for (let t = 0; t < n; ) {
     if (!starts[t]) { t++; continue; }
     let best = -1;
@@ -388,18 +421,28 @@ export function classify(
     }
     if (best < 0) { t++; continue; }
     const last = t + bestLen - 1;
-    const start = offsetAfter(t, bestStripped);
-    const end = raw.end[last]!;
-    const ev: TopicEvidence = { text: text.slice(start, end), start, end, term: rt.termDisplay[best]! };
     const key = rt.termKey[best]!;
-    for (let i = rt.termTopicStart[best]!, iEnd = rt.termTopicStart[best + 1]!; i < iEnd; i++) {
-      add(rt.termTopics[i]!, key, rt.termWeights, i, t < headlineEnd, ev);
+    const i0 = rt.termTopicStart[best]!;
+    const i1 = rt.termTopicStart[best + 1]!;
+    let ev: TopicEvidence | null = null;
+    if (wantsEvidence(rt.termTopics, i0, i1)) {
+      const start = offsetAfter(t, bestStripped);
+      const end = raw.end[last]!;
+      ev = { text: text.slice(start, end), start, end, term: rt.termDisplay[best]! };
     }
+    for (let i = i0; i < i1; i++) add(rt.termTopics[i]!, key, rt.termWeights, i, t < headlineEnd, ev);
     t = last + 1;
   }
 
   // 2. entity signals
   if (rt.signals.length) {
+    // (entities in text order, none overlapping, offsets numbers: as the annotator gives them)
+    let inOrder = true;
+    for (let ei = 0; ei < ents.count && inOrder; ei++) {
+      const s0 = ents.start[ei], e0 = ents.end[ei];
+      inOrder = typeof s0 === 'number' && typeof e0 === 'number' && s0 < e0 && (ei === 0 || s0 >= (ents.end[ei - 1] as number));
+    }
+    startRun(inOrder);
     for (let ei = 0; ei < ents.count; ei++) {
       const id = ents.id[ei];
       const kid = ents.key[ei]!;
@@ -409,9 +452,13 @@ export function classify(
       const key = rt.keys + kid;
       const start = ents.start[ei]!;
       const end = ents.end[ei]!;
-      const ev: TopicEvidence = id
-        ? { text: text.slice(start, end), start, end, entityId: id }
-        : { text: text.slice(start, end), start, end };
+      let want = false;
+      for (let k = 0; k < list.length && !want; k++) want = wantsEvidence(rt.signalTopics[list[k]!]!, 0, rt.signalTopics[list[k]!]!.length);
+      const ev: TopicEvidence | null = !want
+        ? null
+        : id
+          ? { text: text.slice(start, end), start, end, entityId: id }
+          : { text: text.slice(start, end), start, end };
       const inHeadline = start < headlineEndOffset;
       for (const si of list) {
         const topics = rt.signalTopics[si]!;
