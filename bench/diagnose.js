@@ -3,6 +3,7 @@
 //   node bench/diagnose.js deopts [entities|default] [MB]   V8 (de)optimizations while annotating articles
 //   node bench/diagnose.js aliaskey [N]                      µs per aliasKey call vs normalize + split
 //   node bench/diagnose.js warmup [entities|default]         MB/s of successive passes in a fresh process
+//   node bench/diagnose.js retained [MB]                     memory an annotator keeps after one long document
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -53,7 +54,26 @@ if (cmd === 'deopts') {
   const names = syntheticEntries(Number(a1 ?? 200000)).map((e) => e.name.ar);
   const per = (f) => { let best = Infinity; for (let k = 0; k < 3; k++) { const t = performance.now(); for (const s of names) f(s); best = Math.min(best, performance.now() - t); } return (best * 1000) / names.length; };
   console.log(`aliasKey: ${per(aliasKey).toFixed(2)} µs/call; normalize(s).text.split(' ').join(' '): ${per((s) => normalize(s).text.split(' ').join(' ')).toFixed(2)} µs/call (${names.length} synthetic names)`);
+} else if (cmd === 'retained') {
+  // run with --expose-gc (re-spawned): heap and ArrayBuffers after a gc, before and after one
+  // long document (default annotate), then after a short one; backing stores are freed off-thread
+  if (typeof globalThis.gc !== 'function') {
+    const r = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=8000', self, 'retained', a1 ?? '30'], { stdio: 'inherit' });
+    process.exit(r.status ?? 1);
+  }
+  const { createAnnotator } = await import('../dist/index.js');
+  const { buildNewsText } = await import('./lib/corpus.js');
+  const settle = async () => { globalThis.gc(); await new Promise((r) => setTimeout(r, 500)); globalThis.gc(); const u = process.memoryUsage(); return `heap ${(u.heapUsed / 1e6).toFixed(0)} MB, ArrayBuffers ${(u.arrayBuffers / 1e6).toFixed(0)} MB, RSS ${(u.rss / 1e6).toFixed(0)} MB`; };
+  const aalam = createAnnotator();
+  aalam.annotate('قال وانغ يي في بكين');
+  console.log(`after a short document:       ${await settle()}`);
+  let text = buildNewsText(Number(a1 ?? 30) * 1e6).text;
+  aalam.annotate(text);
+  text = null;
+  console.log(`after one ${a1 ?? 30} MB document:     ${await settle()}`);
+  aalam.annotate('قال وانغ يي في بكين');
+  console.log(`after another short document: ${await settle()}`);
 } else {
-  console.error('usage: node bench/diagnose.js deopts|aliaskey|warmup …');
+  console.error('usage: node bench/diagnose.js deopts|aliaskey|warmup|retained …');
   process.exit(2);
 }

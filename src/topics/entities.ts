@@ -97,6 +97,15 @@ export class EntityKeys {
     return f;
   }
 
+  /** Empties the field arrays grown for a call of more than `max` entities (they hold that call's strings). */
+  release(max: number): void {
+    const f = this.f;
+    if (f.start.length <= max) return;
+    f.start.length = f.end.length = f.text.length = f.type.length = f.kind.length = f.id.length = f.name.length = 0;
+    f.key = new Int32Array(64);
+    f.count = 0;
+  }
+
   private intern(s: string): number {
     let k = this.ids[s];
     if (k === undefined) {

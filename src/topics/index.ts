@@ -177,6 +177,12 @@ export function createTopicModel(options: TopicModelOptions = {}): TopicModel {
   );
   const scratch = new KeyphraseScratch();
   const entityKeys = new EntityKeys();
+  /** After a call on a very long text: the per-token buffers go (a long-lived model would keep them at their largest). */
+  const release = (): void => {
+    table.releaseTokens(1 << 20);
+    scratch.release(1 << 20);
+    entityKeys.release(1 << 16);
+  };
   const offsets = (doc: DocTokens) => (t: number, letters: number): number =>
     table.offsetAfter(doc.text, doc.raw.start[t]!, doc.raw.end[t]!, letters);
   const topicDefaults: TopicOptions = {
@@ -192,14 +198,22 @@ export function createTopicModel(options: TopicModelOptions = {}): TopicModel {
       const ents = checkEntities(entities, 'topics');
       checkTopicOptions(callOptions);
       const doc = table.tokens(text);
-      return classify(rt, doc, table, offsets(doc), entityKeys.fields(ents, text.length), entityKeys, withDefaults(topicDefaults, callOptions));
+      try {
+        return classify(rt, doc, table, offsets(doc), entityKeys.fields(ents, text.length), entityKeys, withDefaults(topicDefaults, callOptions));
+      } finally {
+        release();
+      }
     },
     keyphrases(text: string, entities?: readonly Entity[], callOptions?: KeyphraseOptions): Keyphrase[] {
       assertText(text, 'keyphrases');
       const ents = checkEntities(entities, 'keyphrases');
       checkKeyphraseOptions(callOptions);
       const doc = table.tokens(text);
-      return extractKeyphrases(ks, doc, offsets(doc), entityKeys.fields(ents, text.length), entityKeys, withDefaults(keyphraseDefaults, callOptions), scratch);
+      try {
+        return extractKeyphrases(ks, doc, offsets(doc), entityKeys.fields(ents, text.length), entityKeys, withDefaults(keyphraseDefaults, callOptions), scratch);
+      } finally {
+        release();
+      }
     },
     analyze(
       text: string,
@@ -214,10 +228,14 @@ export function createTopicModel(options: TopicModelOptions = {}): TopicModel {
       const doc = table.tokens(text, tokens);
       const offsetAfter = offsets(doc);
       const fields = entityKeys.fields(ents, text.length);
-      return {
-        topics: classify(rt, doc, table, offsetAfter, fields, entityKeys, withDefaults(topicDefaults, callOptions?.topics)),
-        keyphrases: extractKeyphrases(ks, doc, offsetAfter, fields, entityKeys, withDefaults(keyphraseDefaults, callOptions?.keyphrases), scratch),
-      };
+      try {
+        return {
+          topics: classify(rt, doc, table, offsetAfter, fields, entityKeys, withDefaults(topicDefaults, callOptions?.topics)),
+          keyphrases: extractKeyphrases(ks, doc, offsetAfter, fields, entityKeys, withDefaults(keyphraseDefaults, callOptions?.keyphrases), scratch),
+        };
+      } finally {
+        release();
+      }
     },
     taxonomy: Object.freeze(model.taxonomy.slice()),
   });

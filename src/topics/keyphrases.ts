@@ -157,6 +157,24 @@ export class KeyphraseScratch {
     return this.call;
   }
 
+  /**
+   * Lets go of the buffers grown for a text of more than `maxTokens` tokens (a long-lived model
+   * would otherwise keep them at their largest); they grow again when needed.
+   */
+  release(maxTokens: number): void {
+    if (this.stem.length <= maxTokens) return;
+    const fresh = new KeyphraseScratch();
+    this.stem = fresh.stem; this.covered = fresh.covered; this.uni = fresh.uni; this.repOf = fresh.repOf;
+    this.slots = fresh.slots;
+    this.gWords = fresh.gWords; this.gTf = fresh.gTf; this.gFirst = fresh.gFirst; this.gLast = fresh.gLast;
+    this.gEntity = fresh.gEntity; this.gSlot = fresh.gSlot; this.gStems = fresh.gStems; this.score = fresh.score;
+    this.scores = fresh.scores; this.cands = fresh.cands;
+    this.occToken = fresh.occToken; this.occEnd = fresh.occEnd; this.occNext = fresh.occNext; this.occEntity = fresh.occEntity;
+    // (zero is no call's number)
+    this.gKeyCall = fresh.gKeyCall;
+    this.gKey = [];
+  }
+
   /** Room for `tokens` tokens and `items` groups or occurrences. */
   reserve(tokens: number, items: number): void {
     if (tokens > this.stem.length) {

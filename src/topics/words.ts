@@ -193,6 +193,11 @@ export class WordTable {
     };
   }
 
+  /** Lets go of the per-token buffers grown for a text of more than `maxTokens` tokens. */
+  releaseTokens(maxTokens: number): void {
+    if (this.buf.wid.length > maxTokens) this.buf = { wid: new Int32Array(0), starts: new Uint8Array(0), rs: new Int32Array(0), re: new Int32Array(0), kp: new Int32Array(0), kps: new Int32Array(0) };
+  }
+
   private slotOf(h: number): number {
     const x = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
     return (x ^ (x >>> 13)) & this.mask;
