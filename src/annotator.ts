@@ -6,7 +6,7 @@ import { analyzeLanguage, englishEntities, type Paragraph } from './language/ind
 import { createTopicModel, type Topic, type Keyphrase, type TopicModel } from './topics/index.js';
 import { assertEntries, type LexiconEntry } from './gazetteer/schema.js';
 import { loadShippedLexicon, loadShippedMatcher, parseLexiconJsonl } from './gazetteer/load.js';
-import { annotateTokens, Scratch, type Entity, type EntityOptions } from './resolve/annotate.js';
+import { annotateTokens, readsWhole, Scratch, type Entity, type EntityOptions } from './resolve/annotate.js';
 import { scanTokens } from './tokenize/index.js';
 
 export interface AnnotatorOptions extends AnnotateOptions {
@@ -175,12 +175,13 @@ export function createAnnotator(options: AnnotatorOptions = {}): Annotator {
       assertText(text, 'annotate');
       const opts = { ...defaults, ...callOptions };
       let entities: readonly Entity[] = annotateTokens(matcher, text, opts, scratch);
+      const whole = readsWhole(text);
       let out: { -readonly [K in keyof Annotation]: Annotation[K] } = { entities };
       if (opts.language !== false) {
         const profile = analyzeLanguage(text);
         // the token starts of this text are still in the scratch buffers when annotateTokens scanned
         // it whole (a long text is read in windows: then it is scanned again, if a paragraph needs it)
-        const starts = (): Int32Array => (scratch.whole ? scratch.tokens.start.subarray(0, scratch.tokens.count) : scanTokens(text).start);
+        const starts = (): Int32Array => (whole ? scratch.tokens.start.subarray(0, scratch.tokens.count) : scanTokens(text).start);
         entities = routeByLanguage(matcher, text, entities, profile.paragraphs, opts.forceArabic === true, starts);
         out = { entities, language: profile.language, paragraphs: profile.paragraphs.map((p) => ({ start: p.start, end: p.end, language: p.language })) };
       }
@@ -190,7 +191,7 @@ export function createAnnotator(options: AnnotatorOptions = {}): Annotator {
         topicModel ??= createTopicModel();
         if (wantTopics && wantKeys) {
           // the tokens annotateTokens scanned (still in the scratch buffers): no second scan
-          const a = topicModel.analyze(text, entities, undefined, scratch.whole ? scratch.tokens : undefined);
+          const a = topicModel.analyze(text, entities, undefined, whole ? scratch.tokens : undefined);
           out.topics = a.topics;
           out.keyphrases = a.keyphrases;
         } else if (wantTopics) out.topics = topicModel.topics(text, entities);

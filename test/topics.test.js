@@ -310,3 +310,19 @@ test('the stopword keys precomputed by the build are the ones computed from stop
   t.deepEqual([...stopwordSet()].sort(), [...computeStopwordSet()].sort());
   t.true(stopwordSet().has('قال'));
 });
+
+test('custom background frequencies: ranked by their idf; a malformed table is E_LEXICON_SCHEMA, never NaN scores', (t) => {
+  const shipped = JSON.parse(readFileSync(new URL('../lexicons/topics/model.json', import.meta.url), 'utf8'));
+  const text = 'ارتفعت أسعار الوقود في ألماتي، وقال التجار إن أسعار الوقود والخبز سترتفع مجددا، وإن الخبز نفد من الأسواق.';
+  // the same counts, and then the bread stems made very common: الخبز drops below الوقود
+  const rare = createTopicModel({ model: shipped, df: { N: 1000, df: { 1: 'خبز وقود اسعار' } } }).keyphrases(text, []);
+  const common = createTopicModel({ model: shipped, df: { N: 1000, df: { 1: 'وقود اسعار', 900: 'خبز' } } }).keyphrases(text, []);
+  const rank = (ks, stem) => ks.findIndex((k) => k.stem === stem);
+  t.true(rank(rare, 'خبز') >= 0 && rank(common, 'خبز') >= 0, JSON.stringify(rare.map((k) => k.stem)));
+  t.true(rank(common, 'خبز') > rank(rare, 'خبز'));
+  for (const k of [...rare, ...common]) t.true(Number.isFinite(k.score));
+  for (const df of [{ N: 0, df: {} }, { N: Number.NaN, df: {} }, { N: 10, df: { '-5': 'خبز' } }, { N: 10, df: { abc: 'خبز' } }, { N: 10 }, { N: 10, df: {}, entities: { x: 'loc/china' } }]) {
+    const err = t.throws(() => createTopicModel({ model: shipped, df }), { instanceOf: AalamError }, JSON.stringify(df));
+    t.is(err.code, 'E_LEXICON_SCHEMA');
+  }
+});

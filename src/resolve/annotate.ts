@@ -326,11 +326,6 @@ export class Scratch {
   }
   covered = new Uint8Array(0);
   readonly sure = new Mentions();
-  /**
-   * Whether `tokens` holds the scan of the whole last text (false after a long text read in
-   * windows: it holds the last window's).
-   */
-  whole = true;
   /** The passes bound to this scratch and a matcher (made on first use). */
   runner: { readonly m: Matcher; readonly run: (text: string, opts: EntityOptions) => Entity[] } | undefined;
   /** Token positions with candidates. */
@@ -467,6 +462,8 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
   const patternSources = new Map<string, EntitySource>();
   /** Tokens of the document before the current window (0 for a text read whole). */
   let base = 0;
+  /** The call's type filter (null: every type). */
+  let types: ReadonlySet<EntityType> | null = null;
   /** Normalized unit x of token t (0 past its end). */
   const unit = (t: number, x: number): number => (x < NL[t]! ? U[NS[t]! + x]! : 0);
   /** Hash of the first k normalized units of token t. */
@@ -1107,7 +1104,6 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
   /** Appends the annotations of the chosen spans to `out`, in token order: three runs (passes 2, 4, 5), each already in order. */
   function emit(chosen: readonly Chosen[], e1: number, e2: number, out: Entity[]): void {
     // no two spans share a start token: a merge of the runs
-    const types = opts.types ? new Set(opts.types) : null;
     const e3 = chosen.length;
     for (let i = 0, j = e1, k = e2; i < e1 || j < e2 || k < e3;) {
       const ti = i < e1 ? chosen[i]!.t : n;
@@ -1167,20 +1163,19 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
     text = t0;
     opts = o;
     base = 0;
+    types = opts.types ? new Set(opts.types) : null;
     const out: Entity[] = [];
     // the document's evidence: entries mentioned unambiguously, countries, parts of full names
     sure.reset(m.entries.length);
     if (++epoch === 0x7fffffff) { epoch = 1; titledCountries.fill(0); docCountries.fill(0); }
     partial = new Map<string, Chosen | null>();
     try {
-      if (text.length <= WINDOW_MIN_TEXT) {
+      if (readsWhole(text)) {
         annotateWindow(0, text.length, out);
-        sc.whole = true;
         return out;
       }
       // a long text, window by window: the per-token buffers stay the size of a window (in the
       // cache), and evidence flows forward from the earlier windows
-      sc.whole = false;
       for (let s = 0; s < text.length;) {
         const e = windowEnd(text, s);
         annotateWindow(s, e, out);
@@ -1205,6 +1200,9 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
  * comes after.
  */
 export const WINDOW_MIN_TEXT = 1 << 19;
+
+/** Whether the annotator reads `text` whole (its scan is then left in `Scratch.tokens`), not in windows. */
+export const readsWhole = (text: string): boolean => text.length <= WINDOW_MIN_TEXT;
 const WINDOW = 1 << 18;
 
 /** The end of the window that starts at `s`: after the first line break from `s + WINDOW` on, else after a space, else the text's end. */

@@ -81,13 +81,28 @@ function loadShipped(): { model: CompiledTopics; df: DfArtifact } {
   return shipped;
 }
 
-/** Expands the compact df artifact into lookup maps. @internal */
+/**
+ * Expands the compact df artifact into lookup maps. The document count must be a positive number
+ * and every frequency a non-negative one, so that every idf (and keyphrase score) is a number.
+ * @throws {AalamError} `E_LEXICON_SCHEMA` for an artifact that is not so.
+ * @internal
+ */
 export function dfTable(a: DfArtifact): DfTable {
+  const bad = (what: string, value: unknown): AalamError => new AalamError('E_LEXICON_SCHEMA', `background frequencies (df): ${what}`, value);
+  if (!a || typeof a !== 'object' || !a.df || typeof a.df !== 'object') throw bad('expected { N, df, entities? }', a);
+  if (typeof a.N !== 'number' || !Number.isFinite(a.N) || a.N <= 0) throw bad('N must be a positive number', a.N);
+  const read = (groups: Readonly<Record<string, string>>, into: Map<string, number>): void => {
+    for (const [k, v] of Object.entries(groups)) {
+      const d = Number(k);
+      if (!Number.isFinite(d) || d < 0 || typeof v !== 'string') throw bad(`"${k}" is not a non-negative frequency with a string of keys`, v);
+      // flat keys: split's long pieces are slices of the line, and entity ids are looked up per document
+      for (const s of v.split(' ')) if (s) into.set(flatCopy(s), d);
+    }
+  };
   const df = new Map<string, number>();
   const entities = new Map<string, number>();
-  // flat keys: split's long pieces are slices of the line, and entity ids are looked up per document
-  for (const [k, v] of Object.entries(a.df)) for (const s of v.split(' ')) if (s) df.set(flatCopy(s), Number(k));
-  for (const [k, v] of Object.entries(a.entities ?? {})) for (const s of v.split(' ')) if (s) entities.set(flatCopy(s), Number(k));
+  read(a.df, df);
+  read(a.entities ?? {}, entities);
   return { N: a.N, df, entities };
 }
 
@@ -130,7 +145,7 @@ function checkEntities(entities: unknown, fn: string): readonly Entity[] {
  *
  * @param options - `model`, `terms` and `df` replace or extend the shipped data; the rest are
  *   defaults for every call (`[minScore=0.5]`, `[maxEvidence=20]`, keyphrases `[limit=10]`).
- * @throws {AalamError} `E_LEXICON_LOAD` when the shipped files are missing, `E_LEXICON_SCHEMA` for bad extra terms,
+ * @throws {AalamError} `E_LEXICON_LOAD` when the shipped files are missing, `E_LEXICON_SCHEMA` for bad extra terms or background frequencies (`df`),
  *   `E_OPTION` for an out-of-range option (also from the methods).
  *
  * @example
@@ -175,12 +190,13 @@ export function createTopicModel(options: TopicModelOptions = {}): TopicModel {
     200_000,
     () => ks.reset(),
   );
-  const scratch = new KeyphraseScratch();
+  let scratch = new KeyphraseScratch();
   const entityKeys = new EntityKeys();
   /** After a call on a very long text: the per-token buffers go (a long-lived model would keep them at their largest). */
   const release = (): void => {
     table.releaseTokens(1 << 20);
-    scratch.release(1 << 20);
+    // (a fresh scratch: its stamps start over with its own call numbers)
+    if (scratch.tokenRoom > 1 << 20) scratch = new KeyphraseScratch();
     entityKeys.release(1 << 16);
   };
   const offsets = (doc: DocTokens) => (t: number, letters: number): number =>

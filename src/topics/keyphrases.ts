@@ -157,22 +157,9 @@ export class KeyphraseScratch {
     return this.call;
   }
 
-  /**
-   * Lets go of the buffers grown for a text of more than `maxTokens` tokens (a long-lived model
-   * would otherwise keep them at their largest); they grow again when needed.
-   */
-  release(maxTokens: number): void {
-    if (this.stem.length <= maxTokens) return;
-    const fresh = new KeyphraseScratch();
-    this.stem = fresh.stem; this.covered = fresh.covered; this.uni = fresh.uni; this.repOf = fresh.repOf;
-    this.slots = fresh.slots;
-    this.gWords = fresh.gWords; this.gTf = fresh.gTf; this.gFirst = fresh.gFirst; this.gLast = fresh.gLast;
-    this.gEntity = fresh.gEntity; this.gSlot = fresh.gSlot; this.gStems = fresh.gStems; this.score = fresh.score;
-    this.scores = fresh.scores; this.cands = fresh.cands;
-    this.occToken = fresh.occToken; this.occEnd = fresh.occEnd; this.occNext = fresh.occNext; this.occEntity = fresh.occEntity;
-    // (zero is no call's number)
-    this.gKeyCall = fresh.gKeyCall;
-    this.gKey = [];
+  /** Tokens the per-token buffers have room for. */
+  get tokenRoom(): number {
+    return this.stem.length;
   }
 
   /** Room for `tokens` tokens and `items` groups or occurrences. */
@@ -453,7 +440,6 @@ export function extractKeyphrases(
   // TF-IDF
   const { score, cands } = sc;
   let C = 0;
-  let nan = false;
   for (let g = 0; g < G; g++) {
     const tf = gTf[g]!;
     const ei = gEntity[g]!;
@@ -478,7 +464,6 @@ export function extractKeyphrases(
       idf = s / len;
     }
     const x = tf * idf * (1 + 0.1 * (gWords[g]! - 1));
-    if (x !== x) nan = true;
     score[g] = x;
     cands[C++] = g;
   }
@@ -529,14 +514,8 @@ export function extractKeyphrases(
     let prefix: number[] = [];
     if (k < C) {
       // the best k: all scores above the k-th, and the best of those equal to it
-      let threshold: number;
-      if (!nan) threshold = kthLargestOf(score, cands, C, k, sc.scores);
-      else {
-        // (a NaN score, from a malformed background table: the general selection, as before)
-        const scores = sc.scores.subarray(0, C);
-        for (let i = 0; i < C; i++) scores[i] = score[cands[i]!]!;
-        threshold = kthLargest(scores, k);
-      }
+      // (scores are numbers, never NaN: `dfTable` checks the background frequencies)
+      const threshold = kthLargestOf(score, cands, C, k, sc.scores);
       const tied: number[] = [];
       for (let i = 0; i < C; i++) {
         const x = score[cands[i]!]!;
@@ -655,34 +634,6 @@ function kthLargestOf(score: Float64Array, cands: Int32Array, C: number, k: numb
     top[j] = x;
   }
   return top[k - 1]!;
-}
-
-/** The k-th largest of `a` (1 ≤ k ≤ a.length); reorders `a`. */
-function kthLargest(a: Float64Array, k: number): number {
-  // quickselect for index a.length - k of the ascending order
-  const want = a.length - k;
-  let lo = 0;
-  let hi = a.length - 1;
-  while (lo < hi) {
-    const pivot = a[(lo + hi) >> 1]!;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i]! < pivot) i++;
-      while (a[j]! > pivot) j--;
-      if (i <= j) {
-        const x = a[i]!;
-        a[i] = a[j]!;
-        a[j] = x;
-        i++;
-        j--;
-      }
-    }
-    if (want <= j) hi = j;
-    else if (want >= i) lo = i;
-    else break;
-  }
-  return a[want]!;
 }
 
 /**
