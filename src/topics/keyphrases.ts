@@ -126,7 +126,11 @@ export class KeyphraseScratch {
   covered = new Uint8Array(256);
   uni = new Int32Array(256);
   repOf = new Uint8Array(256);
-  /** Phrase hash table: group + 1, 0 when empty (emptied again after each call). */
+  /**
+   * Phrase hash table: group + 1, 0 when empty (emptied again after each call). It grows with the
+   * phrases of a text, not with its tokens: sized for 3 phrases a token, a long text's table was
+   * hundreds of megabytes, and nearly every probe a cache miss.
+   */
   slots = new Int32Array(1024);
 
   /**
@@ -162,8 +166,8 @@ export class KeyphraseScratch {
     return this.stem.length;
   }
 
-  /** Room for `tokens` tokens and `items` groups or occurrences. */
-  reserve(tokens: number, items: number): void {
+  /** Room for `tokens` tokens, and for `occurrences` occurrences to start with. */
+  reserve(tokens: number, occurrences: number): void {
     if (tokens > this.stem.length) {
       const cap = Math.max(tokens, this.stem.length * 2);
       this.stem = new Int32Array(cap);
@@ -171,28 +175,44 @@ export class KeyphraseScratch {
       this.uni = new Int32Array(cap);
       this.repOf = new Uint8Array(cap);
     }
-    if (items > this.gWords.length) {
-      const cap = Math.max(items, this.gWords.length * 2);
-      this.gWords = new Int32Array(cap);
-      this.gTf = new Int32Array(cap);
-      this.gFirst = new Int32Array(cap);
-      this.gLast = new Int32Array(cap);
-      this.gEntity = new Int32Array(cap);
-      this.gSlot = new Int32Array(cap);
-      this.gStems = new Int32Array(3 * cap);
-      this.score = new Float64Array(cap);
-      this.scores = new Float64Array(cap);
-      this.cands = new Int32Array(cap);
-      this.gKeyCall = grown(this.gKeyCall, cap);
-      this.occToken = new Int32Array(cap);
-      this.occEnd = new Int32Array(cap);
-      this.occNext = new Int32Array(cap);
-      this.occEntity = new Int32Array(cap);
-    }
-    // at most 3 phrases per token: keep the table at most half full
-    let cap = this.slots.length;
-    while (cap < 6 * tokens) cap *= 2;
-    if (cap > this.slots.length) this.slots = new Int32Array(cap);
+    if (occurrences > this.occToken.length) this.growOccurrences(occurrences, 0);
+  }
+
+  /**
+   * Room for group `g`, the first `g` groups kept. Groups and occurrences grow as a text makes them
+   * (doubling), not to what its tokens could make: reserving 3 phrases a token cost 228 bytes a
+   * token, hundreds of megabytes for a long text, which the garbage collector counts as pressure
+   * even where it is never written.
+   */
+  growGroups(g: number): void {
+    const cap = Math.max(g + 1, this.gWords.length * 2);
+    this.gWords = grown(this.gWords, cap, g);
+    this.gTf = grown(this.gTf, cap, g);
+    this.gFirst = grown(this.gFirst, cap, g);
+    this.gLast = grown(this.gLast, cap, g);
+    this.gEntity = grown(this.gEntity, cap, g);
+    this.gSlot = grown(this.gSlot, cap, g);
+    this.gStems = grown(this.gStems, 3 * cap, 3 * g);
+    // (stamps of earlier calls are kept: they stay unequal to later calls' numbers)
+    this.gKeyCall = grown(this.gKeyCall, cap);
+  }
+
+  /** Room for occurrence `o`, the first `keep` occurrences kept. */
+  growOccurrences(o: number, keep: number): void {
+    const cap = Math.max(o + 1, this.occToken.length * 2);
+    this.occToken = grown(this.occToken, cap, keep);
+    this.occEnd = grown(this.occEnd, cap, keep);
+    this.occNext = grown(this.occNext, cap, keep);
+    this.occEntity = grown(this.occEntity, cap, keep);
+  }
+
+  /** Room for the scores of `groups` groups. */
+  reserveScores(groups: number): void {
+    if (groups <= this.score.length) return;
+    const cap = Math.max(groups, this.score.length * 2);
+    this.score = new Float64Array(cap);
+    this.scores = new Float64Array(cap);
+    this.cands = new Int32Array(cap);
   }
 }
 
@@ -247,6 +267,13 @@ function repeatedLines(text: string): number[] {
   return out;
 }
 
+/** Home slot of the phrase of stems (s0, s1, s2) in a table of `mask + 1` slots. */
+function phraseSlot(s0: number, s1: number, s2: number, mask: number): number {
+  let h = Math.imul(s0 + 1, 0x9e3779b1) ^ Math.imul(s1 + 2, 0x85ebca6b) ^ Math.imul(s2 + 3, 0xc2b2ae35);
+  h = Math.imul(h ^ (h >>> 15), 0x27d4eb2d);
+  return (h ^ (h >>> 13)) & mask;
+}
+
 /**
  * Extracts ranked keyphrases from one tokenized text. Phrases are grouped by their stem ids
  * (stems never contain a space: word tokens and normalization expansions have none, so a stem
@@ -270,8 +297,10 @@ export function extractKeyphrases(
   if (!(limit > 0)) return [];
 
   const E = ents.count;
-  sc.reserve(n, E + 3 * n);
-  const { covered, stem, gWords, gTf, gFirst, gLast, gEntity, gSlot, gStems, occToken, occEnd, occNext, occEntity, slots } = sc;
+  // (occurrences: room for the mentions and single words; phrases grow the arrays as they come)
+  sc.reserve(n, E + n);
+  const { covered, stem } = sc;
+  let { gWords, gTf, gFirst, gLast, gEntity, gSlot, gStems, occToken, occEnd, occNext, occEntity } = sc;
   const call = sc.nextCall(ks.stems.length, entityKeys.strings.length);
 
   // entity coverage: tokens inside a mention are not plain candidates
@@ -325,6 +354,10 @@ export function extractKeyphrases(
   let G = 0;
   let O = 0;
   const addOcc = (g: number, token: number, end: number, entity: number, rep: boolean): void => {
+    if (O === occToken.length) {
+      sc.growOccurrences(O, O);
+      ({ occToken, occEnd, occNext, occEntity } = sc);
+    }
     const o = O++;
     occToken[o] = token;
     occEnd[o] = end;
@@ -336,6 +369,10 @@ export function extractKeyphrases(
     if (!rep) gTf[g]!++;
   };
   const newGroup = (words: number, s0: number, s1: number, s2: number, entity: number): number => {
+    if (G === gWords.length) {
+      sc.growGroups(G);
+      ({ gWords, gTf, gFirst, gLast, gEntity, gSlot, gStems } = sc);
+    }
     const g = G++;
     gWords[g] = words;
     gTf[g] = 0;
@@ -370,16 +407,31 @@ export function extractKeyphrases(
 
   // plain candidates: runs of content tokens
   const { kp, kpStripped } = doc;
-  const mask = slots.length - 1;
+  let slots = sc.slots;
+  let mask = slots.length - 1;
+  /** Phrase groups in the table. */
+  let P = 0;
+  /** Doubles the table and puts every phrase group back (at its new slot). */
+  const growSlots = (): void => {
+    slots = sc.slots = new Int32Array(2 * slots.length);
+    mask = slots.length - 1;
+    for (let g = 0; g < G; g++) {
+      if (gSlot[g]! < 0) continue;
+      let i = phraseSlot(gStems[3 * g]!, gStems[3 * g + 1]!, gStems[3 * g + 2]!, mask);
+      while (slots[i] !== 0) i = (i + 1) & mask;
+      slots[i] = g + 1;
+      gSlot[g] = i;
+    }
+  };
   const phrase = (words: number, s0: number, s1: number, s2: number): number => {
-    let h = Math.imul(s0 + 1, 0x9e3779b1) ^ Math.imul(s1 + 2, 0x85ebca6b) ^ Math.imul(s2 + 3, 0xc2b2ae35);
-    h = Math.imul(h ^ (h >>> 15), 0x27d4eb2d);
-    for (let i = (h ^ (h >>> 13)) & mask; ; i = (i + 1) & mask) {
+    for (let i = phraseSlot(s0, s1, s2, mask); ; i = (i + 1) & mask) {
       const g = slots[i]! - 1;
       if (g < 0) {
         const created = newGroup(words, s0, s1, s2, -1);
         slots[i] = created + 1;
         gSlot[created] = i;
+        // (at most half full)
+        if (2 * ++P > slots.length) growSlots();
         return created;
       }
       if (gStems[3 * g] === s0 && gStems[3 * g + 1] === s1 && gStems[3 * g + 2] === s2) return g;
@@ -438,6 +490,7 @@ export function extractKeyphrases(
   if (!G) return [];
 
   // TF-IDF
+  sc.reserveScores(G);
   const { score, cands } = sc;
   let C = 0;
   for (let g = 0; g < G; g++) {
