@@ -205,7 +205,7 @@ async function sectionAdversarial() {
   const a = C.adversarial;
   const out = [];
   for (const mode of a.modes) {
-    for (const shape of ['word', 'diacritics', 'tatweel', 'clitics', 'names']) {
+    for (const shape of ['word', 'diacritics', 'tatweel', 'clitics', 'names', 'lines']) {
       log(`[${elapsed()}] adversarial (${mode}): ${shape} …`);
       const r = await runChild('adversarial.js', { shape, mode, mb: a.oneMb, newsMb: 1, runs: a.runs }, { nodeArgs: ['--max-old-space-size=8192'], timeoutMs: a.timeoutMs });
       if (!r.ok) log(`  failed: ${r.error}`);

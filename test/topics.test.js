@@ -260,6 +260,35 @@ test('keyphrases: term frequency counts occurrences; a word named like an Object
   t.true(model.keyphrases('constructor constructor toString', [], { limit: 5 }).every((k) => Number.isFinite(k.score)));
 });
 
+
+test('keyphrases: a caption printed again counts once; other lines of its length count in full', (t) => {
+  const caption = 'صورة أرشيفية لمحطة القطارات في ألماتي';
+  // same length as the caption, different text: not a repeat
+  const other = 'صورة أرشيفية لمحطة الحافلات في ألماتي';
+  t.is(other.length, caption.length);
+  const body = 'أعلنت البلدية تجديد المحطة خلال العام المقبل.';
+  const once = model.keyphrases(`${caption}\n${other}\n${body}`, [], { limit: 50 });
+  // the caption again, once verbatim and once with surrounding spaces (trimmed lines compare)
+  const thrice = model.keyphrases(`${caption}\n${other}\n${caption}\n${body}\n  ${caption}\t`, [], { limit: 50 });
+  const find = (keys, stem) => keys.find((k) => k.stem === stem);
+  const trainsOnce = once.find((k) => k.text === 'القطارات');
+  t.truthy(trainsOnce);
+  const trains = find(thrice, trainsOnce.stem);
+  t.is(trains.occurrences.length, 3);
+  t.is(trains.score, trainsOnce.score);
+  const busesOnce = once.find((k) => k.text === 'الحافلات');
+  t.is(find(thrice, busesOnce.stem).score, busesOnce.score);
+  // many distinct lines of one length, then one of them again: only that one is a repeat
+  const records = Array.from({ length: 3000 }, (_, i) => (`سجل رقم ${i.toString(36)} في القائمة ` + 'ا'.repeat(40)).slice(0, 40));
+  const listOf = (lines) => model.keyphrases(lines.join('\n'), [], { limit: 5 }).find((k) => k.text === 'القائمة');
+  const plain = listOf([...records, 'القائمة']);
+  const again = listOf([...records, records[1234], 'القائمة']);
+  t.is(plain.occurrences.length, 3001);
+  t.is(again.occurrences.length, 3002);
+  t.is(again.score, plain.score);
+  // and a record line that is not a repeat counts
+  t.true(listOf([...records, records[1234] + 'ب', 'القائمة']).score > plain.score);
+});
 test('keyphrases: entity ids and texts named like Object properties group like any other key', (t) => {
   const text = 'alpha beta gamma delta epsilon zeta';
   const at = (word, id) => {

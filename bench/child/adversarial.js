@@ -13,12 +13,27 @@ function fill(unit, targetBytes, sep = '') {
 
 const CLITICS = ['وب', 'ول', 'فب', 'لل', 'وال', 'بال', 'وبال', 'فلل', 'ك', 'فس'];
 
+/** Distinct lines of 40 characters each: a record number in words' clothing, padded with alef. */
+function recordLines(targetBytes) {
+  const lines = [];
+  let size = 0;
+  for (let i = 0; size < targetBytes; i++) {
+    const line = (`سجل رقم ${i.toString(36)} في القائمة ` + 'ا'.repeat(40)).slice(0, 40);
+    lines.push(line);
+    size += bytes(line) + 1;
+  }
+  return lines.join('\n');
+}
+
 export const SHAPES = {
   word: { doc: 'single word (كازاخستان repeated)', make: (b) => fill('كازاخستان', b) },
   diacritics: { doc: 'diacritics only (harakat, shadda, sukun)', make: (b) => fill('\u064B\u064C\u064D\u064E\u064F\u0650\u0651\u0652', b) },
   tatweel: { doc: 'tatweel only (U+0640)', make: (b) => fill('\u0640', b) },
   clitics: { doc: '100k clitic-like tokens (وب ول فب لل وال …)', make: () => Array.from({ length: 100000 }, (_, i) => CLITICS[i % CLITICS.length]).join(' ') },
   names: { doc: 'back-to-back entity names', make: (b) => fill('قاسم جومارت توكاييف في بكين وكازاخستان ومنظمة معاهدة الأمن الجماعي', b, '، ') },
+  // (lines of one length used to be compared with every earlier distinct line of that length when
+  // keyphrases looked for repeated lines: quadratic)
+  lines: { doc: 'distinct lines of one length (numbered 40-character records)', make: (b) => recordLines(b) },
   line: { doc: 'news text as one line', make: (b) => buildNewsText(b).text.replace(/\n+/g, ' ') },
 };
 

@@ -228,15 +228,18 @@ function isTrimSpace(c: number): boolean {
 
 /**
  * Lines (split at `\n`) whose trimmed text, longer than 20 characters, is that of an earlier line:
- * flat `[start, end)` pairs of the whole lines, in order. Trimmed lines of one length are chained
- * and compared character by character (most differ in their first characters).
+ * flat `[start, end)` pairs of the whole lines, in order. Trimmed lines are chained by a hash of
+ * their text, and compared character by character only within a chain. (Chained by length, as they
+ * once were, a long text's distinct lines of one length made a chain that every new line of that
+ * length walked: quadratic in the lines.)
  */
 function repeatedLines(text: string): number[] {
   const out: number[] = [];
   const len = text.length;
-  // trimmed length → last line of that length; lines of one length chained through `prev`
-  const byLength = new Map<number, number>();
+  // hash of a trimmed line → last line with that hash; lines of one hash chained through `prev`
+  const byHash = new Map<number, number>();
   const ls: number[] = [];
+  const sizes: number[] = [];
   const prev: number[] = [];
   for (let pos = 0; pos <= len; ) {
     let nl = text.indexOf('\n', pos);
@@ -247,9 +250,12 @@ function repeatedLines(text: string): number[] {
     while (e > s && isTrimSpace(text.charCodeAt(e - 1))) e--;
     const size = e - s;
     if (size > 20) {
-      const last = byLength.get(size);
+      let h = size;
+      for (let i = s; i < e; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+      const last = byHash.get(h);
       let seen = false;
       for (let l = last ?? -1; l >= 0 && !seen; l = prev[l]!) {
+        if (sizes[l] !== size) continue;
         const o = ls[l]!;
         let i = 0;
         while (i < size && text.charCodeAt(o + i) === text.charCodeAt(s + i)) i++;
@@ -258,8 +264,9 @@ function repeatedLines(text: string): number[] {
       if (seen) out.push(pos, nl);
       else {
         ls.push(s);
+        sizes.push(size);
         prev.push(last ?? -1);
-        byLength.set(size, ls.length - 1);
+        byHash.set(h, ls.length - 1);
       }
     }
     pos = nl + 1;
