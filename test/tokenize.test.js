@@ -87,3 +87,33 @@ test('segments carry offsets into the original, diacritics included', (t) => {
   t.deepEqual(a.segments.map((s) => s.text), ['وَ', 'بِ', 'كَازَاخِسْتَانَ']);
   for (const s of a.segments) t.is(input.slice(s.start, s.end), s.text);
 });
+
+test('property: a text scanned in ranges, each continuing the state of the one before, gives the tokens of one scan', async (t) => {
+  const fc = (await import('fast-check')).default;
+  const { TokenBuffer } = await import('../dist/tokenize/scan.js');
+  const { compileTable, optionsMask } = await import('../dist/normalize/engine.js');
+  const { action, expansions } = compileTable(optionsMask(undefined));
+  const pieces = ['قال', 'الرئيس', 'توكاييف', '.', '!', '؟', '»', '«', ')', '(', 'U.S.', '3.5', 'Reuters', 'ـ', '\u064E', ' ', ' ', '\n', '\r\n', '\t', '، '];
+  const columns = (b, n) => ['start', 'end', 'kind', 'breakBefore', 'hash', 'nlen'].map((k) => Array.from(b[k].subarray(0, n)));
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 80 }), fc.array(fc.nat(), { maxLength: 6 }), (parts, picks) => {
+      const text = parts.join('');
+      const whole = new TokenBuffer();
+      const n = whole.scan(text, action, expansions);
+      // cuts between tokens: right after a space or a line break
+      const gaps = [];
+      for (let i = 1; i < text.length; i++) if (/\s/.test(text[i - 1])) gaps.push(i);
+      const cuts = [...new Set(gaps.length ? picks.map((p) => gaps[p % gaps.length]) : [])].sort((a, b) => a - b);
+      const b = new TokenBuffer();
+      const got = [[], [], [], [], [], []];
+      let from = 0;
+      for (const to of [...cuts, text.length]) {
+        const k = b.scan(text, action, expansions, from, to, from === 0 ? 0 : b.endState);
+        columns(b, k).forEach((c, i) => got[i].push(...c));
+        from = to;
+      }
+      t.deepEqual(got, columns(whole, n), JSON.stringify({ text, cuts }));
+    }),
+    { numRuns: 400 },
+  );
+});

@@ -1118,7 +1118,8 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
 
   /** Annotates the tokens of `text[from, to)` (a window: the whole text, or a part cut between lines), appending to `out`. */
   function annotateWindow(from: number, to: number, out: Entity[]): void {
-    n = raw.scan(text, action, expansions, from, to);
+    // (a window after the first starts in the sentence state the one before ended in)
+    n = raw.scan(text, action, expansions, from, to, from === 0 ? 0 : raw.endState);
     if (n === 0) return;
     sc.reserve(n);
     H = raw.hash;

@@ -120,6 +120,11 @@ export class TokenBuffer {
   normStart = new Int32Array(1);
   /** End of the range being scanned. */
   private to = 0;
+  /**
+   * Where the last scan left the sentence state at its range's end, for the scan of the range that
+   * follows (see `scan`'s `state`): a break pending (1), the last token ending a sentence (2).
+   */
+  endState = 0;
 
   /** Makes room for at least `n` tokens, keeping the first `keep`. */
   reserve(n: number, keep = 0): void {
@@ -202,9 +207,11 @@ export class TokenBuffer {
   /**
    * Scans `text` (or its range `[from, to)`, which must start and end between tokens: the spans are
    * then offsets into `text`) with the normalization table `action`/`expansions` (from `compileTable`).
+   * A range that continues the one scanned before passes that scan's `endState` as `state`, so that
+   * its first token's `breakBefore` is what a scan of the whole text gives.
    * Returns the token count (also in `count`).
    */
-  scan(text: string, action: Int32Array, expansions: readonly string[], from = 0, to = text.length): number {
+  scan(text: string, action: Int32Array, expansions: readonly string[], from = 0, to = text.length, state = 0): number {
     const len = to;
     this.to = to;
     this.reserve(((to - from) >> 2) + 16); // news text has a token every ~6 units: one allocation, rarely a second
@@ -218,8 +225,9 @@ export class TokenBuffer {
     let units = this.growUnits(0, to - from + 16);
     let o = 0;
     let n = 0;
-    let pendingBreak = 0;
-    let lastTerminal = false;
+    // (a range that continues an earlier one starts in the state that one ended in: `endState`)
+    let pendingBreak = state & 1;
+    let lastTerminal = (state & 2) !== 0;
     let i = from;
     while (i < len) {
       const c = text.charCodeAt(i);
@@ -346,6 +354,7 @@ export class TokenBuffer {
     }
     normStart[n] = o;
     this.count = n;
+    this.endState = pendingBreak | (lastTerminal ? 2 : 0);
     return n;
   }
 }
