@@ -174,28 +174,32 @@ export function createAnnotator(options: AnnotatorOptions = {}): Annotator {
     annotate(text: string, callOptions?: AnnotateOptions): Annotation {
       assertText(text, 'annotate');
       const opts = { ...defaults, ...callOptions };
-      let entities: readonly Entity[] = annotateTokens(matcher, text, opts, scratch);
       const whole = readsWhole(text);
+      const wantTopics = opts.topics !== false;
+      const wantKeys = opts.keyphrases !== false;
+      if (wantTopics || wantKeys) topicModel ??= createTopicModel();
+      // a long text is read in windows: the topic model takes the tokens of each (no second scan)
+      const windows = !whole && topicModel && (wantTopics || wantKeys) ? topicModel.readWindows() : undefined;
+      let entities: readonly Entity[] = annotateTokens(matcher, text, opts, scratch, windows?.add);
       let out: { -readonly [K in keyof Annotation]: Annotation[K] } = { entities };
       if (opts.language !== false) {
         const profile = analyzeLanguage(text);
         // the token starts of this text are still in the scratch buffers when annotateTokens scanned
-        // it whole (a long text is read in windows: then it is scanned again, if a paragraph needs it)
-        const starts = (): Int32Array => (whole ? scratch.tokens.start.subarray(0, scratch.tokens.count) : scanTokens(text).start);
+        // it whole; a long text read in windows has them in the topic model's copy when topics are
+        // asked for, else it is scanned again, if a paragraph needs it
+        const starts = (): Int32Array => (whole ? scratch.tokens.start.subarray(0, scratch.tokens.count) : windows ? windows.starts() : scanTokens(text).start);
         entities = routeByLanguage(matcher, text, entities, profile.paragraphs, opts.forceArabic === true, starts);
         out = { entities, language: profile.language, paragraphs: profile.paragraphs.map((p) => ({ start: p.start, end: p.end, language: p.language })) };
       }
-      const wantTopics = opts.topics !== false;
-      const wantKeys = opts.keyphrases !== false;
-      if (wantTopics || wantKeys) {
-        topicModel ??= createTopicModel();
+      if (topicModel && (wantTopics || wantKeys)) {
+        // the tokens annotateTokens scanned (still in the scratch buffers, or read window by window): no second scan
+        const tokens = whole ? scratch.tokens : windows;
         if (wantTopics && wantKeys) {
-          // the tokens annotateTokens scanned (still in the scratch buffers): no second scan
-          const a = topicModel.analyze(text, entities, undefined, whole ? scratch.tokens : undefined);
+          const a = topicModel.analyze(text, entities, undefined, tokens);
           out.topics = a.topics;
           out.keyphrases = a.keyphrases;
-        } else if (wantTopics) out.topics = topicModel.topics(text, entities);
-        else out.keyphrases = topicModel.keyphrases(text, entities);
+        } else if (wantTopics) out.topics = topicModel.topics(text, entities, undefined, tokens);
+        else out.keyphrases = topicModel.keyphrases(text, entities, undefined, tokens);
       }
       // buffers grown for a document of over a million tokens (~10 MB) are not kept (the scan's
       // tokens were read by the language routing and the topics above)

@@ -188,3 +188,30 @@ test('a long document on one line is cut at spaces; an English paragraph at its 
     t.is(toks.start[e.tokenStart], e.start, e.text);
   }
 });
+
+test('a long document: its topics and keyphrases are those of the topic model reading the whole text', async (t) => {
+  const { createTopicModel } = await import('../dist/index.js');
+  // protests in Almaty and a caption printed twice, then filler over several windows, then more news
+  const head = 'خرج آلاف المتظاهرين في ألماتي احتجاجا على ارتفاع أسعار الوقود.\nصورة أرشيفية لمحطة القطارات في ألماتي\n';
+  const tail = 'وقالت الحكومة إن أسعار الوقود ستنخفض، وعاد المتظاهرون إلى ساحة الجمهورية في ألماتي.\nصورة أرشيفية لمحطة القطارات في ألماتي\n';
+  const lines = filler(4 << 19).split('\n');
+  // lines of their own here and there, in every window: a sentence broken over two lines (no full
+  // stop: only the line break keeps 'أسعار' and 'الوقود' apart)
+  for (let i = 0; i + 1 < lines.length; i += 997) {
+    lines[i] = 'تظاهر المحتجون أمام البرلمان احتجاجا على أسعار';
+    lines[i + 1] = 'الوقود والخبز في العاصمة';
+  }
+  const text = head + lines.join('\n') + tail;
+  t.true(text.length > 3 << 19);
+  const r = aalam.annotate(text);
+  const model = createTopicModel();
+  const whole = model.analyze(text, r.entities);
+  t.deepEqual(r.topics, whole.topics);
+  t.deepEqual(r.keyphrases, whole.keyphrases);
+  // the repeated lines count once; the fuel-price phrase is that of the first and last lines only
+  t.deepEqual(r.keyphrases.find((k) => k.text === 'أسعار الوقود')?.occurrences.length, 2);
+  t.true(r.keyphrases.some((k) => k.text === 'احتجاجا' && k.occurrences.length > 20));
+  for (const k of r.keyphrases) for (const o of k.occurrences) t.false(o.text.includes('\n'), k.text);
+  t.deepEqual(aalam.annotate(text, { keyphrases: false }).topics, whole.topics);
+  t.deepEqual(aalam.annotate(text, { topics: false }).keyphrases, whole.keyphrases);
+});

@@ -327,7 +327,7 @@ export class Scratch {
   covered = new Uint8Array(0);
   readonly sure = new Mentions();
   /** The passes bound to this scratch and a matcher (made on first use). */
-  runner: { readonly m: Matcher; readonly run: (text: string, opts: EntityOptions) => Entity[] } | undefined;
+  runner: { readonly m: Matcher; readonly run: (text: string, opts: EntityOptions, onWindow?: (scanned: TokenBuffer) => void) => Entity[] } | undefined;
   /** Token positions with candidates. */
   positions = new Int32Array(0);
   /**
@@ -385,16 +385,20 @@ export class Scratch {
   }
 }
 
-export function annotateTokens(m: Matcher, text: string, opts: EntityOptions = {}, scratch?: Scratch): Entity[] {
+export function annotateTokens(
+  m: Matcher, text: string, opts: EntityOptions = {}, scratch?: Scratch,
+  /** Called with each window's scan when `text` is read in windows (see `readsWhole`), in text order. */
+  onWindow?: (scanned: TokenBuffer) => void,
+): Entity[] {
   const sc = scratch ?? new Scratch();
   // the passes and their helpers are made once per annotator (scratch) and matcher, not per call:
   // the same functions every call keep V8's optimized code valid (no "wrong call target" deopts)
   if (sc.runner?.m !== m) sc.runner = { m, run: makeRunner(m, sc) };
-  return sc.runner.run(text, opts);
+  return sc.runner.run(text, opts, onWindow);
 }
 
 /** The entity passes over one text, bound to a matcher and reusable work buffers. */
-function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions) => Entity[] {
+function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions, onWindow?: (scanned: TokenBuffer) => void) => Entity[] {
   const { action, expansions } = compileTable(optionsMask(undefined));
   const POW = hashPowers();
   // One pass over the text (src/tokenize/scan.ts): token spans, the hash of each normalized token
@@ -1160,7 +1164,7 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
     }
   }
 
-  return function annotateText(t0: string, o: EntityOptions): Entity[] {
+  return function annotateText(t0: string, o: EntityOptions, onWindow?: (scanned: TokenBuffer) => void): Entity[] {
     text = t0;
     opts = o;
     base = 0;
@@ -1180,6 +1184,7 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
       for (let s = 0; s < text.length;) {
         const e = windowEnd(text, s);
         annotateWindow(s, e, out);
+        onWindow?.(raw);
         base += n;
         sure.nextWindow();
         s = e;

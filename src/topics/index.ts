@@ -10,6 +10,7 @@ import { compileTopics, type CompiledTopics, type TaxonomyEntry, type TopicTermE
 import { extractKeyphrases, KeyphraseScratch, KeyphraseStems, type DfTable, type Keyphrase, type KeyphraseOptions } from './keyphrases.js';
 import { WordTable, flatCopy, type DocTokens, type ScannedTokens } from './words.js';
 import { EntityKeys } from './entities.js';
+import { TokenBuffer } from '../tokenize/scan.js';
 import { stopwordSet } from './stopwords.js';
 
 export type { Topic, TopicEvidence, TopicOptions } from './classify.js';
@@ -46,20 +47,37 @@ export interface TopicModel {
    * IPTC Media Topics of a document, best first, each with its evidence. Parents are included
    * (a second-level topic implies its top-level topic). Never throws on a string.
    */
-  topics(text: string, entities?: readonly Entity[], options?: TopicOptions): Topic[];
+  topics(text: string, entities?: readonly Entity[], options?: TopicOptions, /** @internal */ tokens?: GivenTokens): Topic[];
   /** Ranked keyphrases (TF-IDF against the background corpus). Never throws on a string. */
-  keyphrases(text: string, entities?: readonly Entity[], options?: KeyphraseOptions): Keyphrase[];
+  keyphrases(text: string, entities?: readonly Entity[], options?: KeyphraseOptions, /** @internal */ tokens?: GivenTokens): Keyphrase[];
   /** Both at once, tokenizing the text once. */
   analyze(
     text: string,
     entities?: readonly Entity[],
     options?: { readonly topics?: TopicOptions; readonly keyphrases?: KeyphraseOptions },
     /** @internal The tokens of `text` when the caller has scanned it already (the annotator). */
-    tokens?: ScannedTokens,
+    tokens?: GivenTokens,
   ): { topics: Topic[]; keyphrases: Keyphrase[] };
+  /**
+   * @internal Reads the tokens of a long text as the annotator scans it, window by window (each
+   * window's scan to `add`, in text order); the returned object is then the tokens of `analyze`,
+   * `topics` or `keyphrases` on that text. Valid until the model's next call.
+   */
+  readWindows(): WindowTokens;
   /** The categories this model can assign. */
   readonly taxonomy: readonly TaxonomyEntry[];
 }
+
+/** The tokens of a text read window by window (see `TopicModel.readWindows`). @internal */
+export interface WindowTokens {
+  /** Appends one window's tokens (its scan, offsets into the whole text). */
+  add(scanned: ScannedTokens): void;
+  /** Token starts read so far. */
+  starts(): Int32Array;
+}
+
+/** Tokens a caller already has: a whole scan of the text, or its windows. @internal */
+export type GivenTokens = ScannedTokens | WindowTokens;
 
 let shipped: { model: CompiledTopics; df: DfArtifact } | undefined;
 
@@ -199,6 +217,15 @@ export function createTopicModel(options: TopicModelOptions = {}): TopicModel {
     if (scratch.tokenRoom > 1 << 20) scratch = new KeyphraseScratch();
     entityKeys.release(1 << 16);
   };
+  const windows: WindowTokens = Object.freeze({
+    add: (scanned: ScannedTokens): void => table.addWindow(scanned),
+    starts: (): Int32Array => table.windowStarts(),
+  });
+  /** Tokens passed by the annotator (anything else is not trusted: the parameter is internal). */
+  const given = (tokens: unknown): GivenTokens | undefined => (tokens === windows || tokens instanceof TokenBuffer ? (tokens as GivenTokens) : undefined);
+  /** The tokens of `text`: the windows read (see `readWindows`), a given scan, or a scan of its own. */
+  const docOf = (text: string, tokens: GivenTokens | undefined): DocTokens =>
+    tokens === windows ? table.windowTokens(text) : table.tokens(text, tokens as ScannedTokens | undefined);
   const offsets = (doc: DocTokens) => (t: number, letters: number): number =>
     table.offsetAfter(doc.text, doc.raw.start[t]!, doc.raw.end[t]!, letters);
   const topicDefaults: TopicOptions = {
@@ -209,22 +236,22 @@ export function createTopicModel(options: TopicModelOptions = {}): TopicModel {
   };
   const keyphraseDefaults: KeyphraseOptions = options.keyphrases ?? {};
   return Object.freeze({
-    topics(text: string, entities?: readonly Entity[], callOptions?: TopicOptions): Topic[] {
+    topics(text: string, entities?: readonly Entity[], callOptions?: TopicOptions, tokens?: GivenTokens): Topic[] {
       assertText(text, 'topics');
       const ents = checkEntities(entities, 'topics');
       checkTopicOptions(callOptions);
-      const doc = table.tokens(text);
+      const doc = docOf(text, given(tokens));
       try {
         return classify(rt, doc, table, offsets(doc), entityKeys.fields(ents, text.length), entityKeys, withDefaults(topicDefaults, callOptions));
       } finally {
         release();
       }
     },
-    keyphrases(text: string, entities?: readonly Entity[], callOptions?: KeyphraseOptions): Keyphrase[] {
+    keyphrases(text: string, entities?: readonly Entity[], callOptions?: KeyphraseOptions, tokens?: GivenTokens): Keyphrase[] {
       assertText(text, 'keyphrases');
       const ents = checkEntities(entities, 'keyphrases');
       checkKeyphraseOptions(callOptions);
-      const doc = table.tokens(text);
+      const doc = docOf(text, given(tokens));
       try {
         return extractKeyphrases(ks, doc, offsets(doc), entityKeys.fields(ents, text.length), entityKeys, withDefaults(keyphraseDefaults, callOptions), scratch);
       } finally {
@@ -235,13 +262,13 @@ export function createTopicModel(options: TopicModelOptions = {}): TopicModel {
       text: string,
       entities?: readonly Entity[],
       callOptions?: { readonly topics?: TopicOptions; readonly keyphrases?: KeyphraseOptions },
-      tokens?: ScannedTokens,
+      tokens?: GivenTokens,
     ): { topics: Topic[]; keyphrases: Keyphrase[] } {
       assertText(text, 'analyze');
       const ents = checkEntities(entities, 'analyze');
       checkTopicOptions(callOptions?.topics);
       checkKeyphraseOptions(callOptions?.keyphrases);
-      const doc = table.tokens(text, tokens);
+      const doc = docOf(text, given(tokens));
       const offsetAfter = offsets(doc);
       const fields = entityKeys.fields(ents, text.length);
       try {
@@ -252,6 +279,10 @@ export function createTopicModel(options: TopicModelOptions = {}): TopicModel {
       } finally {
         release();
       }
+    },
+    readWindows(): WindowTokens {
+      table.beginWindows();
+      return windows;
     },
     taxonomy: Object.freeze(model.taxonomy.slice()),
   });

@@ -116,6 +116,10 @@ export class WordTable {
   private readonly expansions: readonly string[];
   /** Scan buffer for texts whose tokens are not given. */
   private scanBuffer: TokenBuffer | undefined;
+  /** Token columns of the document read in windows (see `beginWindows`), its tokens and word tokens. */
+  private doc = emptyRaw();
+  private docCount = 0;
+  private docWords = 0;
   /** Per-token buffers of the last `tokens` call. */
   private buf = { wid: new Int32Array(0), starts: new Uint8Array(0), rs: new Int32Array(0), re: new Int32Array(0), kp: new Int32Array(0), kps: new Int32Array(0) };
 
@@ -155,16 +159,72 @@ export class WordTable {
       raw = b;
     }
     const n = raw.count;
-    let b = this.buf;
-    if (b.wid.length < n) {
-      const cap = Math.max(n, 2 * b.wid.length, 256);
-      b = this.buf = { wid: new Int32Array(cap), starts: new Uint8Array(cap), rs: new Int32Array(cap), re: new Int32Array(cap), kp: new Int32Array(cap), kps: new Int32Array(cap) };
+    this.room(n, 0);
+    const words = this.findWords(raw, n, 0);
+    return this.docTokens(text, raw, n, words);
+  }
+
+  /**
+   * Starts a document read in windows: pass each window's scan to `addWindow`, in text order, then
+   * take the document's tokens from `windowTokens`. (The annotator reads a long text so: the tasks
+   * get the tokens it scanned instead of scanning the whole text again.)
+   */
+  beginWindows(): void {
+    if (this.size > this.limit) this.reset();
+    this.docCount = 0;
+    this.docWords = 0;
+  }
+
+  /** Appends the tokens of one window (a scan of the range after the previous window's). */
+  addWindow(scanned: ScannedTokens): void {
+    const n = scanned.count;
+    const at = this.docCount;
+    const d = this.doc;
+    if (d.start.length < at + n) {
+      const cap = Math.max(at + n, 2 * d.start.length, 256);
+      this.doc = { start: grown(d.start, cap, at), end: grown(d.end, cap, at), kind: grown(d.kind, cap, at), breakBefore: grown(d.breakBefore, cap, at) };
     }
-    const { wid, starts, rs, re, kp, kps } = b;
+    const { start, end, kind, breakBefore } = this.doc;
+    start.set(scanned.start.subarray(0, n), at);
+    end.set(scanned.end.subarray(0, n), at);
+    kind.set(scanned.kind.subarray(0, n), at);
+    breakBefore.set(scanned.breakBefore.subarray(0, n), at);
+    this.room(at + n, at);
+    this.docWords += this.findWords(scanned, n, at);
+    this.docCount = at + n;
+  }
+
+  /** The tokens of the document read in windows (valid until the next `tokens` or `beginWindows`). */
+  windowTokens(text: string): DocTokens {
+    const n = this.docCount;
+    const { start, end, kind, breakBefore } = this.doc;
+    const raw: RawTokens = { count: n, start: start.subarray(0, n), end: end.subarray(0, n), kind: kind.subarray(0, n), breakBefore: breakBefore.subarray(0, n) };
+    return this.docTokens(text, raw, n, this.docWords);
+  }
+
+  /** Token starts of the document read in windows so far. */
+  windowStarts(): Int32Array {
+    return this.doc.start.subarray(0, this.docCount);
+  }
+
+  /** Room in the per-token buffers for `n` tokens, the first `keep` kept. */
+  private room(n: number, keep: number): void {
+    const b = this.buf;
+    if (b.wid.length >= n) return;
+    const cap = Math.max(n, 2 * b.wid.length, 256);
+    this.buf = keep === 0
+      ? { wid: new Int32Array(cap), starts: new Uint8Array(cap), rs: new Int32Array(cap), re: new Int32Array(cap), kp: new Int32Array(cap), kps: new Int32Array(cap) }
+      : { wid: grown(b.wid, cap, keep), starts: grown(b.starts, cap, keep), rs: grown(b.rs, cap, keep), re: grown(b.re, cap, keep), kp: grown(b.kp, cap, keep), kps: grown(b.kps, cap, keep) };
+  }
+
+  /** Finds the words of `raw`'s first `n` tokens, writing their fields at `at`…; returns the number of word tokens. */
+  private findWords(raw: ScannedTokens, n: number, at: number): number {
+    const { wid, starts, rs, re, kp, kps } = this.buf;
     const { kind, hash, units, normStart } = raw;
     let words = 0;
-    for (let t = 0; t < n; t++) {
-      const k = kind[t]!;
+    for (let i = 0; i < n; i++) {
+      const t = at + i;
+      const k = kind[i]!;
       if (k > 1) {
         wid[t] = -1;
         starts[t] = 0;
@@ -175,7 +235,7 @@ export class WordTable {
         continue;
       }
       words++;
-      const id = this.find(units, normStart[t]!, normStart[t + 1]!, k, hash[t]!);
+      const id = this.find(units, normStart[i]!, normStart[i + 1]!, k, hash[i]!);
       const w = this.wordFields;
       const o = WORD * id;
       const x = w[o + W_R_END_STARTS]!;
@@ -186,6 +246,11 @@ export class WordTable {
       kp[t] = w[o + W_KP]!;
       kps[t] = w[o + W_KP_STRIPPED]!;
     }
+    return words;
+  }
+
+  private docTokens(text: string, raw: RawTokens, n: number, words: number): DocTokens {
+    const { wid, starts, rs, re, kp, kps } = this.buf;
     return {
       text, raw, words,
       wid: wid.subarray(0, n), starts: starts.subarray(0, n), readingStart: rs.subarray(0, n), readingEnd: re.subarray(0, n),
@@ -196,6 +261,8 @@ export class WordTable {
   /** Lets go of the per-token buffers grown for a text of more than `maxTokens` tokens. */
   releaseTokens(maxTokens: number): void {
     if (this.buf.wid.length > maxTokens) this.buf = { wid: new Int32Array(0), starts: new Uint8Array(0), rs: new Int32Array(0), re: new Int32Array(0), kp: new Int32Array(0), kps: new Int32Array(0) };
+    if (this.doc.start.length > maxTokens) this.doc = emptyRaw();
+    this.docCount = 0;
   }
 
   private slotOf(h: number): number {
@@ -284,6 +351,10 @@ export class WordTable {
     this.slots.fill(0);
     this.onReset();
   }
+}
+
+function emptyRaw(): { start: Int32Array; end: Int32Array; kind: Uint8Array; breakBefore: Uint8Array } {
+  return { start: new Int32Array(0), end: new Int32Array(0), kind: new Uint8Array(0), breakBefore: new Uint8Array(0) };
 }
 
 /** The string of `units[s, e)`, flat (fromCharCode of an array makes a flat string; long runs go in pieces). */
