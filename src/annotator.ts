@@ -179,7 +179,7 @@ export function createAnnotator(options: AnnotatorOptions = {}): Annotator {
       const wantKeys = opts.keyphrases !== false;
       if (wantTopics || wantKeys) topicModel ??= createTopicModel();
       // a long text is read in windows: the topic model takes the tokens of each (no second scan)
-      const windows = !whole && topicModel && (wantTopics || wantKeys) ? topicModel.readWindows() : undefined;
+      const windows = !whole && topicModel && (wantTopics || wantKeys) ? topicModel.readWindows(text.length) : undefined;
       let entities: readonly Entity[] = annotateTokens(matcher, text, opts, scratch, windows?.add);
       let out: { -readonly [K in keyof Annotation]: Annotation[K] } = { entities };
       if (opts.language !== false) {

@@ -59,11 +59,11 @@ export interface TopicModel {
     tokens?: GivenTokens,
   ): { topics: Topic[]; keyphrases: Keyphrase[] };
   /**
-   * @internal Reads the tokens of a long text as the annotator scans it, window by window (each
+   * @internal Reads the tokens of a long text (of `length` UTF-16 units) as the annotator scans it, window by window (each
    * window's scan to `add`, in text order); the returned object is then the tokens of `analyze`,
    * `topics` or `keyphrases` on that text. Valid until the model's next call.
    */
-  readWindows(): WindowTokens;
+  readWindows(length?: number): WindowTokens;
   /** The categories this model can assign. */
   readonly taxonomy: readonly TaxonomyEntry[];
 }
@@ -280,8 +280,9 @@ export function createTopicModel(options: TopicModelOptions = {}): TopicModel {
         release();
       }
     },
-    readWindows(): WindowTokens {
-      table.beginWindows();
+    readWindows(length = 0): WindowTokens {
+      // (news text has a token every ~6 units; the scanner reserves one every 4 too)
+      table.beginWindows((length >> 2) + 16);
       return windows;
     },
     taxonomy: Object.freeze(model.taxonomy.slice()),

@@ -165,14 +165,20 @@ export class WordTable {
   }
 
   /**
-   * Starts a document read in windows: pass each window's scan to `addWindow`, in text order, then
-   * take the document's tokens from `windowTokens`. (The annotator reads a long text so: the tasks
+   * Starts a document read in windows (of about `expectedTokens` tokens): pass each window's scan to
+   * `addWindow`, in text order, then take the document's tokens from `windowTokens`. (The annotator reads a long text so: the tasks
    * get the tokens it scanned instead of scanning the whole text again.)
    */
-  beginWindows(): void {
+  beginWindows(expectedTokens = 0): void {
     if (this.size > this.limit) this.reset();
     this.docCount = 0;
     this.docWords = 0;
+    // (room for the tokens expected at once: growing by doubling copied the columns several times)
+    if (this.doc.start.length < expectedTokens) {
+      const cap = expectedTokens;
+      this.doc = { start: new Int32Array(cap), end: new Int32Array(cap), kind: new Uint8Array(cap), breakBefore: new Uint8Array(cap) };
+    }
+    this.room(expectedTokens, 0);
   }
 
   /** Appends the tokens of one window (a scan of the range after the previous window's). */
