@@ -59,9 +59,10 @@ export interface TopicModel {
     tokens?: GivenTokens,
   ): { topics: Topic[]; keyphrases: Keyphrase[] };
   /**
-   * @internal Reads the tokens of a long text (of `length` UTF-16 units) as the annotator scans it, window by window (each
-   * window's scan to `add`, in text order); the returned object is then the tokens of `analyze`,
-   * `topics` or `keyphrases` on that text. Valid until the model's next call.
+   * @internal Reads the tokens of a long text (of `length` UTF-16 units) as the annotator scans
+   * it, window by window (each window's scan to `add`, in text order); the returned object is then
+   * the tokens of `analyze`, `topics` or `keyphrases` on that text. Valid until the model's next
+   * call.
    */
   readWindows(length?: number): WindowTokens;
   /** The categories this model can assign. */

@@ -165,9 +165,10 @@ export class WordTable {
   }
 
   /**
-   * Starts a document read in windows (of about `expectedTokens` tokens): pass each window's scan to
-   * `addWindow`, in text order, then take the document's tokens from `windowTokens`. (The annotator reads a long text so: the tasks
-   * get the tokens it scanned instead of scanning the whole text again.)
+   * Starts a document read in windows (of about `expectedTokens` tokens): pass each window's scan
+   * to `addWindow`, in text order, then take the document's tokens from `windowTokens`. (The
+   * annotator reads a long text so: the tasks get the tokens it scanned instead of scanning the
+   * whole text again.)
    */
   beginWindows(expectedTokens = 0): void {
     if (this.size > this.limit) this.reset();
