@@ -177,9 +177,9 @@ export function createAnnotator(options: AnnotatorOptions = {}): Annotator {
       const whole = readsWhole(text);
       const wantTopics = opts.topics !== false;
       const wantKeys = opts.keyphrases !== false;
-      if (wantTopics || wantKeys) topicModel ??= createTopicModel();
+      const model = wantTopics || wantKeys ? (topicModel ??= createTopicModel()) : undefined;
       // a long text is read in windows: the topic model takes the tokens of each (no second scan)
-      const windows = !whole && topicModel && (wantTopics || wantKeys) ? topicModel.readWindows(text.length) : undefined;
+      const windows = model && !whole ? model.readWindows(text.length) : undefined;
       let entities: readonly Entity[] = annotateTokens(matcher, text, opts, scratch, windows?.add);
       let out: { -readonly [K in keyof Annotation]: Annotation[K] } = { entities };
       if (opts.language !== false) {
@@ -191,15 +191,15 @@ export function createAnnotator(options: AnnotatorOptions = {}): Annotator {
         entities = routeByLanguage(matcher, text, entities, profile.paragraphs, opts.forceArabic === true, starts);
         out = { entities, language: profile.language, paragraphs: profile.paragraphs.map((p) => ({ start: p.start, end: p.end, language: p.language })) };
       }
-      if (topicModel && (wantTopics || wantKeys)) {
+      if (model) {
         // the tokens annotateTokens scanned (still in the scratch buffers, or read window by window): no second scan
         const tokens = whole ? scratch.tokens : windows;
         if (wantTopics && wantKeys) {
-          const a = topicModel.analyze(text, entities, undefined, tokens);
+          const a = model.analyze(text, entities, undefined, tokens);
           out.topics = a.topics;
           out.keyphrases = a.keyphrases;
-        } else if (wantTopics) out.topics = topicModel.topics(text, entities, undefined, tokens);
-        else out.keyphrases = topicModel.keyphrases(text, entities, undefined, tokens);
+        } else if (wantTopics) out.topics = model.topics(text, entities, undefined, tokens);
+        else out.keyphrases = model.keyphrases(text, entities, undefined, tokens);
       }
       // buffers grown for a document of over a million tokens (~10 MB) are not kept (the scan's
       // tokens were read by the language routing and the topics above)

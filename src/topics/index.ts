@@ -222,11 +222,12 @@ export function createTopicModel(options: TopicModelOptions = {}): TopicModel {
     add: (scanned: ScannedTokens): void => table.addWindow(scanned),
     starts: (): Int32Array => table.windowStarts(),
   });
-  /** Tokens passed by the annotator (anything else is not trusted: the parameter is internal). */
-  const given = (tokens: unknown): GivenTokens | undefined => (tokens === windows || tokens instanceof TokenBuffer ? (tokens as GivenTokens) : undefined);
-  /** The tokens of `text`: the windows read (see `readWindows`), a given scan, or a scan of its own. */
-  const docOf = (text: string, tokens: GivenTokens | undefined): DocTokens =>
-    tokens === windows ? table.windowTokens(text) : table.tokens(text, tokens as ScannedTokens | undefined);
+  /**
+   * The tokens of `text`: the windows read (see `readWindows`), the annotator's scan of it, or a
+   * scan of its own (any other `tokens` is ignored: the parameter is internal, not trusted).
+   */
+  const docOf = (text: string, tokens: unknown): DocTokens =>
+    tokens === windows ? table.windowTokens(text) : table.tokens(text, tokens instanceof TokenBuffer ? tokens : undefined);
   const offsets = (doc: DocTokens) => (t: number, letters: number): number =>
     table.offsetAfter(doc.text, doc.raw.start[t]!, doc.raw.end[t]!, letters);
   const topicDefaults: TopicOptions = {
@@ -241,7 +242,7 @@ export function createTopicModel(options: TopicModelOptions = {}): TopicModel {
       assertText(text, 'topics');
       const ents = checkEntities(entities, 'topics');
       checkTopicOptions(callOptions);
-      const doc = docOf(text, given(tokens));
+      const doc = docOf(text, tokens);
       try {
         return classify(rt, doc, table, offsets(doc), entityKeys.fields(ents, text.length), entityKeys, withDefaults(topicDefaults, callOptions));
       } finally {
@@ -252,7 +253,7 @@ export function createTopicModel(options: TopicModelOptions = {}): TopicModel {
       assertText(text, 'keyphrases');
       const ents = checkEntities(entities, 'keyphrases');
       checkKeyphraseOptions(callOptions);
-      const doc = docOf(text, given(tokens));
+      const doc = docOf(text, tokens);
       try {
         return extractKeyphrases(ks, doc, offsets(doc), entityKeys.fields(ents, text.length), entityKeys, withDefaults(keyphraseDefaults, callOptions), scratch);
       } finally {
@@ -269,7 +270,7 @@ export function createTopicModel(options: TopicModelOptions = {}): TopicModel {
       const ents = checkEntities(entities, 'analyze');
       checkTopicOptions(callOptions?.topics);
       checkKeyphraseOptions(callOptions?.keyphrases);
-      const doc = docOf(text, given(tokens));
+      const doc = docOf(text, tokens);
       const offsetAfter = offsets(doc);
       const fields = entityKeys.fields(ents, text.length);
       try {

@@ -121,7 +121,7 @@ export class WordTable {
   private docCount = 0;
   private docWords = 0;
   /** Per-token buffers of the last `tokens` call. */
-  private buf = { wid: new Int32Array(0), starts: new Uint8Array(0), rs: new Int32Array(0), re: new Int32Array(0), kp: new Int32Array(0), kps: new Int32Array(0) };
+  private buf = emptyFields();
 
   constructor(
     private readonly analyzer: WordAnalyzer,
@@ -175,10 +175,7 @@ export class WordTable {
     this.docCount = 0;
     this.docWords = 0;
     // (room for the tokens expected at once: growing by doubling copied the columns several times)
-    if (this.doc.start.length < expectedTokens) {
-      const cap = expectedTokens;
-      this.doc = { start: new Int32Array(cap), end: new Int32Array(cap), kind: new Uint8Array(cap), breakBefore: new Uint8Array(cap) };
-    }
+    if (this.doc.start.length < expectedTokens) this.growDoc(expectedTokens, 0);
     this.room(expectedTokens, 0);
   }
 
@@ -186,11 +183,7 @@ export class WordTable {
   addWindow(scanned: ScannedTokens): void {
     const n = scanned.count;
     const at = this.docCount;
-    const d = this.doc;
-    if (d.start.length < at + n) {
-      const cap = Math.max(at + n, 2 * d.start.length, 256);
-      this.doc = { start: grown(d.start, cap, at), end: grown(d.end, cap, at), kind: grown(d.kind, cap, at), breakBefore: grown(d.breakBefore, cap, at) };
-    }
+    if (this.doc.start.length < at + n) this.growDoc(Math.max(at + n, 2 * this.doc.start.length, 256), at);
     const { start, end, kind, breakBefore } = this.doc;
     start.set(scanned.start.subarray(0, n), at);
     end.set(scanned.end.subarray(0, n), at);
@@ -219,9 +212,13 @@ export class WordTable {
     const b = this.buf;
     if (b.wid.length >= n) return;
     const cap = Math.max(n, 2 * b.wid.length, 256);
-    this.buf = keep === 0
-      ? { wid: new Int32Array(cap), starts: new Uint8Array(cap), rs: new Int32Array(cap), re: new Int32Array(cap), kp: new Int32Array(cap), kps: new Int32Array(cap) }
-      : { wid: grown(b.wid, cap, keep), starts: grown(b.starts, cap, keep), rs: grown(b.rs, cap, keep), re: grown(b.re, cap, keep), kp: grown(b.kp, cap, keep), kps: grown(b.kps, cap, keep) };
+    this.buf = { wid: grown(b.wid, cap, keep), starts: grown(b.starts, cap, keep), rs: grown(b.rs, cap, keep), re: grown(b.re, cap, keep), kp: grown(b.kp, cap, keep), kps: grown(b.kps, cap, keep) };
+  }
+
+  /** The window-read document's token columns with room for `cap` tokens, the first `keep` kept. */
+  private growDoc(cap: number, keep: number): void {
+    const d = this.doc;
+    this.doc = { start: grown(d.start, cap, keep), end: grown(d.end, cap, keep), kind: grown(d.kind, cap, keep), breakBefore: grown(d.breakBefore, cap, keep) };
   }
 
   /** Finds the words of `raw`'s first `n` tokens, writing their fields at `at`…; returns the number of word tokens. */
@@ -267,7 +264,7 @@ export class WordTable {
 
   /** Lets go of the per-token buffers grown for a text of more than `maxTokens` tokens. */
   releaseTokens(maxTokens: number): void {
-    if (this.buf.wid.length > maxTokens) this.buf = { wid: new Int32Array(0), starts: new Uint8Array(0), rs: new Int32Array(0), re: new Int32Array(0), kp: new Int32Array(0), kps: new Int32Array(0) };
+    if (this.buf.wid.length > maxTokens) this.buf = emptyFields();
     if (this.doc.start.length > maxTokens) this.doc = emptyRaw();
     this.docCount = 0;
   }
@@ -360,6 +357,12 @@ export class WordTable {
   }
 }
 
+/** Empty per-token task fields (see `WordTable.tokens`). */
+function emptyFields(): { wid: Int32Array; starts: Uint8Array; rs: Int32Array; re: Int32Array; kp: Int32Array; kps: Int32Array } {
+  return { wid: new Int32Array(0), starts: new Uint8Array(0), rs: new Int32Array(0), re: new Int32Array(0), kp: new Int32Array(0), kps: new Int32Array(0) };
+}
+
+/** Empty token columns of a document read in windows. */
 function emptyRaw(): { start: Int32Array; end: Int32Array; kind: Uint8Array; breakBefore: Uint8Array } {
   return { start: new Int32Array(0), end: new Int32Array(0), kind: new Uint8Array(0), breakBefore: new Uint8Array(0) };
 }
