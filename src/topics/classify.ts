@@ -102,11 +102,15 @@ export interface TopicRuntime {
 }
 
 /**
- * Evidence accumulators of one `classify` call, one per (evidence key, topic) in first-seen order.
- * A key (a term's display form, or an entity key) has a few topics, so its accumulators are a
- * short list: `keyAcc[2 key + 1]` is its first when `keyAcc[2 key]` is the call's number, and
- * `accNext` links the others. Per-key arrays stay small (a table per (key, topic) pair was mostly
- * empty and missed the cache).
+ * The state of one `classify` call: evidence accumulators, one per (evidence key, topic) in
+ * first-seen order, and the evidence spans kept per topic. A key (a term's display form, or an
+ * entity key) has a few topics, so its accumulators are a short list: `keyAcc[2 key + 1]` is its
+ * first when `keyAcc[2 key]` is the call's number, and `accNext` links the others. Per-key arrays
+ * stay small (a table per (key, topic) pair was mostly empty and missed the cache).
+ *
+ * What each step of a call does to this state is a method here, not a closure made inside
+ * `classify`: closures made per call were optimized again in every long call, and inlining them
+ * all made `classify` one of the largest functions V8 compiled (~90 ms a compile, in every worker).
  * @internal
  */
 export class ClassifyScratch {
@@ -117,6 +121,13 @@ export class ClassifyScratch {
   accCount = new Int32Array(256);
   accHeadline = new Uint8Array(256);
   accNext = new Int32Array(256);
+  /** Accumulators in use in this call. */
+  used = 0;
+  /** Per topic: the evidence kept in this call. */
+  evidence: Array<TopicEvidence[] | undefined> = [];
+  /** Spans kept per topic and run (`maxEvidence`, truncated), and whether the run is capped (in order). */
+  cap = 0;
+  capped = true;
   /** Per topic: own and total evidence, rounded score, kept; per level: the best total. */
   own = new Float64Array(0);
   total = new Float64Array(0);
@@ -128,8 +139,8 @@ export class ClassifyScratch {
   runLast = new Float64Array(0);
   codeRank?: Int32Array;
 
-  /** Starts a call with room for `keys` keys; returns the call's number. */
-  nextCall(keys: number): number {
+  /** Starts a call over `topics` topics with room for `keys` keys. */
+  begin(keys: number, topics: number, maxEvidence: number): void {
     if (2 * keys > this.keyAcc.length) {
       // (the stamps of earlier calls are kept: they stay unequal to the next call's number)
       this.keyAcc = grown(this.keyAcc, Math.max(2 * keys, 2 * this.keyAcc.length));
@@ -138,7 +149,72 @@ export class ClassifyScratch {
       this.call = 1;
       this.keyAcc.fill(0);
     }
-    return this.call;
+    this.used = 0;
+    this.evidence = new Array(topics);
+    // (as `slice(0, maxEvidence)`: a fractional maximum is truncated)
+    this.cap = Math.trunc(maxEvidence);
+    if (this.runSpans.length !== topics) {
+      this.runSpans = new Float64Array(topics);
+      this.runLast = new Float64Array(topics);
+    }
+  }
+
+  /**
+   * Starts a run of evidence. Evidence is kept per topic only up to `maxEvidence` spans of each run
+   * (the terms in text order, then the entities in text order): a topic reports its first
+   * `maxEvidence` distinct spans by start, and a run's later items start no earlier than the ones
+   * kept (a long document would otherwise keep an object for every term it contains). Within a run
+   * an item with the start of the topic's last one is the same span (terms do not overlap; nor do
+   * sorted entities): dropped. `inOrder` is false for a run that may be out of order (entities
+   * from the caller): nothing is dropped from it.
+   */
+  startRun(inOrder: boolean): void {
+    this.runSpans.fill(0);
+    this.runLast.fill(-1);
+    this.capped = inOrder;
+  }
+
+  /** Whether an item starting at `start` adds a span to the topic's evidence (and counts it). */
+  keepsEvidence(topic: number, start: number): boolean {
+    if (!this.capped) return true;
+    if (this.runLast[topic] === start || this.runSpans[topic]! >= this.cap) return false;
+    this.runLast[topic] = start;
+    this.runSpans[topic]!++;
+    return true;
+  }
+
+  /** Whether some topic in `topics[i, iEnd)` still takes evidence in this run. */
+  wantsEvidence(topics: Int32Array, i: number, iEnd: number): boolean {
+    if (!this.capped) return true;
+    for (; i < iEnd; i++) if (this.runSpans[topics[i]!]! < this.cap) return true;
+    return false;
+  }
+
+  /**
+   * Counts one item of evidence for (topic, key) with weight `weights[wi]` (a fractional number
+   * passed to a function that is not inlined would be boxed on every call), and keeps `ev`.
+   */
+  add(topic: number, key: number, weights: Float64Array, wi: number, inHeadline: boolean, ev: TopicEvidence | null): void {
+    const keyAcc = this.keyAcc;
+    const call = this.call;
+    let a = keyAcc[2 * key] === call ? keyAcc[2 * key + 1]! : -1;
+    while (a >= 0 && this.accTopic[a] !== topic) a = this.accNext[a]!;
+    if (a >= 0) {
+      this.accCount[a]!++;
+      if (inHeadline) this.accHeadline[a] = 1;
+    } else {
+      a = this.used++;
+      if (a === this.accTopic.length) this.reserve(a + 1, a);
+      this.accTopic[a] = topic;
+      this.accWeight[a] = weights[wi]!;
+      this.accCount[a] = 1;
+      this.accHeadline[a] = inHeadline ? 1 : 0;
+      // the key's list, newest first (the order within a key does not matter: topics differ)
+      this.accNext[a] = keyAcc[2 * key] === call ? keyAcc[2 * key + 1]! : -1;
+      keyAcc[2 * key] = call;
+      keyAcc[2 * key + 1] = a;
+    }
+    if (ev !== null && this.keepsEvidence(topic, ev.start)) (this.evidence[topic] ??= []).push(ev);
   }
 
   /** Room for `n` accumulators, keeping the first `keep`. */
@@ -311,82 +387,33 @@ export function classify(
   entityKeys: EntityKeys,
   options: TopicOptions = {},
 ): Topic[] {
-  const { text, raw, wid } = doc;
+  const { text, raw } = doc;
   const n = raw.count;
-  const T = rt.taxonomy.length;
-  const minScore = options.minScore ?? 0.5;
   const maxEvidence = options.maxEvidence ?? 20;
-  const relative = options.relative ?? PARAMS.relative;
   const breakBefore = raw.breakBefore;
   // headline: the first sentence
   let headlineEnd = n;
   for (let t = 1; t < n; t++) if (breakBefore[t]) { headlineEnd = t; break; }
   const headlineEndOffset = headlineEnd < n ? raw.start[headlineEnd]! : text.length;
-
-  // evidence accumulators, one per (topic, key) in first-seen order; key = display id of a term,
-  // or `rt.keys` + the interned entity key (see ClassifyScratch)
+  // evidence keys: the display id of a term, or `rt.keys` + the interned entity key
   const sc = rt.scratch;
-  const call = sc.nextCall(rt.keys + entityKeys.strings.length);
-  const { keyAcc } = sc;
-  let A = 0;
-  const evidence: Array<TopicEvidence[] | undefined> = new Array(T);
-  // (the weight is passed as an array and an index: a fractional number passed to a function that
-  // is not inlined would be boxed on every call)
-  // Evidence is kept per topic only up to `maxEvidence` spans of each run (the terms in text order,
-  // then the entities in text order): a topic reports its first `maxEvidence` distinct spans by
-  // start, and a run's later items start no earlier than the ones kept (a long document would
-  // otherwise keep an object for every term it contains). Within a run an item with the start of
-  // the topic's last one is the same span (terms do not overlap; nor do sorted entities): dropped.
-  const cap = Math.trunc(maxEvidence);
-  if (sc.runSpans.length !== T) { sc.runSpans = new Float64Array(T); sc.runLast = new Float64Array(T); }
-  const { runSpans, runLast } = sc;
-  /** Starts a run; `capped` false for one that may be out of order (entities from the caller). */
-  let capped = true;
-  const startRun = (inOrder: boolean): void => {
-    runSpans.fill(0);
-    runLast.fill(-1);
-    capped = inOrder;
-  };
-  /** Whether item `start` adds a span to the topic's evidence (and counts it). */
-  const keepsEvidence = (topic: number, start: number): boolean => {
-    if (!capped) return true;
-    if (runLast[topic] === start || runSpans[topic]! >= cap) return false;
-    runLast[topic] = start;
-    runSpans[topic]!++;
-    return true;
-  };
-  const add = (topic: number, key: number, weights: Float64Array, wi: number, inHeadline: boolean, ev: TopicEvidence | null): void => {
-    let a = keyAcc[2 * key] === call ? keyAcc[2 * key + 1]! : -1;
-    while (a >= 0 && sc.accTopic[a] !== topic) a = sc.accNext[a]!;
-    if (a >= 0) {
-      sc.accCount[a]!++;
-      if (inHeadline) sc.accHeadline[a] = 1;
-    } else {
-      if (A === sc.accTopic.length) sc.reserve(A + 1, A);
-      a = A++;
-      sc.accTopic[a] = topic;
-      sc.accWeight[a] = weights[wi]!;
-      sc.accCount[a] = 1;
-      sc.accHeadline[a] = inHeadline ? 1 : 0;
-      // the key's list, newest first (the order within a key does not matter: topics differ)
-      sc.accNext[a] = keyAcc[2 * key] === call ? keyAcc[2 * key + 1]! : -1;
-      keyAcc[2 * key] = call;
-      keyAcc[2 * key + 1] = a;
-    }
-    if (ev !== null && keepsEvidence(topic, ev.start)) (evidence[topic] ??= []).push(ev);
-  };
-  /** Whether some topic in `topics[i, iEnd)` still takes evidence in this run. */
-  const wantsEvidence = (topics: Int32Array, i: number, iEnd: number): boolean => {
-    if (!capped) return true;
-    for (; i < iEnd; i++) if (runSpans[topics[i]!]! < cap) return true;
-    return false;
-  };
+  sc.begin(rt.keys + entityKeys.strings.length, rt.taxonomy.length, maxEvidence);
+  matchTerms(rt, doc, wt, offsetAfter, headlineEnd, sc);
+  if (rt.signals.length) matchSignals(rt, text, ents, entityKeys, headlineEndOffset, sc);
+  return rankTopics(rt, doc.words, sc, options, maxEvidence);
+}
 
-  // 1. terms, leftmost-longest over clitic readings and light stems
+/** Step 1 of `classify`: terms, leftmost-longest over clitic readings and light stems. */
+function matchTerms(
+  rt: TopicRuntime, doc: DocTokens, wt: WordTable, offsetAfter: (t: number, letters: number) => number, headlineEnd: number, sc: ClassifyScratch,
+): void {
+  const { text, raw, wid } = doc;
+  const n = raw.count;
+  const breakBefore = raw.breakBefore;
   const { candidateStart, candidates, termStart, termStems } = rt;
   const { readingStem, readingStripped } = wt;
   const { starts, readingStart, readingEnd } = doc;
-  startRun(true);
+  sc.startRun(true);
   for (let t = 0; t < n; ) {
     if (!starts[t]) { t++; continue; }
     let best = -1;
@@ -425,51 +452,57 @@ export function classify(
     const i0 = rt.termTopicStart[best]!;
     const i1 = rt.termTopicStart[best + 1]!;
     let ev: TopicEvidence | null = null;
-    if (wantsEvidence(rt.termTopics, i0, i1)) {
+    if (sc.wantsEvidence(rt.termTopics, i0, i1)) {
       const start = offsetAfter(t, bestStripped);
       const end = raw.end[last]!;
       ev = { text: text.slice(start, end), start, end, term: rt.termDisplay[best]! };
     }
-    for (let i = i0; i < i1; i++) add(rt.termTopics[i]!, key, rt.termWeights, i, t < headlineEnd, ev);
+    for (let i = i0; i < i1; i++) sc.add(rt.termTopics[i]!, key, rt.termWeights, i, t < headlineEnd, ev);
     t = last + 1;
   }
+}
 
-  // 2. entity signals
-  if (rt.signals.length) {
-    // (entities in text order, none overlapping, offsets numbers: as the annotator gives them)
-    let inOrder = true;
-    for (let ei = 0; ei < ents.count && inOrder; ei++) {
-      const s0 = ents.start[ei], e0 = ents.end[ei];
-      inOrder = typeof s0 === 'number' && typeof e0 === 'number' && s0 < e0 && (ei === 0 || s0 >= (ents.end[ei - 1] as number));
-    }
-    startRun(inOrder);
-    for (let ei = 0; ei < ents.count; ei++) {
-      const id = ents.id[ei];
-      const kid = ents.key[ei]!;
-      const list = matchingSignals(rt, ents.type[ei], ents.kind[ei], id, ents.name[ei], entityKeys.info[kid]!);
-      if (!list.length) continue;
-      // the evidence key 'e:' + (id ?? text), interned
-      const key = rt.keys + kid;
-      const start = ents.start[ei]!;
-      const end = ents.end[ei]!;
-      let want = false;
-      for (let k = 0; k < list.length && !want; k++) want = wantsEvidence(rt.signalTopics[list[k]!]!, 0, rt.signalTopics[list[k]!]!.length);
-      const ev: TopicEvidence | null = !want
-        ? null
-        : id
-          ? { text: text.slice(start, end), start, end, entityId: id }
-          : { text: text.slice(start, end), start, end };
-      const inHeadline = start < headlineEndOffset;
-      for (const si of list) {
-        const topics = rt.signalTopics[si]!;
-        const weights = rt.signalWeights[si]!;
-        for (let i = 0; i < topics.length; i++) add(topics[i]!, key, weights, i, inHeadline, ev);
-      }
+/** Step 2 of `classify`: the signals of the entities. */
+function matchSignals(rt: TopicRuntime, text: string, ents: EntityFields, entityKeys: EntityKeys, headlineEndOffset: number, sc: ClassifyScratch): void {
+  // (entities in text order, none overlapping, offsets numbers: as the annotator gives them)
+  let inOrder = true;
+  for (let ei = 0; ei < ents.count && inOrder; ei++) {
+    const s0 = ents.start[ei], e0 = ents.end[ei];
+    inOrder = typeof s0 === 'number' && typeof e0 === 'number' && s0 < e0 && (ei === 0 || s0 >= (ents.end[ei - 1] as number));
+  }
+  sc.startRun(inOrder);
+  for (let ei = 0; ei < ents.count; ei++) {
+    const id = ents.id[ei];
+    const kid = ents.key[ei]!;
+    const list = matchingSignals(rt, ents.type[ei], ents.kind[ei], id, ents.name[ei], entityKeys.info[kid]!);
+    if (!list.length) continue;
+    // the evidence key 'e:' + (id ?? text), interned
+    const key = rt.keys + kid;
+    const start = ents.start[ei]!;
+    const end = ents.end[ei]!;
+    let want = false;
+    for (let k = 0; k < list.length && !want; k++) want = sc.wantsEvidence(rt.signalTopics[list[k]!]!, 0, rt.signalTopics[list[k]!]!.length);
+    const ev: TopicEvidence | null = !want
+      ? null
+      : id
+        ? { text: text.slice(start, end), start, end, entityId: id }
+        : { text: text.slice(start, end), start, end };
+    const inHeadline = start < headlineEndOffset;
+    for (const si of list) {
+      const topics = rt.signalTopics[si]!;
+      const weights = rt.signalWeights[si]!;
+      for (let i = 0; i < topics.length; i++) sc.add(topics[i]!, key, weights, i, inHeadline, ev);
     }
   }
+}
 
-  // 3. evidence → raw scores, summed up the hierarchy
-  const lengthNorm = Math.max(1, Math.sqrt(doc.words / PARAMS.lengthUnit));
+/** Step 3 of `classify`: evidence to raw scores, summed up the hierarchy; the topics reported, best first. */
+function rankTopics(rt: TopicRuntime, words: number, sc: ClassifyScratch, options: TopicOptions, maxEvidence: number): Topic[] {
+  const T = rt.taxonomy.length;
+  const minScore = options.minScore ?? 0.5;
+  const relative = options.relative ?? PARAMS.relative;
+  const evidence = sc.evidence;
+  const lengthNorm = Math.max(1, Math.sqrt(words / PARAMS.lengthUnit));
   // (per-topic arrays reused from call to call: typed arrays of this size are allocated outside the heap)
   if (sc.own.length !== T) {
     sc.own = new Float64Array(T);
@@ -480,7 +513,7 @@ export function classify(
   }
   const own = sc.own.fill(0);
   const { accTopic, accWeight, accCount, accHeadline } = sc;
-  for (let a = 0; a < A; a++) {
+  for (let a = 0, A = sc.used; a < A; a++) {
     const w = accWeight[a]!;
     own[accTopic[a]!]! += w * (1 + Math.log(accCount[a]!)) + (accHeadline[a] ? PARAMS.headline * w : 0);
   }
@@ -510,7 +543,7 @@ export function classify(
   }
   // best first: rounded score, then the code in tie-break order (ranked once per model);
   // only the topics within the limit are built
-  const rank = (rt.scratch.codeRank ??= codeRanks(rt.taxonomy));
+  const rank = (sc.codeRank ??= codeRanks(rt.taxonomy));
   const rounded = sc.rounded;
   const kept: number[] = [];
   for (let i = 0; i < T; i++) {

@@ -10,6 +10,7 @@ import type { EntityFields, EntityKeys } from './entities.js';
 import { grown } from '../arrays.js';
 import { chooseReading, type TokenReading } from './stem.js';
 import type { DocTokens } from './words.js';
+import type { RawTokens } from '../tokenize/index.js';
 import { tieOrder } from './classify.js';
 import { isStopKey } from './stopwords.js';
 
@@ -141,7 +142,12 @@ export class KeyphraseScratch {
   /** Per interned entity key: its group in the current call is `keyGroup[k]` when `keyCall[k]` is the call's number. */
   keyCall = new Int32Array(256);
   keyGroup = new Int32Array(256);
-  private call = 0;
+  /** The current call's number (see `nextCall`). */
+  call = 0;
+  /** Groups and occurrences made in the current call, and phrase groups in the hash table. */
+  groups = 0;
+  occurrences = 0;
+  private phrases = 0;
 
   /** Starts a call over `stems` keyphrase stems and `keys` entity keys; returns the call's number. */
   nextCall(stems: number, keys: number): number {
@@ -158,7 +164,83 @@ export class KeyphraseScratch {
       this.gKeyCall.fill(0);
       this.call = 1;
     }
+    this.groups = 0;
+    this.occurrences = 0;
+    this.phrases = 0;
     return this.call;
+  }
+
+  /** A new group of `words` stems (s0, s1, s2; -1 past the last), or of entity `entity` (≥ 0). */
+  newGroup(words: number, s0: number, s1: number, s2: number, entity: number): number {
+    const g = this.groups++;
+    if (g === this.gWords.length) this.growGroups(g);
+    this.gWords[g] = words;
+    this.gTf[g] = 0;
+    this.gFirst[g] = -1;
+    this.gLast[g] = -1;
+    this.gEntity[g] = entity;
+    this.gSlot[g] = -1;
+    const gStems = this.gStems;
+    gStems[3 * g] = s0;
+    gStems[3 * g + 1] = s1;
+    gStems[3 * g + 2] = s2;
+    return g;
+  }
+
+  /**
+   * Appends an occurrence to group `g` (its list is in the order they come): at `token` (-1 for a
+   * mention of entity `entity`) up to `end`; `rep` when it is in a repeated line (no tf).
+   */
+  addOcc(g: number, token: number, end: number, entity: number, rep: boolean): void {
+    const o = this.occurrences++;
+    if (o === this.occToken.length) this.growOccurrences(o, o);
+    this.occToken[o] = token;
+    this.occEnd[o] = end;
+    this.occNext[o] = -1;
+    this.occEntity[o] = entity;
+    if (this.gFirst[g]! < 0) this.gFirst[g] = o;
+    else this.occNext[this.gLast[g]!] = o;
+    this.gLast[g] = o;
+    if (!rep) this.gTf[g]!++;
+  }
+
+  /** The group of the phrase of `words` stems (s0, s1, s2; -1 past the last), made when new. */
+  phrase(words: number, s0: number, s1: number, s2: number): number {
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    for (let i = phraseSlot(s0, s1, s2, mask); ; i = (i + 1) & mask) {
+      const g = slots[i]! - 1;
+      if (g < 0) {
+        const created = this.newGroup(words, s0, s1, s2, -1);
+        slots[i] = created + 1;
+        this.gSlot[created] = i;
+        // (at most half full)
+        if (2 * ++this.phrases > slots.length) this.growSlots();
+        return created;
+      }
+      const gStems = this.gStems;
+      if (gStems[3 * g] === s0 && gStems[3 * g + 1] === s1 && gStems[3 * g + 2] === s2) return g;
+    }
+  }
+
+  /** Doubles the phrase table and puts every phrase group back (at its new slot). */
+  private growSlots(): void {
+    const slots = (this.slots = new Int32Array(2 * this.slots.length));
+    const mask = slots.length - 1;
+    const { gSlot, gStems } = this;
+    for (let g = 0; g < this.groups; g++) {
+      if (gSlot[g]! < 0) continue;
+      let i = phraseSlot(gStems[3 * g]!, gStems[3 * g + 1]!, gStems[3 * g + 2]!, mask);
+      while (slots[i] !== 0) i = (i + 1) & mask;
+      slots[i] = g + 1;
+      gSlot[g] = i;
+    }
+  }
+
+  /** Empties the phrase table for the next call. */
+  clearSlots(): void {
+    const { gSlot, slots } = this;
+    for (let g = 0; g < this.groups; g++) if (gSlot[g]! >= 0) slots[gSlot[g]!] = 0;
   }
 
   /** Tokens the per-token buffers have room for. */
@@ -308,6 +390,11 @@ function phraseSlot(s0: number, s1: number, s2: number, mask: number): number {
  * Extracts ranked keyphrases from one tokenized text. Phrases are grouped by their stem ids
  * (stems never contain a space: word tokens and normalization expansions have none, so a stem
  * sequence and its key `stems.join(' ')` determine each other).
+ *
+ * Each step is a function of its own, and the group and occurrence tables are the scratch's
+ * methods: as one function with closures made per call, this was the largest function V8 compiled
+ * (~60 ms a compile, recompiled whole after each one-off deoptimization, in every worker), and long
+ * calls compiled the closures again every time.
  * @internal
  */
 export function extractKeyphrases(
@@ -323,22 +410,35 @@ export function extractKeyphrases(
   const n = raw.count;
   const limit = options.limit ?? 10;
   const maxWords = Math.min(3, Math.max(1, Math.floor(options.maxWords ?? 3)));
-  const bg = ks.bg;
   if (!(limit > 0)) return [];
-
-  const E = ents.count;
   // (occurrences: room for the mentions and single words; phrases grow the arrays as they come)
-  sc.reserve(n, E + n);
-  const { covered, stem } = sc;
-  let { gWords, gTf, gFirst, gLast, gEntity, gSlot, gStems, occToken, occEnd, occNext, occEntity } = sc;
-  const call = sc.nextCall(ks.stems.length, entityKeys.strings.length);
+  sc.reserve(n, ents.count + n);
+  sc.nextCall(ks.stems.length, entityKeys.strings.length);
+  coverEntities(raw, ents, sc.covered);
+  // lines repeated verbatim (a headline or photo caption printed twice) count once for tf
+  const repeated = repeatedLines(text);
+  // groups in first-seen order (entities first, then phrases by position and length), each with
+  // its occurrences as a linked list; tf counts the occurrences outside repeated lines
+  if (options.entities !== false) countMentions(ents, repeated, sc);
+  countWords(doc, repeated, sc);
+  if (maxWords >= 2) countPhrases(raw, maxWords, sc);
+  sc.clearSlots();
+  if (!sc.groups) return [];
+  const C = scoreGroups(ks, ents, entityKeys, sc);
+  const kept = rankGroups(ks, ents, entityKeys, C, limit, sc);
+  return kept.map((g) => keyphraseOf(g, ks, doc, offsetAfter, ents, entityKeys, sc));
+}
 
-  // entity coverage: tokens inside a mention are not plain candidates
+/**
+ * Marks the tokens inside an entity mention (they are not plain candidates). The first token
+ * ending after an entity's start: entities usually come in text order, so it is found by walking
+ * on from the previous entity's, else by binary search.
+ */
+function coverEntities(raw: RawTokens, ents: EntityFields, covered: Uint8Array): void {
+  const n = raw.count;
   covered.fill(0, 0, n);
-  // the first token ending after the entity's start: entities usually come in text order, so it
-  // is found by walking on from the previous entity's, else by binary search
   let lo = 0;
-  for (let ei = 0; ei < E; ei++) {
+  for (let ei = 0; ei < ents.count; ei++) {
     const es = ents.start[ei]!;
     const ee = ents.end[ei]!;
     if (lo > 0 && !(raw.end[lo - 1]! <= es)) {
@@ -363,120 +463,50 @@ export function extractKeyphrases(
     }
     for (let t = lo; t < n && raw.start[t]! < ee; t++) covered[t] = 1;
   }
+}
 
-  // lines repeated verbatim (a headline or photo caption printed twice) count once for tf
-  const repeated = repeatedLines(text);
-  // ranges are sorted and disjoint: binary search keeps this linear in the text, not quadratic
-  const isRepeated = (offset: number): boolean => {
-    let lo = 0;
-    let hi = (repeated.length >> 1) - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (offset < repeated[2 * mid]!) hi = mid - 1;
-      else if (offset >= repeated[2 * mid + 1]!) lo = mid + 1;
-      else return true;
-    }
-    return false;
-  };
-
-  // groups in first-seen order (entities first, then phrases by position and length), each with
-  // its occurrences as a linked list; tf counts the occurrences outside repeated lines
-  let G = 0;
-  let O = 0;
-  const addOcc = (g: number, token: number, end: number, entity: number, rep: boolean): void => {
-    if (O === occToken.length) {
-      sc.growOccurrences(O, O);
-      ({ occToken, occEnd, occNext, occEntity } = sc);
-    }
-    const o = O++;
-    occToken[o] = token;
-    occEnd[o] = end;
-    occNext[o] = -1;
-    occEntity[o] = entity;
-    if (gFirst[g]! < 0) gFirst[g] = o;
-    else occNext[gLast[g]!] = o;
-    gLast[g] = o;
-    if (!rep) gTf[g]!++;
-  };
-  const newGroup = (words: number, s0: number, s1: number, s2: number, entity: number): number => {
-    if (G === gWords.length) {
-      sc.growGroups(G);
-      ({ gWords, gTf, gFirst, gLast, gEntity, gSlot, gStems } = sc);
-    }
-    const g = G++;
-    gWords[g] = words;
-    gTf[g] = 0;
-    gFirst[g] = -1;
-    gLast[g] = -1;
-    gEntity[g] = entity;
-    gSlot[g] = -1;
-    gStems[3 * g] = s0;
-    gStems[3 * g + 1] = s1;
-    gStems[3 * g + 2] = s2;
-    return g;
-  };
-
-  // entity mentions
-  if (options.entities !== false) {
-    const { keyCall, keyGroup } = sc;
-    for (let ei = 0; ei < E; ei++) {
-      // demonyms are not keyphrases; agency credits (رويترز, أ.ف.ب) are bylines, not content
-      if (ents.type[ei] === 'NORP' || ents.kind[ei] === 'news-agency') continue;
-      // the group key '@' + (id ?? text), interned
-      const key = ents.key[ei]!;
-      let g: number;
-      if (keyCall[key] === call) g = keyGroup[key]!;
-      else {
-        g = newGroup(1, -1, -1, -1, ei);
-        keyCall[key] = call;
-        keyGroup[key] = g;
-      }
-      addOcc(g, -1, 0, ei, repeated.length > 0 && isRepeated(ents.start[ei]!));
-    }
+/** Whether `offset` is in one of the sorted, disjoint `[start, end)` pairs of `ranges` (binary search). */
+function inRanges(ranges: readonly number[], offset: number): boolean {
+  let lo = 0;
+  let hi = (ranges.length >> 1) - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (offset < ranges[2 * mid]!) hi = mid - 1;
+    else if (offset >= ranges[2 * mid + 1]!) lo = mid + 1;
+    else return true;
   }
+  return false;
+}
 
-  // plain candidates: runs of content tokens
-  const { kp, kpStripped } = doc;
-  let slots = sc.slots;
-  let mask = slots.length - 1;
-  /** Phrase groups in the table. */
-  let P = 0;
-  /** Doubles the table and puts every phrase group back (at its new slot). */
-  const growSlots = (): void => {
-    slots = sc.slots = new Int32Array(2 * slots.length);
-    mask = slots.length - 1;
-    for (let g = 0; g < G; g++) {
-      if (gSlot[g]! < 0) continue;
-      let i = phraseSlot(gStems[3 * g]!, gStems[3 * g + 1]!, gStems[3 * g + 2]!, mask);
-      while (slots[i] !== 0) i = (i + 1) & mask;
-      slots[i] = g + 1;
-      gSlot[g] = i;
+/** Groups the entity mentions by key. */
+function countMentions(ents: EntityFields, repeated: readonly number[], sc: KeyphraseScratch): void {
+  const { keyCall, keyGroup, call } = sc;
+  for (let ei = 0; ei < ents.count; ei++) {
+    // demonyms are not keyphrases; agency credits (رويترز, أ.ف.ب) are bylines, not content
+    if (ents.type[ei] === 'NORP' || ents.kind[ei] === 'news-agency') continue;
+    // the group key '@' + (id ?? text), interned
+    const key = ents.key[ei]!;
+    let g: number;
+    if (keyCall[key] === call) g = keyGroup[key]!;
+    else {
+      g = sc.newGroup(1, -1, -1, -1, ei);
+      keyCall[key] = call;
+      keyGroup[key] = g;
     }
-  };
-  const phrase = (words: number, s0: number, s1: number, s2: number): number => {
-    for (let i = phraseSlot(s0, s1, s2, mask); ; i = (i + 1) & mask) {
-      const g = slots[i]! - 1;
-      if (g < 0) {
-        const created = newGroup(words, s0, s1, s2, -1);
-        slots[i] = created + 1;
-        gSlot[created] = i;
-        // (at most half full)
-        if (2 * ++P > slots.length) growSlots();
-        return created;
-      }
-      if (gStems[3 * g] === s0 && gStems[3 * g + 1] === s1 && gStems[3 * g + 2] === s2) return g;
-    }
-  };
-  // single words first; a phrase of several words occurs at most as often (outside repeated lines:
-  // its words are on one line) as each of its words, and needs tf ≥ 2 to be ranked, so phrases
-  // are only counted over words seen at least twice. (Groups are then created in another order
-  // than position by position, but within one phrase length the order is the same, and only groups
-  // of one length are ever compared by creation order.)
-  // (an occurrence's start offset, after the word's proclitics, is found only for the keyphrases
-  // returned; the line it is on is the one the token starts on: tokens hold no line break)
-  const { uni, repOf } = sc;
-  const { uniStem } = sc;
-  // (tokens come in order: the repeated line of each is found by walking the sorted ranges)
+    sc.addOcc(g, -1, 0, ei, repeated.length > 0 && inRanges(repeated, ents.start[ei]!));
+  }
+}
+
+/**
+ * Groups the single words (candidates outside mentions) by stem id, directly (the hash table holds
+ * the longer phrases). Tokens come in order: the repeated line of each is found by walking the
+ * sorted ranges. (An occurrence's start offset, after the word's proclitics, is found only for the
+ * keyphrases returned; the line it is on is the one the token starts on: tokens hold no line break.)
+ */
+function countWords(doc: DocTokens, repeated: readonly number[], sc: KeyphraseScratch): void {
+  const { raw, kp } = doc;
+  const n = raw.count;
+  const { covered, stem, uni, repOf, uniStem, call } = sc;
   const R = repeated.length >> 1;
   let ri = 0;
   for (let t = 0; t < n; t++) {
@@ -489,39 +519,50 @@ export function extractKeyphrases(
       while (ri < R && repeated[2 * ri + 1]! <= x) ri++;
       rep = ri < R && x >= repeated[2 * ri]!;
     }
-    // single words are found by stem id directly (the table holds the longer phrases)
     let g: number;
     if (uniStem[2 * s0] === call) g = uniStem[2 * s0 + 1]!;
     else {
-      g = newGroup(1, s0, -1, -1, -1);
+      g = sc.newGroup(1, s0, -1, -1, -1);
       uniStem[2 * s0] = call;
       uniStem[2 * s0 + 1] = g;
     }
-    addOcc(g, t, raw.end[t]!, -1, rep);
+    sc.addOcc(g, t, raw.end[t]!, -1, rep);
     uni[t] = g;
     repOf[t] = rep ? 1 : 0;
   }
-  if (maxWords >= 2) {
-    const breakBefore = raw.breakBefore;
-    for (let t = 0; t + 1 < n; t++) {
-      const s0 = stem[t]!;
-      const s1 = stem[t + 1]!;
-      if (s0 < 0 || s1 < 0 || breakBefore[t + 1] || gTf[uni[t]!]! < 2 || gTf[uni[t + 1]!]! < 2) continue;
-      const rep = repOf[t] === 1;
-      addOcc(phrase(2, s0, s1, -1), t, raw.end[t + 1]!, -1, rep);
-      if (maxWords < 3 || t + 2 >= n) continue;
-      const s2 = stem[t + 2]!;
-      if (s2 < 0 || breakBefore[t + 2] || gTf[uni[t + 2]!]! < 2) continue;
-      addOcc(phrase(3, s0, s1, s2), t, raw.end[t + 2]!, -1, rep);
-    }
-  }
-  // empty the hash table for the next call
-  for (let g = 0; g < G; g++) if (gSlot[g]! >= 0) slots[gSlot[g]!] = 0;
-  if (!G) return [];
+}
 
-  // TF-IDF
+/**
+ * Groups the phrases of 2 (and 3) words. A phrase occurs at most as often (outside repeated lines:
+ * its words are on one line) as each of its words, and needs tf ≥ 2 to be ranked, so phrases are
+ * only counted over words seen at least twice. (Groups are then created in another order than
+ * position by position, but within one phrase length the order is the same, and only groups of one
+ * length are ever compared by creation order.)
+ */
+function countPhrases(raw: RawTokens, maxWords: number, sc: KeyphraseScratch): void {
+  const n = raw.count;
+  const breakBefore = raw.breakBefore;
+  const { stem, uni, repOf } = sc;
+  for (let t = 0; t + 1 < n; t++) {
+    const s0 = stem[t]!;
+    const s1 = stem[t + 1]!;
+    // (gTf is read from the scratch each time: new groups may replace its arrays)
+    if (s0 < 0 || s1 < 0 || breakBefore[t + 1] || sc.gTf[uni[t]!]! < 2 || sc.gTf[uni[t + 1]!]! < 2) continue;
+    const rep = repOf[t] === 1;
+    sc.addOcc(sc.phrase(2, s0, s1, -1), t, raw.end[t + 1]!, -1, rep);
+    if (maxWords < 3 || t + 2 >= n) continue;
+    const s2 = stem[t + 2]!;
+    if (s2 < 0 || breakBefore[t + 2] || sc.gTf[uni[t + 2]!]! < 2) continue;
+    sc.addOcc(sc.phrase(3, s0, s1, s2), t, raw.end[t + 2]!, -1, rep);
+  }
+}
+
+/** TF-IDF of every group that may be ranked (`sc.score`), listed in `sc.cands`; returns their number. */
+function scoreGroups(ks: KeyphraseStems, ents: EntityFields, entityKeys: EntityKeys, sc: KeyphraseScratch): number {
+  const G = sc.groups;
+  const bg = ks.bg;
   sc.reserveScores(G);
-  const { score, cands } = sc;
+  const { score, cands, gTf, gEntity, gWords, gStems } = sc;
   let C = 0;
   for (let g = 0; g < G; g++) {
     const tf = gTf[g]!;
@@ -550,38 +591,52 @@ export function extractKeyphrases(
     score[g] = x;
     cands[C++] = g;
   }
-  const { gKeyCall, gKey } = sc;
-  const keyOf = (g: number): string => {
-    // (a single word's key is its stem)
-    if (gWords[g] === 1 && gEntity[g]! < 0) return ks.stems[gStems[3 * g]!]!;
-    if (gKeyCall[g] === call) return gKey[g]!;
-    let k: string;
-    if (gEntity[g]! >= 0) k = '@' + entityKeys.strings[ents.key[gEntity[g]!]!]!;
-    else {
-      k = ks.stems[gStems[3 * g]!]!;
-      for (let i = 1; i < gWords[g]!; i++) k += ' ' + ks.stems[gStems[3 * g + i]!]!;
-    }
-    // (filled in order of need: holes are filled with the empty string so the array stays packed)
-    while (gKey.length < g) gKey.push('');
-    gKey[g] = k;
-    gKeyCall[g] = call;
-    return k;
-  };
-  /**
-   * The key of phrase group `inner` is inside that of `outer` (as ' ' + key + ' '): its stems are a
-   * run of outer's stems (stems have no spaces).
-   */
-  const contains = (outer: number, inner: number): boolean => {
-    const lo = gWords[outer]!;
-    const li = gWords[inner]!;
-    for (let off = 0; off + li <= lo; off++) {
-      let j = 0;
-      while (j < li && gStems[3 * outer + off + j] === gStems[3 * inner + j]) j++;
-      if (j === li) return true;
-    }
-    return false;
-  };
-  // best first: score, then longer, then key; equal keys keep first-seen order (as a stable sort).
+  return C;
+}
+
+/** The key of group `g`: its stems joined by spaces, or '@' and its entity key (made once per call). */
+function groupKey(g: number, ks: KeyphraseStems, ents: EntityFields, entityKeys: EntityKeys, sc: KeyphraseScratch): string {
+  const { gWords, gEntity, gStems, gKeyCall, gKey } = sc;
+  // (a single word's key is its stem)
+  if (gWords[g] === 1 && gEntity[g]! < 0) return ks.stems[gStems[3 * g]!]!;
+  if (gKeyCall[g] === sc.call) return gKey[g]!;
+  let k: string;
+  if (gEntity[g]! >= 0) k = '@' + entityKeys.strings[ents.key[gEntity[g]!]!]!;
+  else {
+    k = ks.stems[gStems[3 * g]!]!;
+    for (let i = 1; i < gWords[g]!; i++) k += ' ' + ks.stems[gStems[3 * g + i]!]!;
+  }
+  // (filled in order of need: holes are filled with the empty string so the array stays packed)
+  while (gKey.length < g) gKey.push('');
+  gKey[g] = k;
+  gKeyCall[g] = sc.call;
+  return k;
+}
+
+/**
+ * The key of phrase group `inner` is inside that of `outer` (as ' ' + key + ' '): its stems are a
+ * run of outer's stems (stems have no spaces).
+ */
+function contains(gWords: Int32Array, gStems: Int32Array, outer: number, inner: number): boolean {
+  const lo = gWords[outer]!;
+  const li = gWords[inner]!;
+  for (let off = 0; off + li <= lo; off++) {
+    let j = 0;
+    while (j < li && gStems[3 * outer + off + j] === gStems[3 * inner + j]) j++;
+    if (j === li) return true;
+  }
+  return false;
+}
+
+/**
+ * The groups returned, best first: score, then longer, then key; equal keys keep first-seen order
+ * (as a stable sort). A phrase inside a longer kept phrase that occurs as often adds nothing. Only
+ * a prefix of the ranking is read: rank the best `k` scores (ties included) and widen when that
+ * runs out.
+ */
+function rankGroups(ks: KeyphraseStems, ents: EntityFields, entityKeys: EntityKeys, C: number, limit: number, sc: KeyphraseScratch): number[] {
+  const { score, cands, gWords, gEntity, gStems, gTf } = sc;
+  const keyOf = (g: number): string => groupKey(g, ks, ents, entityKeys, sc);
   // (The score's sign as a small integer: the same order as `score[b] - score[a] || …`, NaN and
   // equal infinities included, without a heap number for each comparison the sort makes.)
   const order = (a: number, b: number): number => {
@@ -589,9 +644,6 @@ export function extractKeyphrases(
     const y = score[b]!;
     return y > x ? 1 : y < x ? -1 : gWords[b]! - gWords[a]! || tieOrder(keyOf(a), keyOf(b)) || a - b;
   };
-
-  // a phrase inside a longer kept phrase that occurs as often adds nothing. Only a prefix of the
-  // ranking is read: rank the best `k` scores (ties included) and widen when that runs out.
   let kept: number[] = [];
   for (let k = Math.min(C, Math.ceil(limit) + 8); ; k = Math.min(C, k * 4)) {
     let prefix: number[] = [];
@@ -613,60 +665,66 @@ export function extractKeyphrases(
       if (kept.length >= limit) break;
       const cPhrase = gEntity[c]! < 0;
       // (an entity key '@…' is never inside a phrase key, whose stems have no '@')
-      const inside = cPhrase && kept.some((k) => gEntity[k]! < 0 && gWords[k]! > gWords[c]! && contains(k, c) && gTf[k]! >= gTf[c]!);
+      const inside = cPhrase && kept.some((k) => gEntity[k]! < 0 && gWords[k]! > gWords[c]! && contains(gWords, gStems, k, c) && gTf[k]! >= gTf[c]!);
       if (inside) continue;
       // drop shorter kept phrases that this longer one covers with the same frequency
       for (let i = kept.length - 1; i >= 0 && cPhrase; i--) {
         const k = kept[i]!;
-        if (gEntity[k]! < 0 && gWords[c]! > gWords[k]! && contains(c, k) && gTf[c]! >= gTf[k]!) kept.splice(i, 1);
+        if (gEntity[k]! < 0 && gWords[c]! > gWords[k]! && contains(gWords, gStems, c, k) && gTf[c]! >= gTf[k]!) kept.splice(i, 1);
       }
       kept.push(c);
     }
     if (kept.length >= limit || prefix.length === C) break;
   }
+  return kept;
+}
 
-  return kept.map((g) => {
-    const ei = gEntity[g]!;
-    const name = ei >= 0 ? ents.name[ei] : undefined;
-    const occurrences: KeyphraseOccurrence[] = [];
-    let sorted = true;
-    for (let o = gFirst[g]!; o >= 0; o = occNext[o]!) {
-      const oe = occEntity[o]!;
-      let occ: KeyphraseOccurrence;
-      if (oe >= 0) occ = { start: ents.start[oe]!, end: ents.end[oe]!, text: ents.text[oe]! };
-      else {
-        const t = occToken[o]!;
-        const strip = kpStripped[t]!;
-        const start = strip > 0 ? offsetAfter(t, strip) : raw.start[t]!;
-        occ = { start, end: occEnd[o]!, text: text.slice(start, occEnd[o]!) };
-      }
-      // (the test of the sort's first run: `sort` keeps the array when it is one ascending run)
-      if (occurrences.length && occ.start - occurrences[occurrences.length - 1]!.start < 0) sorted = false;
-      occurrences.push(occ);
+/** The keyphrase of group `g`: its occurrences (in text order), canonical text, score and key. */
+function keyphraseOf(
+  g: number, ks: KeyphraseStems, doc: DocTokens, offsetAfter: (t: number, letters: number) => number,
+  ents: EntityFields, entityKeys: EntityKeys, sc: KeyphraseScratch,
+): Keyphrase {
+  const { text, raw, kpStripped } = doc;
+  const { gEntity, gFirst, occNext, occEntity, occToken, occEnd, score } = sc;
+  const ei = gEntity[g]!;
+  const name = ei >= 0 ? ents.name[ei] : undefined;
+  const occurrences: KeyphraseOccurrence[] = [];
+  let sorted = true;
+  for (let o = gFirst[g]!; o >= 0; o = occNext[o]!) {
+    const oe = occEntity[o]!;
+    let occ: KeyphraseOccurrence;
+    if (oe >= 0) occ = { start: ents.start[oe]!, end: ents.end[oe]!, text: ents.text[oe]! };
+    else {
+      const t = occToken[o]!;
+      const strip = kpStripped[t]!;
+      const start = strip > 0 ? offsetAfter(t, strip) : raw.start[t]!;
+      occ = { start, end: occEnd[o]!, text: text.slice(start, occEnd[o]!) };
     }
-    let canonical = name ? name.ar : undefined;
-    if (!canonical) {
-      // the most frequent surface form; on a tie the one with fewer diacritics
-      const forms = formCounts(occurrences);
-      let bestN = -1;
-      let bestMarks = Infinity;
-      for (const [form, cnt] of forms) {
-        const marks = countMarks(form);
-        if (cnt > bestN || (cnt === bestN && marks < bestMarks)) {
-          bestN = cnt;
-          bestMarks = marks;
-          canonical = form;
-        }
+    // (the test of the sort's first run: `sort` keeps the array when it is one ascending run)
+    if (occurrences.length && occ.start - occurrences[occurrences.length - 1]!.start < 0) sorted = false;
+    occurrences.push(occ);
+  }
+  let canonical = name ? name.ar : undefined;
+  if (!canonical) {
+    // the most frequent surface form; on a tie the one with fewer diacritics
+    const forms = formCounts(occurrences);
+    let bestN = -1;
+    let bestMarks = Infinity;
+    for (const [form, cnt] of forms) {
+      const marks = countMarks(form);
+      if (cnt > bestN || (cnt === bestN && marks < bestMarks)) {
+        bestN = cnt;
+        bestMarks = marks;
+        canonical = form;
       }
     }
-    const entityId = ei >= 0 ? ents.id[ei] || undefined : undefined;
-    const rounded = Math.round(score[g]! * 1000) / 1000;
-    // (a stable sort: occurrences already in order, as words' and the annotator's entities are, stay as they are)
-    if (!sorted) occurrences.sort((a, b) => a.start - b.start);
-    return entityId
-      ? { text: canonical!, score: rounded, stem: keyOf(g), occurrences, entityId }
-      : { text: canonical!, score: rounded, stem: keyOf(g), occurrences };
-  });
+  }
+  const entityId = ei >= 0 ? ents.id[ei] || undefined : undefined;
+  const rounded = Math.round(score[g]! * 1000) / 1000;
+  // (a stable sort: occurrences already in order, as words' and the annotator's entities are, stay as they are)
+  if (!sorted) occurrences.sort((a, b) => a.start - b.start);
+  const stem = groupKey(g, ks, ents, entityKeys, sc);
+  return entityId ? { text: canonical!, score: rounded, stem, occurrences, entityId } : { text: canonical!, score: rounded, stem, occurrences };
 }
 
 /**
