@@ -2,7 +2,7 @@ import test from 'ava';
 import fc from 'fast-check';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { createAnnotator, AalamError, tokenize } from '../dist/index.js';
-import { WordTable } from '../dist/topics/words.js';
+import { WordTable, WORD, W_KP } from '../dist/topics/words.js';
 import { createTopicModel, lightStem } from '../dist/topics/index.js';
 
 const annotator = createAnnotator();
@@ -237,7 +237,7 @@ test('word table: every word token finds the analysis of its own normalized form
       for (let i = 0; i < tokens.length; i++) {
         const word = tokens[i].kind === 'arabic' || tokens[i].kind === 'latin';
         if (!word) t.is(doc.wid[i], -1);
-        else if (keys[doc.kp[i]] !== tokens[i].norm) return t.fail(`${tokens[i].text}: ${keys[doc.kp[i]]} != ${tokens[i].norm}`);
+        else if (keys[doc.fields[WORD * doc.wid[i] + W_KP]] !== tokens[i].norm) return t.fail(`${tokens[i].text}: ${keys[doc.fields[WORD * doc.wid[i] + W_KP]]} != ${tokens[i].norm}`);
       }
     }
   }

@@ -5,7 +5,7 @@
  */
 import type { CompiledTopics, CompiledSignal, TaxonomyEntry } from './compile.js';
 import { grown } from '../arrays.js';
-import type { DocTokens, WordTable } from './words.js';
+import { WORD, W_R_END_STARTS, W_R_START, type DocTokens, type WordTable } from './words.js';
 import type { EntityFields, EntityKeys, KeyInfo } from './entities.js';
 import type { Entity } from '../resolve/annotate.js';
 
@@ -407,19 +407,21 @@ export function classify(
 function matchTerms(
   rt: TopicRuntime, doc: DocTokens, wt: WordTable, offsetAfter: (t: number, letters: number) => number, headlineEnd: number, sc: ClassifyScratch,
 ): void {
-  const { text, raw, wid } = doc;
+  const { text, raw, wid, fields } = doc;
   const n = raw.count;
   const breakBefore = raw.breakBefore;
   const { candidateStart, candidates, termStart, termStems } = rt;
   const { readingStem, readingStripped } = wt;
-  const { starts, readingStart, readingEnd } = doc;
   sc.startRun(true);
   for (let t = 0; t < n; ) {
-    if (!starts[t]) { t++; continue; }
+    // (a word's readings end × 2, + 1 when one of them begins a term)
+    const w = wid[t]!;
+    const x = w < 0 ? 0 : fields[WORD * w + W_R_END_STARTS]!;
+    if (!(x & 1)) { t++; continue; }
     let best = -1;
     let bestLen = 0;
     let bestStripped = 0;
-    for (let r = readingStart[t]!, rEnd = readingEnd[t]!; r < rEnd; r++) {
+    for (let r = fields[WORD * w + W_R_START]!, rEnd = x >> 1; r < rEnd; r++) {
       const sid = readingStem[r]!;
       if (sid < 0) continue;
       for (let ci = candidateStart[sid]!, ciEnd = candidateStart[sid + 1]!; ci < ciEnd; ci++) {
@@ -430,12 +432,13 @@ function matchTerms(
         let ok = true;
         for (let j = 1; j < len && ok; j++) {
           const u = t + j;
-          if (u >= n || wid[u]! < 0 || breakBefore[u]) ok = false;
+          const wu = u < n ? wid[u]! : -1;
+          if (wu < 0 || breakBefore[u]) ok = false;
           else {
             // some reading of the next word has the term's next stem
             const want = termStems[cs + j]!;
             ok = false;
-            for (let x = readingStart[u]!, xEnd = readingEnd[u]!; x < xEnd && !ok; x++) ok = readingStem[x] === want;
+            for (let y = fields[WORD * wu + W_R_START]!, yEnd = fields[WORD * wu + W_R_END_STARTS]! >> 1; y < yEnd && !ok; y++) ok = readingStem[y] === want;
           }
         }
         if (ok) {

@@ -9,7 +9,7 @@
 import type { EntityFields, EntityKeys } from './entities.js';
 import { grown } from '../arrays.js';
 import { chooseReading, type TokenReading } from './stem.js';
-import type { DocTokens } from './words.js';
+import { WORD, W_KP, W_KP_STRIPPED, type DocTokens } from './words.js';
 import type { RawTokens } from '../tokenize/index.js';
 import { tieOrder } from './classify.js';
 import { isStopKey } from './stopwords.js';
@@ -504,13 +504,14 @@ function countMentions(ents: EntityFields, repeated: readonly number[], sc: Keyp
  * keyphrases returned; the line it is on is the one the token starts on: tokens hold no line break.)
  */
 function countWords(doc: DocTokens, repeated: readonly number[], sc: KeyphraseScratch): void {
-  const { raw, kp } = doc;
+  const { raw, wid, fields } = doc;
   const n = raw.count;
   const { covered, stem, uni, repOf, uniStem, call } = sc;
   const R = repeated.length >> 1;
   let ri = 0;
   for (let t = 0; t < n; t++) {
-    const s0 = covered[t] ? -1 : kp[t]!;
+    const w = wid[t]!;
+    const s0 = covered[t] || w < 0 ? -1 : fields[WORD * w + W_KP]!;
     stem[t] = s0;
     if (s0 < 0) continue;
     let rep = false;
@@ -684,7 +685,7 @@ function keyphraseOf(
   g: number, ks: KeyphraseStems, doc: DocTokens, offsetAfter: (t: number, letters: number) => number,
   ents: EntityFields, entityKeys: EntityKeys, sc: KeyphraseScratch,
 ): Keyphrase {
-  const { text, raw, kpStripped } = doc;
+  const { text, raw, wid, fields } = doc;
   const { gEntity, gFirst, occNext, occEntity, occToken, occEnd, score } = sc;
   const ei = gEntity[g]!;
   const name = ei >= 0 ? ents.name[ei] : undefined;
@@ -696,7 +697,8 @@ function keyphraseOf(
     if (oe >= 0) occ = { start: ents.start[oe]!, end: ents.end[oe]!, text: ents.text[oe]! };
     else {
       const t = occToken[o]!;
-      const strip = kpStripped[t]!;
+      // (a word's token: only candidates have occurrences)
+      const strip = fields[WORD * wid[t]! + W_KP_STRIPPED]!;
       const start = strip > 0 ? offsetAfter(t, strip) : raw.start[t]!;
       occ = { start, end: occEnd[o]!, text: text.slice(start, occEnd[o]!) };
     }

@@ -41,9 +41,11 @@ export interface ScannedTokens extends RawTokens {
 const OWN_SCAN_MAX = 1 << 16;
 
 /**
- * Tokens of one text: raw spans and, per token, what the model knows of its word (copied from the
- * word table, so that the tasks read them in token order). Valid until the table's next `tokens`
- * call. @internal
+ * Tokens of one text: raw spans and the word of each token in the model's word table, whose
+ * fields (`fields`, `WORD` per word) say what the model knows of it. Only the word id is kept per
+ * token: copying the fields to every token wrote 21 bytes a token, which on a long text is tens of
+ * megabytes written once and read back from memory (a word's fields, by contrast, stay in the
+ * cache for the words that recur). Valid until the table's next `tokens` call. @internal
  */
 export interface DocTokens {
   readonly text: string;
@@ -52,14 +54,13 @@ export interface DocTokens {
   readonly wid: Int32Array;
   /** Number of word tokens. */
   readonly words: number;
-  /** 1 when some reading of the token's word begins a term. */
-  readonly starts: Uint8Array;
-  /** The token's readings are `readingStem[readingStart[t] .. readingEnd[t])` of the word table. */
-  readonly readingStart: Int32Array;
-  readonly readingEnd: Int32Array;
-  /** Keyphrase stem id of the token's word (-1: not a candidate, or not a word) and its stripped letters. */
-  readonly kp: Int32Array;
-  readonly kpStripped: Int32Array;
+  /**
+   * The words' fields, `WORD` per word id: at `W_KP` and `W_KP_STRIPPED` the keyphrase stem id of
+   * the word (-1: not a candidate) and its stripped letters; its readings are `readingStem[
+   * fields[W_R_START] .. fields[W_R_END_STARTS] >> 1)` of the word table, and `fields[W_R_END_STARTS]
+   * & 1` is 1 when some reading begins a term.
+   */
+  readonly fields: Int32Array;
 }
 
 /** What the model derives from a word's readings when it first sees the word. @internal */
@@ -80,12 +81,16 @@ const SLOT = 2;
  */
 const W_LEN_KIND = 0;
 const W_POOL = 1;
-const W_KP = 2;
-const W_KP_STRIPPED = 3;
-const W_R_START = 4;
-/** Readings end × 2 + 1 when some reading begins a term. */
-const W_R_END_STARTS = 5;
-const WORD = 6;
+/** @internal */
+export const W_KP = 2;
+/** @internal */
+export const W_KP_STRIPPED = 3;
+/** @internal */
+export const W_R_START = 4;
+/** Readings end × 2 + 1 when some reading begins a term. @internal */
+export const W_R_END_STARTS = 5;
+/** Fields per word. @internal */
+export const WORD = 6;
 
 /**
  * Open-addressing table from words (normalized form and kind) to what the model knows of them. The
@@ -120,8 +125,8 @@ export class WordTable {
   private doc = emptyRaw();
   private docCount = 0;
   private docWords = 0;
-  /** Per-token buffers of the last `tokens` call. */
-  private buf = emptyFields();
+  /** Word ids of the tokens of the last `tokens` call. */
+  private wid = new Int32Array(0);
 
   constructor(
     private readonly analyzer: WordAnalyzer,
@@ -207,12 +212,10 @@ export class WordTable {
     return this.doc.start.subarray(0, this.docCount);
   }
 
-  /** Room in the per-token buffers for `n` tokens, the first `keep` kept. */
+  /** Room in the word ids for `n` tokens, the first `keep` kept. */
   private room(n: number, keep: number): void {
-    const b = this.buf;
-    if (b.wid.length >= n) return;
-    const cap = Math.max(n, 2 * b.wid.length, 256);
-    this.buf = { wid: grown(b.wid, cap, keep), starts: grown(b.starts, cap, keep), rs: grown(b.rs, cap, keep), re: grown(b.re, cap, keep), kp: grown(b.kp, cap, keep), kps: grown(b.kps, cap, keep) };
+    if (this.wid.length >= n) return;
+    this.wid = grown(this.wid, Math.max(n, 2 * this.wid.length, 256), keep);
   }
 
   /** The window-read document's token columns with room for `cap` tokens, the first `keep` kept. */
@@ -221,50 +224,30 @@ export class WordTable {
     this.doc = { start: grown(d.start, cap, keep), end: grown(d.end, cap, keep), kind: grown(d.kind, cap, keep), breakBefore: grown(d.breakBefore, cap, keep) };
   }
 
-  /** Finds the words of `raw`'s first `n` tokens, writing their fields at `at`…; returns the number of word tokens. */
+  /** Finds the words of `raw`'s first `n` tokens, writing their ids at `at`…; returns the number of word tokens. */
   private findWords(raw: ScannedTokens, n: number, at: number): number {
-    const { wid, starts, rs, re, kp, kps } = this.buf;
+    const wid = this.wid;
     const { kind, hash, units, normStart } = raw;
     let words = 0;
     for (let i = 0; i < n; i++) {
-      const t = at + i;
       const k = kind[i]!;
       if (k > 1) {
-        wid[t] = -1;
-        starts[t] = 0;
-        rs[t] = 0;
-        re[t] = 0;
-        kp[t] = -1;
-        kps[t] = 0;
+        wid[at + i] = -1;
         continue;
       }
       words++;
-      const id = this.find(units, normStart[i]!, normStart[i + 1]!, k, hash[i]!);
-      const w = this.wordFields;
-      const o = WORD * id;
-      const x = w[o + W_R_END_STARTS]!;
-      wid[t] = id;
-      starts[t] = x & 1;
-      rs[t] = w[o + W_R_START]!;
-      re[t] = x >> 1;
-      kp[t] = w[o + W_KP]!;
-      kps[t] = w[o + W_KP_STRIPPED]!;
+      wid[at + i] = this.find(units, normStart[i]!, normStart[i + 1]!, k, hash[i]!);
     }
     return words;
   }
 
   private docTokens(text: string, raw: RawTokens, n: number, words: number): DocTokens {
-    const { wid, starts, rs, re, kp, kps } = this.buf;
-    return {
-      text, raw, words,
-      wid: wid.subarray(0, n), starts: starts.subarray(0, n), readingStart: rs.subarray(0, n), readingEnd: re.subarray(0, n),
-      kp: kp.subarray(0, n), kpStripped: kps.subarray(0, n),
-    };
+    return { text, raw, words, wid: this.wid.subarray(0, n), fields: this.wordFields };
   }
 
   /** Lets go of the per-token buffers grown for a text of more than `maxTokens` tokens. */
   releaseTokens(maxTokens: number): void {
-    if (this.buf.wid.length > maxTokens) this.buf = emptyFields();
+    if (this.wid.length > maxTokens) this.wid = new Int32Array(0);
     if (this.doc.start.length > maxTokens) this.doc = emptyRaw();
     this.docCount = 0;
   }
@@ -355,11 +338,6 @@ export class WordTable {
     this.slots.fill(0);
     this.onReset();
   }
-}
-
-/** Empty per-token task fields (see `WordTable.tokens`). */
-function emptyFields(): { wid: Int32Array; starts: Uint8Array; rs: Int32Array; re: Int32Array; kp: Int32Array; kps: Int32Array } {
-  return { wid: new Int32Array(0), starts: new Uint8Array(0), rs: new Int32Array(0), re: new Int32Array(0), kp: new Int32Array(0), kps: new Int32Array(0) };
 }
 
 /** Empty token columns of a document read in windows. */
