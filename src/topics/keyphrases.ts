@@ -100,14 +100,15 @@ export class KeyphraseStems {
 
 /**
  * Work buffers of the extractor, reused across calls (extraction is synchronous: one call at a
- * time per model). Groups and occurrences live in flat typed arrays. @internal
+ * time per model). Groups live in flat typed arrays. A group counts its occurrences; where they
+ * are is found again only for the keyphrases returned (`collectOccurrences`): listing every
+ * occurrence of every group wrote 16 bytes a candidate token, for the few groups that are kept.
+ * @internal
  */
 export class KeyphraseScratch {
   // per group
   gWords = new Int32Array(256);
   gTf = new Int32Array(256);
-  gFirst = new Int32Array(256);
-  gLast = new Int32Array(256);
   gEntity = new Int32Array(256);
   gSlot = new Int32Array(256);
   gStems = new Int32Array(768);
@@ -117,11 +118,8 @@ export class KeyphraseScratch {
   /** The group's key string (see keyOf) is `gKey[g]` when `gKeyCall[g]` is the call's number. */
   gKeyCall = new Int32Array(256);
   gKey: string[] = [];
-  // per occurrence: the token it starts at (-1 for an entity mention, see occEntity) and where it ends
-  occToken = new Int32Array(256);
-  occEnd = new Int32Array(256);
-  occNext = new Int32Array(256);
-  occEntity = new Int32Array(256);
+  /** Per group: 1 + its index among the groups returned, 0 for the others (emptied after each call). */
+  gKept = new Int32Array(256);
   // per token
   stem = new Int32Array(256);
   covered = new Uint8Array(256);
@@ -139,20 +137,28 @@ export class KeyphraseScratch {
    * is the call's number (side by side: one cache line for both).
    */
   uniStem = new Int32Array(2048);
+  /**
+   * Per keyphrase stem s: when `stemKept[2s]` is the call's number, `stemKept[2s + 1]` is the first
+   * of the returned phrase groups (an index into them) that begin with s; `keptNext` links the others.
+   */
+  stemKept = new Int32Array(2048);
+  keptNext = new Int32Array(16);
   /** Per interned entity key: its group in the current call is `keyGroup[k]` when `keyCall[k]` is the call's number. */
   keyCall = new Int32Array(256);
   keyGroup = new Int32Array(256);
   /** The current call's number (see `nextCall`). */
   call = 0;
-  /** Groups and occurrences made in the current call, and phrase groups in the hash table. */
+  /** Groups made in the current call, and phrase groups in the hash table. */
   groups = 0;
-  occurrences = 0;
   private phrases = 0;
 
   /** Starts a call over `stems` keyphrase stems and `keys` entity keys; returns the call's number. */
   nextCall(stems: number, keys: number): number {
     // (stamp arrays grow by copying: the stamps of earlier calls stay unequal to the next call's number)
-    if (2 * stems > this.uniStem.length) this.uniStem = grown(this.uniStem, Math.max(2 * stems, 2 * this.uniStem.length));
+    if (2 * stems > this.uniStem.length) {
+      this.uniStem = grown(this.uniStem, Math.max(2 * stems, 2 * this.uniStem.length));
+      this.stemKept = grown(this.stemKept, this.uniStem.length);
+    }
     if (keys > this.keyCall.length) {
       const cap = Math.max(keys, 2 * this.keyCall.length);
       this.keyCall = grown(this.keyCall, cap);
@@ -160,12 +166,12 @@ export class KeyphraseScratch {
     }
     if (++this.call > 0x3fffffff) {
       this.uniStem.fill(0);
+      this.stemKept.fill(0);
       this.keyCall.fill(0);
       this.gKeyCall.fill(0);
       this.call = 1;
     }
     this.groups = 0;
-    this.occurrences = 0;
     this.phrases = 0;
     return this.call;
   }
@@ -176,8 +182,6 @@ export class KeyphraseScratch {
     if (g === this.gWords.length) this.growGroups(g);
     this.gWords[g] = words;
     this.gTf[g] = 0;
-    this.gFirst[g] = -1;
-    this.gLast[g] = -1;
     this.gEntity[g] = entity;
     this.gSlot[g] = -1;
     const gStems = this.gStems;
@@ -185,23 +189,6 @@ export class KeyphraseScratch {
     gStems[3 * g + 1] = s1;
     gStems[3 * g + 2] = s2;
     return g;
-  }
-
-  /**
-   * Appends an occurrence to group `g` (its list is in the order they come): at `token` (-1 for a
-   * mention of entity `entity`) up to `end`; `rep` when it is in a repeated line (no tf).
-   */
-  addOcc(g: number, token: number, end: number, entity: number, rep: boolean): void {
-    const o = this.occurrences++;
-    if (o === this.occToken.length) this.growOccurrences(o, o);
-    this.occToken[o] = token;
-    this.occEnd[o] = end;
-    this.occNext[o] = -1;
-    this.occEntity[o] = entity;
-    if (this.gFirst[g]! < 0) this.gFirst[g] = o;
-    else this.occNext[this.gLast[g]!] = o;
-    this.gLast[g] = o;
-    if (!rep) this.gTf[g]!++;
   }
 
   /** The group of the phrase of `words` stems (s0, s1, s2; -1 past the last), made when new. */
@@ -248,8 +235,8 @@ export class KeyphraseScratch {
     return this.stem.length;
   }
 
-  /** Room for `tokens` tokens, and for `occurrences` occurrences to start with. */
-  reserve(tokens: number, occurrences: number): void {
+  /** Room for `tokens` tokens. */
+  reserve(tokens: number): void {
     if (tokens > this.stem.length) {
       const cap = Math.max(tokens, this.stem.length * 2);
       this.stem = new Int32Array(cap);
@@ -257,11 +244,10 @@ export class KeyphraseScratch {
       this.uni = new Int32Array(cap);
       this.repOf = new Uint8Array(cap);
     }
-    if (occurrences > this.occToken.length) this.growOccurrences(occurrences, 0);
   }
 
   /**
-   * Room for group `g`, the first `g` groups kept. Groups and occurrences grow as a text makes them
+   * Room for group `g`, the first `g` groups kept. Groups grow as a text makes them
    * (doubling), not to what its tokens could make: reserving 3 phrases a token cost 228 bytes a
    * token, hundreds of megabytes for a long text, which the garbage collector counts as pressure
    * even where it is never written.
@@ -270,22 +256,13 @@ export class KeyphraseScratch {
     const cap = Math.max(g + 1, this.gWords.length * 2);
     this.gWords = grown(this.gWords, cap, g);
     this.gTf = grown(this.gTf, cap, g);
-    this.gFirst = grown(this.gFirst, cap, g);
-    this.gLast = grown(this.gLast, cap, g);
+    // (all 0 outside a call)
+    this.gKept = grown(this.gKept, cap);
     this.gEntity = grown(this.gEntity, cap, g);
     this.gSlot = grown(this.gSlot, cap, g);
     this.gStems = grown(this.gStems, 3 * cap, 3 * g);
     // (stamps of earlier calls are kept: they stay unequal to later calls' numbers)
     this.gKeyCall = grown(this.gKeyCall, cap);
-  }
-
-  /** Room for occurrence `o`, the first `keep` occurrences kept. */
-  growOccurrences(o: number, keep: number): void {
-    const cap = Math.max(o + 1, this.occToken.length * 2);
-    this.occToken = grown(this.occToken, cap, keep);
-    this.occEnd = grown(this.occEnd, cap, keep);
-    this.occNext = grown(this.occNext, cap, keep);
-    this.occEntity = grown(this.occEntity, cap, keep);
   }
 
   /** Room for the scores of `groups` groups. */
@@ -411,14 +388,13 @@ export function extractKeyphrases(
   const limit = options.limit ?? 10;
   const maxWords = Math.min(3, Math.max(1, Math.floor(options.maxWords ?? 3)));
   if (!(limit > 0)) return [];
-  // (occurrences: room for the mentions and single words; phrases grow the arrays as they come)
-  sc.reserve(n, ents.count + n);
+  sc.reserve(n);
   sc.nextCall(ks.stems.length, entityKeys.strings.length);
   coverEntities(raw, ents, sc.covered);
   // lines repeated verbatim (a headline or photo caption printed twice) count once for tf
   const repeated = repeatedLines(text);
-  // groups in first-seen order (entities first, then phrases by position and length), each with
-  // its occurrences as a linked list; tf counts the occurrences outside repeated lines
+  // groups in first-seen order (entities first, then phrases by position and length); tf counts
+  // the occurrences outside repeated lines
   if (options.entities !== false) countMentions(ents, repeated, sc);
   countWords(doc, repeated, sc);
   if (maxWords >= 2) countPhrases(raw, maxWords, sc);
@@ -426,7 +402,8 @@ export function extractKeyphrases(
   if (!sc.groups) return [];
   const C = scoreGroups(ks, ents, entityKeys, sc);
   const kept = rankGroups(ks, ents, entityKeys, C, limit, sc);
-  return kept.map((g) => keyphraseOf(g, ks, doc, offsetAfter, ents, entityKeys, sc));
+  const occurrences = collectOccurrences(kept, doc, offsetAfter, ents, options.entities !== false, sc);
+  return kept.map((g, i) => keyphraseOf(g, occurrences[i]!, ks, ents, entityKeys, sc));
 }
 
 /**
@@ -493,7 +470,7 @@ function countMentions(ents: EntityFields, repeated: readonly number[], sc: Keyp
       keyCall[key] = call;
       keyGroup[key] = g;
     }
-    sc.addOcc(g, -1, 0, ei, repeated.length > 0 && inRanges(repeated, ents.start[ei]!));
+    if (!(repeated.length > 0 && inRanges(repeated, ents.start[ei]!))) sc.gTf[g]!++;
   }
 }
 
@@ -527,7 +504,7 @@ function countWords(doc: DocTokens, repeated: readonly number[], sc: KeyphraseSc
       uniStem[2 * s0] = call;
       uniStem[2 * s0 + 1] = g;
     }
-    sc.addOcc(g, t, raw.end[t]!, -1, rep);
+    if (!rep) sc.gTf[g]!++;
     uni[t] = g;
     repOf[t] = rep ? 1 : 0;
   }
@@ -550,11 +527,13 @@ function countPhrases(raw: RawTokens, maxWords: number, sc: KeyphraseScratch): v
     // (gTf is read from the scratch each time: new groups may replace its arrays)
     if (s0 < 0 || s1 < 0 || breakBefore[t + 1] || sc.gTf[uni[t]!]! < 2 || sc.gTf[uni[t + 1]!]! < 2) continue;
     const rep = repOf[t] === 1;
-    sc.addOcc(sc.phrase(2, s0, s1, -1), t, raw.end[t + 1]!, -1, rep);
+    const g2 = sc.phrase(2, s0, s1, -1);
+    if (!rep) sc.gTf[g2]!++;
     if (maxWords < 3 || t + 2 >= n) continue;
     const s2 = stem[t + 2]!;
     if (s2 < 0 || breakBefore[t + 2] || sc.gTf[uni[t + 2]!]! < 2) continue;
-    sc.addOcc(sc.phrase(3, s0, s1, s2), t, raw.end[t + 2]!, -1, rep);
+    const g3 = sc.phrase(3, s0, s1, s2);
+    if (!rep) sc.gTf[g3]!++;
   }
 }
 
@@ -680,32 +659,73 @@ function rankGroups(ks: KeyphraseStems, ents: EntityFields, entityKeys: EntityKe
   return kept;
 }
 
-/** The keyphrase of group `g`: its occurrences (in text order), canonical text, score and key. */
-function keyphraseOf(
-  g: number, ks: KeyphraseStems, doc: DocTokens, offsetAfter: (t: number, letters: number) => number,
-  ents: EntityFields, entityKeys: EntityKeys, sc: KeyphraseScratch,
-): Keyphrase {
+/**
+ * The occurrences of the groups `kept`, each list in the order the group's occurrences were counted
+ * (mentions in the order of the entities, words and phrases in text order): the mentions of an
+ * entity group are the entities of its key, and a word or phrase occurs wherever its stems follow
+ * each other without a break (every such place was counted: the other conditions of
+ * `countPhrases` hold for all places of one phrase or none).
+ */
+function collectOccurrences(
+  kept: readonly number[], doc: DocTokens, offsetAfter: (t: number, letters: number) => number, ents: EntityFields, mentions: boolean, sc: KeyphraseScratch,
+): KeyphraseOccurrence[][] {
   const { text, raw, wid, fields } = doc;
-  const { gEntity, gFirst, occNext, occEntity, occToken, occEnd, score } = sc;
-  const ei = gEntity[g]!;
-  const name = ei >= 0 ? ents.name[ei] : undefined;
-  const occurrences: KeyphraseOccurrence[] = [];
-  let sorted = true;
-  for (let o = gFirst[g]!; o >= 0; o = occNext[o]!) {
-    const oe = occEntity[o]!;
-    let occ: KeyphraseOccurrence;
-    if (oe >= 0) occ = { start: ents.start[oe]!, end: ents.end[oe]!, text: ents.text[oe]! };
-    else {
-      const t = occToken[o]!;
-      // (a word's token: only candidates have occurrences)
+  const n = raw.count;
+  const breakBefore = raw.breakBefore;
+  const { gKept, gEntity, gWords, gStems, stemKept, stem, call } = sc;
+  const lists: KeyphraseOccurrence[][] = [];
+  if (sc.keptNext.length < kept.length) sc.keptNext = new Int32Array(Math.max(kept.length, 2 * sc.keptNext.length));
+  const keptNext = sc.keptNext;
+  let words = false;
+  for (let i = 0; i < kept.length; i++) {
+    const g = kept[i]!;
+    lists.push([]);
+    gKept[g] = i + 1;
+    if (gEntity[g]! >= 0) continue;
+    // the phrase groups that begin with stem s, newest first (each list is filled on its own)
+    const s = gStems[3 * g]!;
+    keptNext[i] = stemKept[2 * s] === call ? stemKept[2 * s + 1]! : -1;
+    stemKept[2 * s] = call;
+    stemKept[2 * s + 1] = i;
+    words = true;
+  }
+  if (mentions) {
+    const { keyCall, keyGroup } = sc;
+    for (let ei = 0; ei < ents.count; ei++) {
+      if (ents.type[ei] === 'NORP' || ents.kind[ei] === 'news-agency') continue;
+      const key = ents.key[ei]!;
+      const k = keyCall[key] === call ? gKept[keyGroup[key]!]! : 0;
+      if (k > 0) lists[k - 1]!.push({ start: ents.start[ei]!, end: ents.end[ei]!, text: ents.text[ei]! });
+    }
+  }
+  for (let t = 0; words && t < n; t++) {
+    const s0 = stem[t]!;
+    if (s0 < 0 || stemKept[2 * s0] !== call) continue;
+    for (let i = stemKept[2 * s0 + 1]!; i >= 0; i = keptNext[i]!) {
+      const g = kept[i]!;
+      const len = gWords[g]!;
+      if (t + len > n) continue;
+      let j = 1;
+      while (j < len && stem[t + j] === gStems[3 * g + j] && !breakBefore[t + j]) j++;
+      if (j < len) continue;
+      // (the token of a candidate is a word's)
       const strip = fields[WORD * wid[t]! + W_KP_STRIPPED]!;
       const start = strip > 0 ? offsetAfter(t, strip) : raw.start[t]!;
-      occ = { start, end: occEnd[o]!, text: text.slice(start, occEnd[o]!) };
+      const end = raw.end[t + len - 1]!;
+      lists[i]!.push({ start, end, text: text.slice(start, end) });
     }
-    // (the test of the sort's first run: `sort` keeps the array when it is one ascending run)
-    if (occurrences.length && occ.start - occurrences[occurrences.length - 1]!.start < 0) sorted = false;
-    occurrences.push(occ);
   }
+  for (const g of kept) gKept[g] = 0;
+  return lists;
+}
+
+/** The keyphrase of group `g` with its `occurrences` (sorted here by start): canonical text, score and key. */
+function keyphraseOf(g: number, occurrences: KeyphraseOccurrence[], ks: KeyphraseStems, ents: EntityFields, entityKeys: EntityKeys, sc: KeyphraseScratch): Keyphrase {
+  const ei = sc.gEntity[g]!;
+  const name = ei >= 0 ? ents.name[ei] : undefined;
+  // (the test of the sort's first run: `sort` keeps the array when it is one ascending run)
+  let sorted = true;
+  for (let i = 1; i < occurrences.length && sorted; i++) sorted = !(occurrences[i]!.start - occurrences[i - 1]!.start < 0);
   let canonical = name ? name.ar : undefined;
   if (!canonical) {
     // the most frequent surface form; on a tie the one with fewer diacritics
@@ -722,7 +742,7 @@ function keyphraseOf(
     }
   }
   const entityId = ei >= 0 ? ents.id[ei] || undefined : undefined;
-  const rounded = Math.round(score[g]! * 1000) / 1000;
+  const rounded = Math.round(sc.score[g]! * 1000) / 1000;
   // (a stable sort: occurrences already in order, as words' and the annotator's entities are, stay as they are)
   if (!sorted) occurrences.sort((a, b) => a.start - b.start);
   const stem = groupKey(g, ks, ents, entityKeys, sc);
