@@ -398,9 +398,14 @@ export function classify(
   // evidence keys: the display id of a term, or `rt.keys` + the interned entity key
   const sc = rt.scratch;
   sc.begin(rt.keys + entityKeys.strings.length, rt.taxonomy.length, maxEvidence);
-  matchTerms(rt, doc, wt, offsetAfter, headlineEnd, sc);
-  if (rt.signals.length) matchSignals(rt, text, ents, entityKeys, headlineEndOffset, sc);
-  return rankTopics(rt, doc.words, sc, options, maxEvidence);
+  try {
+    matchTerms(rt, doc, wt, offsetAfter, headlineEnd, sc);
+    if (rt.signals.length) matchSignals(rt, text, ents, entityKeys, headlineEndOffset, sc);
+    return rankTopics(rt, doc.words, sc, options, maxEvidence);
+  } finally {
+    // (evidence texts may be slices of the caller's text: not kept past the call)
+    sc.evidence = [];
+  }
 }
 
 /** Step 1 of `classify`: terms, leftmost-longest over clitic readings and light stems. */

@@ -139,7 +139,8 @@ export class KeyphraseScratch {
   uniStem = new Int32Array(2048);
   /**
    * Per keyphrase stem s: when `stemKept[2s]` is the call's number, `stemKept[2s + 1]` is the first
-   * of the returned phrase groups (an index into them) that begin with s; `keptNext` links the others.
+   * of the returned word and phrase groups (an index into them) that begin with s; `keptNext` links
+   * the others (see `collectOccurrences`).
    */
   stemKept = new Int32Array(2048);
   keptNext = new Int32Array(16);
@@ -368,8 +369,8 @@ function phraseSlot(s0: number, s1: number, s2: number, mask: number): number {
  * (stems never contain a space: word tokens and normalization expansions have none, so a stem
  * sequence and its key `stems.join(' ')` determine each other).
  *
- * Each step is a function of its own, and the group and occurrence tables are the scratch's
- * methods: as one function with closures made per call, this was the largest function V8 compiled
+ * Each step is a function of its own, and the group and phrase tables are the scratch's methods:
+ * as one function with closures made per call, this was among the largest functions V8 compiled
  * (~60 ms a compile, recompiled whole after each one-off deoptimization, in every worker), and long
  * calls compiled the closures again every time.
  * @internal
@@ -682,7 +683,7 @@ function collectOccurrences(
     lists.push([]);
     gKept[g] = i + 1;
     if (gEntity[g]! >= 0) continue;
-    // the phrase groups that begin with stem s, newest first (each list is filled on its own)
+    // the word and phrase groups that begin with stem s, newest first (each list is filled on its own)
     const s = gStems[3 * g]!;
     keptNext[i] = stemKept[2 * s] === call ? stemKept[2 * s + 1]! : -1;
     stemKept[2 * s] = call;
