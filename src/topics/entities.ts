@@ -97,10 +97,18 @@ export class EntityKeys {
     return f;
   }
 
-  /** Empties the field arrays grown for a call of more than `max` entities (they hold that call's strings). */
+  /**
+   * After a call: lets go of the call's entity texts and names (they can be slices of the caller's
+   * text, which they would keep alive until the next call), and empties the field arrays grown for
+   * a call of more than `max` entities.
+   */
   release(max: number): void {
     const f = this.f;
-    if (f.start.length <= max) return;
+    if (f.start.length <= max) {
+      f.text.fill('', 0, f.count);
+      f.name.fill(null, 0, f.count);
+      return;
+    }
     f.start.length = f.end.length = f.text.length = f.type.length = f.kind.length = f.id.length = f.name.length = 0;
     f.key = new Int32Array(64);
     f.count = 0;
