@@ -203,8 +203,7 @@ export class WordTable {
   windowTokens(text: string): DocTokens {
     const n = this.docCount;
     const { start, end, kind, breakBefore } = this.doc;
-    const raw: RawTokens = { count: n, start: start.subarray(0, n), end: end.subarray(0, n), kind: kind.subarray(0, n), breakBefore: breakBefore.subarray(0, n) };
-    return this.docTokens(text, raw, n, this.docWords);
+    return this.docTokens(text, { count: n, start, end, kind, breakBefore }, n, this.docWords);
   }
 
   /** Token starts of the document read in windows so far. */
@@ -241,7 +240,13 @@ export class WordTable {
     return words;
   }
 
-  private docTokens(text: string, raw: RawTokens, n: number, words: number): DocTokens {
+  /**
+   * The document's tokens. `raw` is always a plain object of one shape, whether the scan was a
+   * `TokenBuffer` or the window columns: the tasks read it in their hottest loops, and a second
+   * shape made the first long document deoptimize them (and left them polymorphic).
+   */
+  private docTokens(text: string, scanned: RawTokens, n: number, words: number): DocTokens {
+    const raw: RawTokens = { count: n, start: scanned.start, end: scanned.end, kind: scanned.kind, breakBefore: scanned.breakBefore };
     return { text, raw, words, wid: this.wid.subarray(0, n), fields: this.wordFields };
   }
 
