@@ -98,6 +98,12 @@ function abbrevEnd(text: string, i: number): number {
 }
 
 /**
+ * Tokens to make room for in `units` UTF-16 units of text: news text has a token every ~6 units, so
+ * one allocation, rarely a second. @internal
+ */
+export const tokenRoomFor = (units: number): number => (units >> 2) + 16;
+
+/**
  * Token spans with their normalized hashes, in typed arrays reused across calls (they grow to the
  * largest document seen; `count` tokens are valid after `scan`).
  * @internal
@@ -214,7 +220,7 @@ export class TokenBuffer {
   scan(text: string, action: Int32Array, expansions: readonly string[], from = 0, to = text.length, state = 0): number {
     const len = to;
     this.to = to;
-    this.reserve(((to - from) >> 2) + 16); // news text has a token every ~6 units: one allocation, rarely a second
+    this.reserve(tokenRoomFor(to - from));
     let start = this.start, end = this.end, kind = this.kind, brk = this.breakBefore;
     let hash = this.hash, nlen = this.nlen, normStart = this.normStart;
     let cap = this.cap;

@@ -10,7 +10,7 @@ import { compileTopics, type CompiledTopics, type TaxonomyEntry, type TopicTermE
 import { extractKeyphrases, KeyphraseScratch, KeyphraseStems, type DfTable, type Keyphrase, type KeyphraseOptions } from './keyphrases.js';
 import { WordTable, flatCopy, type DocTokens, type ScannedTokens } from './words.js';
 import { EntityKeys } from './entities.js';
-import { TokenBuffer } from '../tokenize/scan.js';
+import { TokenBuffer, tokenRoomFor } from '../tokenize/scan.js';
 import { stopwordSet } from './stopwords.js';
 
 export type { Topic, TopicEvidence, TopicOptions } from './classify.js';
@@ -283,8 +283,7 @@ export function createTopicModel(options: TopicModelOptions = {}): TopicModel {
       }
     },
     readWindows(length = 0): WindowTokens {
-      // (news text has a token every ~6 units; the scanner reserves one every 4 too)
-      table.beginWindows((length >> 2) + 16);
+      table.beginWindows(tokenRoomFor(length));
       return windows;
     },
     taxonomy: Object.freeze(model.taxonomy.slice()),

@@ -201,9 +201,7 @@ export class WordTable {
 
   /** The tokens of the document read in windows (valid until the next `tokens` or `beginWindows`). */
   windowTokens(text: string): DocTokens {
-    const n = this.docCount;
-    const { start, end, kind, breakBefore } = this.doc;
-    return this.docTokens(text, { count: n, start, end, kind, breakBefore }, n, this.docWords);
+    return this.docTokens(text, this.doc, this.docCount, this.docWords);
   }
 
   /** Token starts of the document read in windows so far. */
@@ -245,8 +243,8 @@ export class WordTable {
    * `TokenBuffer` or the window columns: the tasks read it in their hottest loops, and a second
    * shape made the first long document deoptimize them (and left them polymorphic).
    */
-  private docTokens(text: string, scanned: RawTokens, n: number, words: number): DocTokens {
-    const raw: RawTokens = { count: n, start: scanned.start, end: scanned.end, kind: scanned.kind, breakBefore: scanned.breakBefore };
+  private docTokens(text: string, columns: Omit<RawTokens, 'count'>, n: number, words: number): DocTokens {
+    const raw: RawTokens = { count: n, start: columns.start, end: columns.end, kind: columns.kind, breakBefore: columns.breakBefore };
     return { text, raw, words, wid: this.wid.subarray(0, n), fields: this.wordFields };
   }
 
