@@ -29,8 +29,15 @@ export interface EntityFields {
   readonly key: Int32Array;
 }
 
-/** The reused arrays of `EntityKeys.fields` (the count and the key array are replaced per call). */
-type FieldArrays = Omit<EntityFields, 'count' | 'key'> & { count: number; key: Int32Array };
+/** The reused arrays of `EntityKeys.fields` (replaced by larger ones when a call has more entities). */
+type FieldArrays = { -readonly [K in keyof EntityFields]: EntityFields[K] };
+
+/** Field arrays with room for `n` entities. */
+function fieldArrays(n: number): FieldArrays {
+  // (made at their size, never grown: growing seven arrays element by element to a million
+  // entities copied each several times, in allocations large enough to start major collections)
+  return { count: 0, start: new Array(n), end: new Array(n), text: new Array(n), type: new Array(n), kind: new Array(n), id: new Array(n), name: new Array(n), key: new Int32Array(n) };
+}
 
 /** What one interned key remembers across calls (filled on demand). @internal */
 export interface KeyInfo {
@@ -58,7 +65,7 @@ export class EntityKeys {
    */
   private ids: Record<string, number> = Object.create(null) as Record<string, number>;
   /** The arrays of the last `fields` call, overwritten by the next (items past `count` are stale). */
-  private readonly f: FieldArrays = { count: 0, start: [], end: [], text: [], type: [], kind: [], id: [], name: [], key: new Int32Array(64) };
+  private f: FieldArrays = fieldArrays(64);
 
   constructor(private readonly limit = 100_000) {}
 
@@ -69,8 +76,8 @@ export class EntityKeys {
       this.strings.length = 0;
       this.info.length = 0;
     }
+    if (this.f.key.length < entities.length) this.f = fieldArrays(Math.max(entities.length, 2 * this.f.key.length));
     const f = this.f;
-    if (f.key.length < entities.length) f.key = new Int32Array(Math.max(entities.length, 2 * f.key.length));
     const { start, end, text, type, kind, id, name, key } = f;
     let n = 0;
     for (const e of entities) {
@@ -80,7 +87,6 @@ export class EntityKeys {
       if (!(en > s) || s < 0 || en > textLength) continue;
       const t = e.text;
       const i = e.id;
-      // (written in place: an array only grows, by one at its end)
       start[n] = s;
       end[n] = en;
       text[n] = t;
@@ -99,19 +105,17 @@ export class EntityKeys {
 
   /**
    * After a call: lets go of the call's entity texts and names (they can be slices of the caller's
-   * text, which they would keep alive until the next call), and empties the field arrays grown for
+   * text, which they would keep alive until the next call), and lets go of the field arrays made for
    * a call of more than `max` entities.
    */
   release(max: number): void {
     const f = this.f;
-    if (f.start.length <= max) {
-      f.text.fill('', 0, f.count);
-      f.name.fill(null, 0, f.count);
+    if (f.key.length > max) {
+      this.f = fieldArrays(64);
       return;
     }
-    f.start.length = f.end.length = f.text.length = f.type.length = f.kind.length = f.id.length = f.name.length = 0;
-    f.key = new Int32Array(64);
-    f.count = 0;
+    f.text.fill('', 0, f.count);
+    f.name.fill(null, 0, f.count);
   }
 
   private intern(s: string): number {
