@@ -50,7 +50,7 @@ const C = QUICK
     ],
     coldRuns: 3,
     // linearity per call mode: sizes in MB; the last one is tried only if predicted to fit `bigBudgetS`
-    linear: { modes: ['entities', 'default'], sizes: [[1, 4], [5, 1]], big: [20], bigBudgetS: 10 },
+    linear: { modes: ['entities', 'default'], sizes: [[1, 4], [5, 1]], big: [20], bigBudgetS: 10, baseCalls: 3 },
     adversarial: { modes: ['entities'], runs: 1, oneMb: 1, lineMb: 5, lineBudgetS: 5, timeoutMs: 60_000 },
     cli: { bytes: 2e6, runs: 1 },
     profile: false,
@@ -69,7 +69,7 @@ const C = QUICK
       { size: 1000000, tag: true, tagBytes: 4e6, runs: 3, ac: args.includes('--ac-1m'), acBytes: 0.5e6, acRuns: 1 },
     ],
     coldRuns: 7,
-    linear: { modes: ['entities', 'default'], sizes: [[1, 5], [10, 2]], big: [100, 20], bigBudgetS: 45 },
+    linear: { modes: ['entities', 'default'], sizes: [[1, 5], [10, 3]], big: [100, 20], bigBudgetS: 45, baseCalls: 6 },
     adversarial: { modes: ['entities', 'default'], runs: 3, oneMb: 1, lineMb: 50, lineBudgetS: 40, timeoutMs: 120_000 },
     // 24 MB: at 6 MB a run took ~1.4 s, and process start, worker start and JIT warm-up were a large part of it
     cli: { bytes: 24e6, runs: 2, mainThreadRuns: 1 },
@@ -169,7 +169,7 @@ async function sectionLinear() {
     const done = [];
     for (const [mb, runs] of L.sizes) {
       log(`[${elapsed()}] linearity (${mode}): one ${mb} MB document …`);
-      const r = await runChild('linear.js', { mode, mb, runs, normTok: mode === 'entities' }, { nodeArgs: [`--max-old-space-size=${heap}`], timeoutMs: 300_000 });
+      const r = await runChild('linear.js', { mode, mb, runs, baseCalls: L.baseCalls, normTok: mode === 'entities' }, { nodeArgs: [`--max-old-space-size=${heap}`], timeoutMs: 300_000 });
       if (!r.ok) log(`  failed: ${r.error}`);
       out.push({ mode, mb, ...r });
       if (r.ok) done.push(r);
@@ -192,7 +192,7 @@ async function sectionLinear() {
       if (picked) {
         log(`[${elapsed()}] linearity (${mode}): one ${picked.mb} MB document (predicted ${fmt(picked.predicted, 0)} s) …`);
         const timeoutMs = Math.max(30_000, Math.min(3 * picked.predicted, 2.5 * L.bigBudgetS) * 1000);
-        const r = await runChild('linear.js', { mode, mb: picked.mb, runs: 1, normTok: mode === 'entities' }, { nodeArgs: [`--max-old-space-size=${heap}`], timeoutMs });
+        const r = await runChild('linear.js', { mode, mb: picked.mb, runs: 1, baseCalls: L.baseCalls, normTok: mode === 'entities' }, { nodeArgs: [`--max-old-space-size=${heap}`], timeoutMs });
         if (!r.ok) log(`  failed: ${r.error}`);
         out.push({ mode, mb: picked.mb, note, predictedS: picked.predicted, ...r });
       } else out.push({ mode, mb: L.big[L.big.length - 1], ok: false, skipped: true, error: note });
@@ -346,16 +346,16 @@ function targets(R) {
     if (lin.length >= 2 || failed.length) {
       const v = lin.map((x) => x.annotate.cpu);
       const spread = v.length ? Math.max(...v) / Math.min(...v) : Infinity;
-      // "within noise": the run-to-run spread of the size measured most often, but at least 1.25
-      const most = lin.reduce((a, x) => ((x.annotateRunsCpu?.length ?? 0) > (a?.annotateRunsCpu?.length ?? 0) ? x : a), null);
-      const rr = most?.annotateRunsCpu ?? [];
-      const noise = rr.length >= 3 ? Math.max(...rr) / Math.min(...rr) : 1;
-      const limit = Math.max(1.25, noise);
-      const value = lin.map((x) => `${fmt(x.bytes / MB, 0)} MB: ${fmt(x.annotate.cpu)}`).concat(failed.map((x) => `${x.mb} MB: ${x.error}`)).join(', ') + ` MB/s (max/min ${fmt(spread)}; run-to-run spread of ${rr.length} runs at ${most ? fmt(most.bytes / MB, 0) : '?'} MB: ${fmt(noise)})`;
+      // the verdict: CPU ms per MB of each larger document over that of a 1 MB document interleaved
+      // with it in the same process (MB/s of separate processes drift with the machine: shown only)
+      const same = lin.filter((x) => x.sameProcess);
+      const worst = same.length ? Math.max(...same.map((x) => x.sameProcess.ratio)) : NaN;
+      const value = lin.map((x) => `${fmt(x.bytes / MB, 0)} MB: ${fmt(x.annotate.cpu)}`).concat(failed.map((x) => `${x.mb} MB: ${x.error}`)).join(', ')
+        + ` MB/s in separate processes (max/min ${fmt(spread)})`
+        + (same.length ? `; per-MB cost vs a 1 MB document in the same process: ${same.map((x) => `${fmt(x.bytes / MB, 0)} MB ${fmt(x.sameProcess.ratio)}x`).join(', ')}` : '');
       const skipped = all.find((x) => x.skipped || x.note);
-      // met: sizes within 1.25x; inconclusive: further apart, but no more than repeated runs of one size
-      const ok = failed.length ? false : spread <= 1.25 ? true : spread <= limit ? 'inconclusive' : false;
-      add(`linear-${mode}`, `linear, ${label}: one document of growing size (CPU-time MB/s)`, 'same MB/s within noise (max/min ≤ 1.25; inconclusive when ≤ the run-to-run spread)', value, ok, skipped ? skipped.error ?? skipped.note : undefined);
+      const ok = failed.length || !same.length ? false : worst <= 1.25;
+      add(`linear-${mode}`, `linear, ${label}: one document of growing size (CPU time)`, 'same cost per MB within 1.25x (each larger size against 1 MB calls interleaved in its process)', value, ok, skipped ? skipped.error ?? skipped.note : undefined);
     } else add(`linear-${mode}`, `linear, ${label}`, 'same MB/s within noise', '–', null);
   }
   for (const mode of ['entities', 'default']) {
@@ -439,8 +439,10 @@ function rows(R) {
     const lin0 = lin.find((x) => x.ok);
     for (const l of lin) {
       if (!l.ok) { row(`linearity (${mode})`, `one ${l.mb} MB document`, l.skipped ? 'skipped' : l.error, '', '', l.skipped ? l.error : ''); continue; }
-      const vs = lin0 && lin0 !== l;
-      row(`linearity (${mode})`, `annotate one ${fmt(l.bytes / MB, 0)} MB document`, `${fmt(l.annotate.wall)} MB/s`, vs ? `${fmt(lin0.bytes / MB, 0)} MB: ${fmt(lin0.annotate.wall)} MB/s` : '', vs ? `${fmt(l.annotate.cpu / lin0.annotate.cpu)}x (CPU)` : '', `CPU-time ${fmt(l.annotate.cpu)} MB/s${l.normTok ? `; normalize+tokenize ${fmt(l.normTok.wall)} MB/s` : ''}; ${l.entities} entities; peak RSS ${fmt(l.peakRss / 1e9, 1)} GB${l.note ? '; ' + l.note : ''}`);
+      const sp = l.sameProcess;
+      row(`linearity (${mode})`, `annotate one ${fmt(l.bytes / MB, 0)} MB document`, `${fmt(l.annotate.wall)} MB/s`,
+        sp ? `1 MB calls, same process: ${fmt(sp.baseMsPerMb)} ms/MB` : '', sp ? `${fmt(sp.ratio)}x the cost per MB (CPU)` : '',
+        `${sp ? `${fmt(sp.bigMsPerMb)} ms/MB against the median of ${sp.baseCalls} interleaved 1 MB calls (their spread ${fmt(sp.baseSpread)}); ` : ''}CPU-time ${fmt(l.annotate.cpu)} MB/s${l.normTok ? `; normalize+tokenize ${fmt(l.normTok.wall)} MB/s` : ''}; ${l.entities} entities; peak RSS ${fmt(l.peakRss / 1e9, 1)} GB${l.note ? '; ' + l.note : ''}`);
     }
   }
   for (const x of R.adversarial ?? []) {

@@ -1,5 +1,9 @@
 // Linearity: one document of `mb` MB (news text, paragraphs separated by blank lines):
-// annotate, normalize+tokenize and a charCodeAt scan, each MB/s.
+// annotate, normalize+tokenize and a charCodeAt scan, each MB/s. For a document larger than
+// 1 MB, calls on a 1 MB document of the same text are interleaved with the big calls (before
+// each, and after the last), and the big document's CPU ms per MB is also given as a ratio to
+// theirs: this machine's speed drifts by up to 2x over seconds (its L3 cache is shared with
+// other machines' work), so MB/s from separate processes, minutes apart, do not compare sizes.
 import { childMain, mem } from '../lib/child.js';
 import { buildNewsText, cutArticles } from '../lib/corpus.js';
 import { scanChars } from '../lib/baselines.js';
@@ -22,7 +26,15 @@ childMain(async (cfg) => {
   normalize(text.slice(0, 300000)); tokenize(text.slice(0, 300000));
   const runs = [];
   let entities = 0;
+  // the same-process baseline: CPU ms per MB of the 1 MB document, called `baseCalls` times around each big call
+  const withBase = cfg.mb > 1 && cfg.baseCalls > 0;
+  const baseMb = bytes(doc) / MB;
+  const base = [];
+  const baseRound = () => {
+    for (let i = 0; i < cfg.baseCalls; i++) base.push(timed(() => fn(doc).length).cpu / baseMb);
+  };
   for (let r = 0; r < cfg.runs; r++) {
+    if (withBase) baseRound();
     let passes = 0;
     const s = timed(() => { const t0 = performance.now(); do { scanChars(text); passes++; } while (performance.now() - t0 < 100); });
     const scan = { ms: s.ms / passes, cpu: s.cpu / passes };
@@ -31,6 +43,8 @@ childMain(async (cfg) => {
     const nt = cfg.normTok ? timed(() => normalize(text).text.length + tokenize(text).tokens.length) : null;
     runs.push({ scan, ann, nt });
   }
+  if (withBase) baseRound();
+  const bigMsPerMb = median(runs.map((r) => r.ann.cpu / (b / MB)));
   const rate = (pick) => ({ wall: median(runs.map((r) => b / MB / (pick(r).ms / 1000))), cpu: median(runs.map((r) => b / MB / (pick(r).cpu / 1000))) });
   return {
     mode: cfg.mode, mb: cfg.mb, bytes: b, chars: text.length, entities,
@@ -39,6 +53,8 @@ childMain(async (cfg) => {
     scan: rate((r) => r.scan),
     fracScan: median(runs.map((r) => r.scan.cpu / r.ann.cpu)),
     annotateRunsCpu: runs.map((r) => b / MB / (r.ann.cpu / 1000)),
+    // CPU ms per MB of the big document over that of the 1 MB document in the same process
+    sameProcess: withBase ? { baseMb, baseMsPerMb: median(base), bigMsPerMb, ratio: bigMsPerMb / median(base), baseCalls: base.length, baseSpread: Math.max(...base) / Math.min(...base) } : null,
     runs: runs.length,
     peakRss: process.resourceUsage().maxRSS * 1024,
     mem: mem(),
