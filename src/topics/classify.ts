@@ -480,9 +480,10 @@ function matchSignals(rt: TopicRuntime, text: string, ents: EntityFields, entity
   }
   sc.startRun(inOrder);
   for (let ei = 0; ei < ents.count; ei++) {
-    const id = ents.id[ei];
+    const e = ents.list[ents.at[ei]!]!;
+    const id = e.id;
     const kid = ents.key[ei]!;
-    const list = matchingSignals(rt, ents.type[ei], ents.kind[ei], id, ents.name[ei], entityKeys.info[kid]!);
+    const list = matchingSignals(rt, e.type, e.kind, id, e.name, entityKeys.info[kid]!);
     if (!list.length) continue;
     // the evidence key 'e:' + (id ?? text), interned
     const key = rt.keys + kid;
