@@ -1250,7 +1250,8 @@ function toEntity(
     const p: Clitic[] = [];
     let pos = ts;
     let letter = 0;
-    for (const role of roles) {
+    for (let r = 0; r < roles.length; r++) {
+      const role = roles[r]!;
       if (letter >= stripped) break;
       const next = offsetAfterUnits(text, ts, te, letter + 1, action, expansions);
       p.push({ role, text: text.slice(pos, next), start: pos, end: next });

@@ -497,7 +497,9 @@ function matchSignals(rt: TopicRuntime, text: string, ents: EntityFields, entity
         ? { text: text.slice(start, end), start, end, entityId: id }
         : { text: text.slice(start, end), start, end };
     const inHeadline = start < headlineEndOffset;
-    for (const si of list) {
+    // (an indexed loop: `for…of` made an iterator and a result object per entity in long calls)
+    for (let k = 0; k < list.length; k++) {
+      const si = list[k]!;
       const topics = rt.signalTopics[si]!;
       const weights = rt.signalWeights[si]!;
       for (let i = 0; i < topics.length; i++) sc.add(topics[i]!, key, weights, i, inHeadline, ev);
