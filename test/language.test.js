@@ -220,6 +220,20 @@ test('paragraphs: letters are counted exactly in long lines, at any offset', (t)
   t.deepEqual(paragraphs(lines.join('\n')).map((p) => p.language), lines.map((l) => (l.startsWith('کیا') ? 'urd' : 'arb')));
 });
 
+test('paragraphs: a line longer than the 256 Ki-unit reading window is counted whole, Latin words and all', (t) => {
+  // ي ك ى ة are Arabic evidence: `letters` confidence is n / (n + 1) for n of them, over the whole line
+  const evidence = (s) => (s.match(/[يكىة]/g) ?? []).length;
+  for (const unit of ['كة قال الرئيس CSTO ', 'وصلت قوات ReutersAFP إلى ألماتي، ']) {
+    const line = unit.repeat(Math.ceil(400_000 / unit.length));
+    t.true(line.length > 1 << 18);
+    for (const [text, start] of [[line, 0], ['x' + line, 0], [`(أ.ف.ب)\r\n${line}\n\nThe minister said the talks would go on.`, 9]]) {
+      const p = paragraphs(text).find((x) => x.end - x.start > 1 << 18);
+      const n = evidence(text.slice(p.start, p.end));
+      t.like(p, { start, end: text.indexOf(line) + line.trimEnd().length, language: 'arb', by: 'letters', confidence: n / (n + 1) });
+    }
+  }
+});
+
 test('paragraphs: a long text (over 256 Ki code units), then a short one, give the same answers as alone', (t) => {
   const short = 'وصلت قوات (CSTO) إلى ألماتي.\r';
   const alone = analyzeLanguage(short);

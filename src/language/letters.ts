@@ -144,24 +144,35 @@ function unitsOf(capacity: number): CodeUnits {
 }
 
 /**
- * The UTF-16 code units of a text, copied in one native call: a loop reads a typed array about
- * twice as fast as `charCodeAt`. Texts of up to 256 Ki code units share one buffer, which the next
- * call overwrites (the arrays are longer than the text); longer ones get their own.
+ * The UTF-16 code units of `text[start, end)`, copied in one native call (index 0 is `start`): a
+ * loop reads a typed array about twice as fast as `charCodeAt`. Ranges of up to 256 Ki code units
+ * share one buffer, which the next call overwrites (the arrays are longer than the range); longer
+ * ones get their own.
  * @internal
  */
-export function codeUnits(text: string): CodeUnits {
-  const n = text.length;
+export function codeUnits(text: string, start = 0, end = text.length): CodeUnits {
+  const n = end - start;
+  // (a substring of a flat string is a view: writing it copies only the range)
+  const part = start === 0 && end === text.length ? text : text.substring(start, end);
   if (n > SCRATCH_MAX) {
     const units = unitsOf(n);
-    Buffer.from(units.u16.buffer).write(text, 0, 'utf16le');
+    Buffer.from(units.u16.buffer).write(part, 0, 'utf16le');
     return units;
   }
   if (!scratchUnits || !scratchBytes || n > scratchUnits.u16.length) {
     scratchUnits = unitsOf(Math.min(SCRATCH_MAX, Math.max(n, 2 * (scratchUnits?.u16.length ?? 0), 1024)));
     scratchBytes = Buffer.from(scratchUnits.u16.buffer);
   }
-  scratchBytes.write(text, 0, 'utf16le');
+  scratchBytes.write(part, 0, 'utf16le');
   return scratchUnits;
+}
+
+/** Longest range `codeUnits` copies into its shared buffer. @internal */
+export const SHARED_UNITS = SCRATCH_MAX;
+
+/** Whether the code unit `c` is read as part of a Latin word (see `tallyLine`). @internal */
+export function isLatinUnit(c: number): boolean {
+  return isLatinClass(c < TABLE_END ? classTable()[c]! : classify(c));
 }
 
 const isLatinClass = (k: number): boolean => k >= L.AsciiUpper;
@@ -260,7 +271,8 @@ const scratch = newTally();
 /** Adds the letters of `text[start, end)` to `into` and returns it. @internal */
 export function countLetters(text: string, start = 0, end = text.length, into: LetterCounts = emptyCounts()): LetterCounts {
   scratch.fill(0);
-  tallyLine(codeUnits(text), start, end, scratch, false);
+  // (only the range is copied: the counts of a range do not depend on what is around it)
+  tallyLine(codeUnits(text, start, end), 0, end - start, scratch, false);
   return takeTally(scratch, into);
 }
 

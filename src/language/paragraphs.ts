@@ -1,7 +1,7 @@
 import { AalamError, assertText } from '../errors.js';
 import { isInvisible, isSpace } from '../tokenize/chars.js';
 import { ARABIC_SCRIPT_LANGUAGES, guessRange, resolveOptions, type DetectOptions, type LanguageEvidence, type ResolvedOptions } from './detect.js';
-import { codeUnits, emptyCounts, newTally, takeTally, tallyLine, topScript, type LetterCounts, type Script } from './letters.js';
+import { codeUnits, emptyCounts, isLatinUnit, newTally, SHARED_UNITS, takeTally, tallyLine, topScript, type LetterCounts, type Script } from './letters.js';
 
 /**
  * One paragraph and its language.
@@ -74,26 +74,59 @@ const isBlank = (c: number): boolean => isSpace(c) || isInvisible(c);
 const tally = newTally();
 
 /**
+ * Where the window of a long text that starts at `base` ends: a text is read in windows of at most
+ * `SHARED_UNITS` code units (copying a 100 MB text whole cost a 200 MB buffer, and its pages),
+ * cut after a line break in the window's second half, else between two units that are not both
+ * in a Latin word (a Latin word is counted whole, by its first letter), else after the word.
+ */
+function windowEnd(text: string, base: number): number {
+  const n = text.length;
+  const cut = base + SHARED_UNITS;
+  if (cut >= n) return n;
+  const br = text.lastIndexOf('\n', cut - 1);
+  if (br >= base + (SHARED_UNITS >>> 1)) return br + 1;
+  let e = cut;
+  while (e > base + 1 && isLatinUnit(text.charCodeAt(e - 1)) && isLatinUnit(text.charCodeAt(e))) e--;
+  if (e > base + 1) return e;
+  e = cut;
+  while (e < n && isLatinUnit(text.charCodeAt(e - 1)) && isLatinUnit(text.charCodeAt(e))) e++;
+  return e;
+}
+
+/**
  * The paragraphs of a text, trimmed, with their letter counts and a block number that changes at
  * every blank line, in one pass: `line` mode ends a paragraph at every line break, `blank` mode
- * joins the non-blank lines of a block.
+ * joins the non-blank lines of a block. A long text is read window by window (`windowEnd`); a
+ * line may go on in the next window, its counts adding up.
  */
 function split(text: string, mode: 'line' | 'blank'): Draft[] {
   const out: Draft[] = [];
   let block = 0;
   let i = 0;
   const n = text.length;
-  const units = codeUnits(text);
-  const u16 = units.u16;
+  let base = 0;
+  let lim = windowEnd(text, 0);
+  let units = codeUnits(text, 0, lim);
   let last: Draft | undefined;
   tally.fill(0);
   while (i < n) {
+    if (i >= lim) {
+      base = i;
+      lim = windowEnd(text, base);
+      units = codeUnits(text, base, lim);
+    }
     // A blank line between paragraphs is the commonest line of all: nothing to count.
-    const e = u16[i] === 0x0a ? i : tallyLine(units, i, n, tally, true);
+    let e = text.charCodeAt(i) === 0x0a ? i : base + tallyLine(units, i - base, lim - base, tally, true);
+    while (e === lim && lim < n) {
+      base = lim;
+      lim = windowEnd(text, base);
+      units = codeUnits(text, base, lim);
+      e = base + tallyLine(units, 0, lim - base, tally, true);
+    }
     let s = i;
     let t = e;
-    while (s < t && isBlank(u16[s]!)) s++;
-    while (t > s && isBlank(u16[t - 1]!)) t--;
+    while (s < t && isBlank(text.charCodeAt(s))) s++;
+    while (t > s && isBlank(text.charCodeAt(t - 1))) t--;
     if (s < t) {
       // Blanks are no letters: the counts of the whole line are those of its trimmed part.
       if (mode === 'blank' && last && last.block === block) last.end = t;
@@ -101,7 +134,7 @@ function split(text: string, mode: 'line' | 'blank'): Draft[] {
       takeTally(tally, last);
     } else block++;
     // \r\n is one break; any other break character is one on its own.
-    i = e + (e + 1 < n && u16[e] === 0x0d && u16[e + 1] === 0x0a ? 2 : 1);
+    i = e + (e + 1 < n && text.charCodeAt(e) === 0x0d && text.charCodeAt(e + 1) === 0x0a ? 2 : 1);
   }
   return out;
 }
