@@ -69,7 +69,7 @@ const C = QUICK
       { size: 1000000, tag: true, tagBytes: 4e6, runs: 3, ac: args.includes('--ac-1m'), acBytes: 0.5e6, acRuns: 1 },
     ],
     coldRuns: 7,
-    linear: { modes: ['entities', 'default'], sizes: [[1, 5], [10, 3]], big: [100, 20], bigBudgetS: 45, baseCalls: 6 },
+    linear: { modes: ['entities', 'default'], sizes: [[1, 5], [10, 3]], big: [100, 20], bigBudgetS: 45, baseCalls: 8 },
     adversarial: { modes: ['entities', 'default'], runs: 3, oneMb: 1, lineMb: 50, lineBudgetS: 40, timeoutMs: 120_000 },
     // 24 MB: at 6 MB a run took ~1.4 s, and process start, worker start and JIT warm-up were a large part of it
     cli: { bytes: 24e6, runs: 2, mainThreadRuns: 1 },
@@ -169,7 +169,7 @@ async function sectionLinear() {
     const done = [];
     for (const [mb, runs] of L.sizes) {
       log(`[${elapsed()}] linearity (${mode}): one ${mb} MB document …`);
-      const r = await runChild('linear.js', { mode, mb, runs, baseCalls: L.baseCalls, normTok: mode === 'entities' }, { nodeArgs: [`--max-old-space-size=${heap}`], timeoutMs: 300_000 });
+      const r = await runChild('linear.js', { mode, mb, runs, baseCalls: L.baseCalls, normTok: mode === 'entities' }, { nodeArgs: [`--max-old-space-size=${heap}`, '--expose-gc'], timeoutMs: 300_000 });
       if (!r.ok) log(`  failed: ${r.error}`);
       out.push({ mode, mb, ...r });
       if (r.ok) done.push(r);
@@ -192,7 +192,7 @@ async function sectionLinear() {
       if (picked) {
         log(`[${elapsed()}] linearity (${mode}): one ${picked.mb} MB document (predicted ${fmt(picked.predicted, 0)} s) …`);
         const timeoutMs = Math.max(30_000, Math.min(3 * picked.predicted, 2.5 * L.bigBudgetS) * 1000);
-        const r = await runChild('linear.js', { mode, mb: picked.mb, runs: 1, baseCalls: L.baseCalls, normTok: mode === 'entities' }, { nodeArgs: [`--max-old-space-size=${heap}`], timeoutMs });
+        const r = await runChild('linear.js', { mode, mb: picked.mb, runs: 1, baseCalls: L.baseCalls, normTok: mode === 'entities' }, { nodeArgs: [`--max-old-space-size=${heap}`, '--expose-gc'], timeoutMs });
         if (!r.ok) log(`  failed: ${r.error}`);
         out.push({ mode, mb: picked.mb, note, predictedS: picked.predicted, ...r });
       } else out.push({ mode, mb: L.big[L.big.length - 1], ok: false, skipped: true, error: note });
@@ -442,7 +442,7 @@ function rows(R) {
       const sp = l.sameProcess;
       row(`linearity (${mode})`, `annotate one ${fmt(l.bytes / MB, 0)} MB document`, `${fmt(l.annotate.wall)} MB/s`,
         sp ? `1 MB calls, same process: ${fmt(sp.baseMsPerMb)} ms/MB` : '', sp ? `${fmt(sp.ratio)}x the cost per MB (CPU)` : '',
-        `${sp ? `${fmt(sp.bigMsPerMb)} ms/MB against the median of ${sp.baseCalls} interleaved 1 MB calls (their spread ${fmt(sp.baseSpread)}); ` : ''}CPU-time ${fmt(l.annotate.cpu)} MB/s${l.normTok ? `; normalize+tokenize ${fmt(l.normTok.wall)} MB/s` : ''}; ${l.entities} entities; peak RSS ${fmt(l.peakRss / 1e9, 1)} GB${l.note ? '; ' + l.note : ''}`);
+        `${sp ? `${fmt(sp.bigMsPerMb)} ms/MB (with the collection of what it left) against the median of ${sp.baseCalls} 1 MB calls before it (their spread ${fmt(sp.baseSpread)}); ` : ''}CPU-time ${fmt(l.annotate.cpu)} MB/s${l.normTok ? `; normalize+tokenize ${fmt(l.normTok.wall)} MB/s` : ''}; ${l.entities} entities; peak RSS ${fmt(l.peakRss / 1e9, 1)} GB${l.note ? '; ' + l.note : ''}`);
     }
   }
   for (const x of R.adversarial ?? []) {
