@@ -1180,16 +1180,21 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
         return out;
       }
       // a long text, window by window: the per-token buffers stay the size of a window (in the
-      // cache), and evidence flows forward from the earlier windows
+      // cache), and evidence flows forward from the earlier windows. Each window's annotations go
+      // in an array of their own, joined at the end: one array grown to a million annotations
+      // was copied several times, in allocations large enough to start major collections.
+      const parts: Entity[][] = [];
       for (let s = 0; s < text.length;) {
         const e = windowEnd(text, s);
-        annotateWindow(s, e, out);
+        const part: Entity[] = [];
+        annotateWindow(s, e, part);
+        parts.push(part);
         onWindow?.(raw);
         base += n;
         sure.nextWindow();
         s = e;
       }
-      return out;
+      return out.concat(...parts);
     } finally {
       // keep nothing of this document past the call (the next call sets everything again)
       text = '';
