@@ -69,7 +69,7 @@ const C = QUICK
       { size: 1000000, tag: true, tagBytes: 4e6, runs: 3, ac: args.includes('--ac-1m'), acBytes: 0.5e6, acRuns: 1 },
     ],
     coldRuns: 7,
-    linear: { modes: ['entities', 'default'], sizes: [[1, 5], [10, 3]], big: [100, 20], bigBudgetS: 45, baseCalls: 8 },
+    linear: { modes: ['entities', 'default'], sizes: [[1, 5], [10, 3]], big: [100, 20], bigBudgetS: 45, bigRuns: 2, baseCalls: 8 },
     adversarial: { modes: ['entities', 'default'], runs: 3, oneMb: 1, lineMb: 50, lineBudgetS: 40, timeoutMs: 120_000 },
     // 24 MB: at 6 MB a run took ~1.4 s, and process start, worker start and JIT warm-up were a large part of it
     cli: { bytes: 24e6, runs: 2, mainThreadRuns: 1 },
@@ -191,8 +191,8 @@ async function sectionLinear() {
       const note = skipped.length ? `skipped ${skipped.join(', ')}: over the ${L.bigBudgetS} s budget` : undefined;
       if (picked) {
         log(`[${elapsed()}] linearity (${mode}): one ${picked.mb} MB document (predicted ${fmt(picked.predicted, 0)} s) …`);
-        const timeoutMs = Math.max(30_000, Math.min(3 * picked.predicted, 2.5 * L.bigBudgetS) * 1000);
-        const r = await runChild('linear.js', { mode, mb: picked.mb, runs: 1, baseCalls: L.baseCalls, normTok: mode === 'entities' }, { nodeArgs: [`--max-old-space-size=${heap}`, '--expose-gc'], timeoutMs });
+        const timeoutMs = Math.max(60_000, Math.min(3 * picked.predicted * (L.bigRuns ?? 1) + 30, 2.5 * L.bigBudgetS) * 1000);
+        const r = await runChild('linear.js', { mode, mb: picked.mb, runs: L.bigRuns ?? 1, baseCalls: L.baseCalls, normTok: mode === 'entities' }, { nodeArgs: [`--max-old-space-size=${heap}`, '--expose-gc'], timeoutMs });
         if (!r.ok) log(`  failed: ${r.error}`);
         out.push({ mode, mb: picked.mb, note, predictedS: picked.predicted, ...r });
       } else out.push({ mode, mb: L.big[L.big.length - 1], ok: false, skipped: true, error: note });
