@@ -269,15 +269,25 @@ async function sectionCli() {
   const configs = workers ? [['main thread (--workers 0)', ['--workers', '0']], ['--workers 1', ['--workers', '1']], ['--workers 2', ['--workers', '2']]] : [['no --workers flag', []]];
   const res = { ok: true, workersSupported: workers, docs: arts.length, bytes: inBytes, configs: [] };
   if (!workers) res.note = 'bin/aalam.js --help does not list --workers: worker scaling skipped';
-  for (const [name, extra] of configs) {
-    const runs = [];
-    const n = extra[1] === '0' ? C.cli.mainThreadRuns ?? C.cli.runs : C.cli.runs;
-    for (let i = 0; i < n; i++) {
+  // the runs of the configurations alternate (this machine's speed drifts over seconds: runs of
+  // one configuration after the other's would compare two moments as much as two configurations)
+  const runsOf = configs.map(() => []);
+  const most = Math.max(...configs.map(([, extra]) => (extra[1] === '0' ? C.cli.mainThreadRuns ?? C.cli.runs : C.cli.runs)));
+  for (let i = 0; i < most; i++) {
+    for (let c = 0; c < configs.length; c++) {
+      const extra = configs[c][1];
+      const n = extra[1] === '0' ? C.cli.mainThreadRuns ?? C.cli.runs : C.cli.runs;
+      const runs = runsOf[c];
+      if (i >= n || runs.some((r) => r.code !== 0 || r.lines !== arts.length)) continue;
       const r = await runCli(['annotate', '--format', 'jsonl', ...quiet, ...extra], input);
+      r.load1 = os.loadavg()[0];
       runs.push(r);
-      if (r.code !== 0 || r.lines !== arts.length) break;
     }
-    const loadAfter = os.loadavg()[0];
+  }
+  for (let c = 0; c < configs.length; c++) {
+    const name = configs[c][0];
+    const runs = runsOf[c];
+    const loadAfter = runs.at(-1)?.load1 ?? os.loadavg()[0];
     const bad = runs.find((r) => r.code !== 0 || r.lines !== arts.length);
     res.configs.push({
       name, runs: runs.length,
@@ -293,8 +303,10 @@ async function sectionCli() {
   const w2 = res.configs.find((c) => c.name === '--workers 2');
   if (w1 && w2 && w1.ok && w2.ok) {
     res.scaling = w2.docsPerS / w1.docsPerS;
-    // what 2 workers could give on an idle 2-core machine: 2 cores / (CPU time with 2 workers relative to 1)
-    if (w1.cpuMs && w2.cpuMs) res.idleEstimate = 2 * (w1.cpuMs / w2.cpuMs);
+    // the most 2 workers could give on an idle 2-core machine: the run with 1 worker's wall time over
+    // the least wall time 2 cores need for the CPU time of the run with 2 (one worker already uses
+    // more than one core: the main thread, and V8's compiler and collector threads)
+    if (w1.cpuMs && w2.cpuMs) res.idleEstimate = w1.ms / (w2.cpuMs / 2);
   }
   return res;
 }
@@ -453,7 +465,7 @@ function rows(R) {
   if (cli?.ok) {
     const base = cli.configs[0];
     for (const k of cli.configs) row('CLI jsonl', k.name, k.ok ? `${fmt(k.docsPerS, 0)} docs/s, ${fmt(k.mbps)} MB/s` : k.error, k === base ? '' : `${base.name.split(' (')[0]} ${fmt(base.docsPerS, 0)} docs/s`, k === base || !k.ok ? '' : `${fmt(k.docsPerS / base.docsPerS)}x`, `${cli.docs} docs, ${fmt(cli.bytes / MB, 1)} MB, incl. process start${k.cpuMs ? `; process CPU ${fmt(k.cpuMs / 1000, 2)} s for ${fmt(k.ms / 1000, 2)} s wall` : ''}; 1-min load average after: ${fmt(k.load1, 2)}`);
-    if (cli.scaling) row('CLI jsonl', '2 workers / 1 worker', `${fmt(cli.scaling)}x`, '', '', cli.idleEstimate ? `CPU time with 2 workers is ${fmt(1 / (cli.idleEstimate / 2))}x that of 1 worker, so 2 idle cores could give at most ~${fmt(cli.idleEstimate)}x` : '');
+    if (cli.scaling) row('CLI jsonl', '2 workers / 1 worker', `${fmt(cli.scaling)}x`, '', '', cli.idleEstimate ? `2 idle cores could give at most ~${fmt(cli.idleEstimate)}x: the 1-worker run's wall time over half the 2-worker run's CPU time` : '');
     if (cli.note) row('CLI jsonl', 'workers', cli.note, '', '');
   }
   return out;
