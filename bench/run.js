@@ -255,6 +255,17 @@ function runCli(argv, inputFile) {
   });
 }
 
+/**
+ * The most 2 workers could give on an idle 2-core machine: the 1-worker run's wall time over the
+ * least wall time 2 cores need for the 2-worker run's CPU time (computed from the runs, so that
+ * results written by earlier versions of the bench are rendered with it too).
+ */
+function idleBound(cli) {
+  const w1 = cli?.configs?.find((c) => c.name === '--workers 1');
+  const w2 = cli?.configs?.find((c) => c.name === '--workers 2');
+  return w1?.ok && w2?.ok && w1.ms && w2.cpuMs ? w1.ms / (w2.cpuMs / 2) : undefined;
+}
+
 async function sectionCli() {
   log(`[${elapsed()}] CLI throughput …`);
   const help = spawnSync(process.execPath, [join(ROOT, 'bin/aalam.js'), '--help'], { encoding: 'utf8' });
@@ -303,10 +314,8 @@ async function sectionCli() {
   const w2 = res.configs.find((c) => c.name === '--workers 2');
   if (w1 && w2 && w1.ok && w2.ok) {
     res.scaling = w2.docsPerS / w1.docsPerS;
-    // the most 2 workers could give on an idle 2-core machine: the run with 1 worker's wall time over
-    // the least wall time 2 cores need for the CPU time of the run with 2 (one worker already uses
-    // more than one core: the main thread, and V8's compiler and collector threads)
-    if (w1.cpuMs && w2.cpuMs) res.idleEstimate = w1.ms / (w2.cpuMs / 2);
+    // (one worker already uses more than one core: the main thread, and V8's compiler and collector threads)
+    res.idleEstimate = idleBound(res);
   }
   return res;
 }
@@ -377,7 +386,7 @@ function targets(R) {
     add(`adversarial-${mode}`, `adversarial shapes, ${mode === 'entities' ? 'entity annotation' : 'default annotate'}: per-MB cost vs news text`, '≤ 3x', adv.map((x) => `${x.shape}${x.shape === 'line' ? ` ${x.mb} MB` : ''} ${x.ok ? fmt(x.ratio) + 'x' : x.error}`).join(', '), adv.every((x) => x.ok && x.ratio <= 3), [worst ? `worst: ${worst.shape}` : '', ...adv.filter((x) => x.note).map((x) => x.note)].filter(Boolean).join('; '));
   }
   const cli = R.cli;
-  add('workers', 'CLI: 2 workers vs 1 worker, documents/s', '≥ 1.7x', cli?.scaling ? `${fmt(cli.scaling)}x` : cli?.note ?? '–', cli?.scaling ? cli.scaling >= 1.7 : null, cli && !cli.scaling ? cli.note ?? 'a worker run failed' : cli?.idleEstimate ? `load average ${fmt(cli.configs.at(-1).load1, 1)} on 2 cores during the runs; CPU-time bound on an idle machine ~${fmt(cli.idleEstimate)}x` : undefined);
+  add('workers', 'CLI: 2 workers vs 1 worker, documents/s', '≥ 1.7x', cli?.scaling ? `${fmt(cli.scaling)}x` : cli?.note ?? '–', cli?.scaling ? cli.scaling >= 1.7 : null, cli && !cli.scaling ? cli.note ?? 'a worker run failed' : idleBound(cli) ? `load average ${fmt(cli.configs.at(-1).load1, 1)} on 2 cores during the runs; CPU-time bound on an idle machine ~${fmt(idleBound(cli))}x` : undefined);
   const dm = R.throughput?.modes?.default?.annotate;
   if (a && dm && dm.resultKeys.includes('topics') && dm.vsEntities) {
     // same process, the two call modes alternating pass by pass; the cross-process figure
@@ -465,7 +474,7 @@ function rows(R) {
   if (cli?.ok) {
     const base = cli.configs[0];
     for (const k of cli.configs) row('CLI jsonl', k.name, k.ok ? `${fmt(k.docsPerS, 0)} docs/s, ${fmt(k.mbps)} MB/s` : k.error, k === base ? '' : `${base.name.split(' (')[0]} ${fmt(base.docsPerS, 0)} docs/s`, k === base || !k.ok ? '' : `${fmt(k.docsPerS / base.docsPerS)}x`, `${cli.docs} docs, ${fmt(cli.bytes / MB, 1)} MB, incl. process start${k.cpuMs ? `; process CPU ${fmt(k.cpuMs / 1000, 2)} s for ${fmt(k.ms / 1000, 2)} s wall` : ''}; 1-min load average after: ${fmt(k.load1, 2)}`);
-    if (cli.scaling) row('CLI jsonl', '2 workers / 1 worker', `${fmt(cli.scaling)}x`, '', '', cli.idleEstimate ? `2 idle cores could give at most ~${fmt(cli.idleEstimate)}x: the 1-worker run's wall time over half the 2-worker run's CPU time` : '');
+    if (cli.scaling) row('CLI jsonl', '2 workers / 1 worker', `${fmt(cli.scaling)}x`, '', '', idleBound(cli) ? `2 idle cores could give at most ~${fmt(idleBound(cli))}x: the 1-worker run's wall time over half the 2-worker run's CPU time` : '');
     if (cli.note) row('CLI jsonl', 'workers', cli.note, '', '');
   }
   return out;
