@@ -51,7 +51,7 @@ const C = QUICK
     coldRuns: 3,
     // linearity per call mode: sizes in MB; the last one is tried only if predicted to fit `bigBudgetS`
     linear: { modes: ['entities', 'default'], sizes: [[1, 4], [5, 1]], big: [20], bigBudgetS: 10, baseCalls: 3 },
-    adversarial: { modes: ['entities'], runs: 1, oneMb: 1, lineMb: 5, lineBudgetS: 5, timeoutMs: 60_000 },
+    adversarial: { modes: ['entities'], runs: 1, oneMb: 1, lineMb: 5, lineBudgetS: 5, peopleMb: 5, timeoutMs: 60_000 },
     cli: { bytes: 2e6, runs: 1 },
     profile: false,
   }
@@ -70,7 +70,7 @@ const C = QUICK
     ],
     coldRuns: 7,
     linear: { modes: ['entities', 'default'], sizes: [[1, 5], [10, 3]], big: [100, 20], bigBudgetS: 45, bigRuns: 2, baseCalls: 8 },
-    adversarial: { modes: ['entities', 'default'], runs: 3, oneMb: 1, lineMb: 50, lineBudgetS: 40, timeoutMs: 120_000 },
+    adversarial: { modes: ['entities', 'default'], runs: 3, oneMb: 1, lineMb: 50, lineBudgetS: 40, peopleMb: 40, timeoutMs: 120_000 },
     // 24 MB: at 6 MB a run took ~1.4 s, and process start, worker start and JIT warm-up were a large part of it
     cli: { bytes: 24e6, runs: 2, mainThreadRuns: 1 },
     profile: true,
@@ -221,6 +221,11 @@ async function sectionAdversarial() {
   const r = await runChild('adversarial.js', { shape: 'line', mode: 'entities', mb, newsMb: 1, runs: 1 }, { nodeArgs: ['--max-old-space-size=12288'], timeoutMs: Math.max(a.timeoutMs, 4 * a.lineBudgetS * 1000) });
   if (!r.ok) log(`  failed: ${r.error}`);
   out.push({ shape: 'line', mode: 'entities', mb, note, ...r });
+  // a long document naming ever new people (entity mode): what grows with the document's names
+  log(`[${elapsed()}] adversarial (entities): ${a.peopleMb} MB of ever new people …`);
+  const p = await runChild('adversarial.js', { shape: 'people', mode: 'entities', mb: a.peopleMb, newsMb: 1, runs: 1 }, { nodeArgs: ['--max-old-space-size=8192'], timeoutMs: Math.max(a.timeoutMs, 4 * a.lineBudgetS * 1000) });
+  if (!p.ok) log(`  failed: ${p.error}`);
+  out.push({ shape: 'people', mode: 'entities', mb: a.peopleMb, ...p });
   return out;
 }
 
@@ -383,7 +388,7 @@ function targets(R) {
     const adv = (R.adversarial ?? []).filter((x) => x.mode === mode);
     if (!adv.length) continue;
     const worst = adv.reduce((w, x) => (!x.ok ? { ...x, ratio: Infinity } : !w || x.ratio > w.ratio ? x : w), null);
-    add(`adversarial-${mode}`, `adversarial shapes, ${mode === 'entities' ? 'entity annotation' : 'default annotate'}: per-MB cost vs news text`, '≤ 3x', adv.map((x) => `${x.shape}${x.shape === 'line' ? ` ${x.mb} MB` : ''} ${x.ok ? fmt(x.ratio) + 'x' : x.error}`).join(', '), adv.every((x) => x.ok && x.ratio <= 3), [worst ? `worst: ${worst.shape}` : '', ...adv.filter((x) => x.note).map((x) => x.note)].filter(Boolean).join('; '));
+    add(`adversarial-${mode}`, `adversarial shapes, ${mode === 'entities' ? 'entity annotation' : 'default annotate'}: per-MB cost vs news text`, '≤ 3x', adv.map((x) => `${x.shape}${x.shape === 'line' || x.shape === 'people' ? ` ${x.mb} MB` : ''} ${x.ok ? fmt(x.ratio) + 'x' : x.error}`).join(', '), adv.every((x) => x.ok && x.ratio <= 3), [worst ? `worst: ${worst.shape}` : '', ...adv.filter((x) => x.note).map((x) => x.note)].filter(Boolean).join('; '));
   }
   const cli = R.cli;
   add('workers', 'CLI: 2 workers vs 1 worker, documents/s', '≥ 1.7x', cli?.scaling ? `${fmt(cli.scaling)}x` : cli?.note ?? '–', cli?.scaling ? cli.scaling >= 1.7 : null, cli && !cli.scaling ? cli.note ?? 'a worker run failed' : idleBound(cli) ? `load average ${fmt(cli.configs.at(-1).load1, 1)} on 2 cores during the runs; CPU-time bound on an idle machine ~${fmt(idleBound(cli))}x` : undefined);
@@ -548,7 +553,7 @@ function md(R) {
     R.throughput?.ac?.runs ? `Aho-Corasick ${R.throughput.ac.runs}` : '',
     R.cold?.runs ? `cold start ${R.cold.runs}` : '',
     [...new Set((R.linear ?? []).filter((x) => x.ok).map((x) => `${x.mb} MB doc ${x.runs}`))].join(', '),
-    R.adversarial?.length ? `adversarial ${R.adversarial[0].runs ?? '–'} (long line: 1)` : '',
+    R.adversarial?.length ? `adversarial ${R.adversarial[0].runs ?? '–'} (long line: 1; people: ${R.adversarial.find((x) => x.shape === 'people')?.runs ?? '–'})` : '',
     R.cli?.configs?.length ? `CLI ${R.cli.configs.map((c) => `${c.runs} (${c.name.replace(/ \(.*\)/, '')})`).join(', ')}` : '',
   ].filter(Boolean).join('; ') + '. Latency percentiles pool every article of every run.');
   L.push('');

@@ -5,6 +5,7 @@ import { buildNewsText, cutArticles } from '../lib/corpus.js';
 import { median, bytes, MB, now, gc } from '../lib/stats.js';
 import { createAnnotator, normalize, tokenize } from '../../dist/index.js';
 import { annotateFn } from '../lib/modes.js';
+import { rng } from '../lib/rng.js';
 
 function fill(unit, targetBytes, sep = '') {
   const ub = bytes(unit + sep);
@@ -25,6 +26,35 @@ function recordLines(targetBytes) {
   return lines.join('\n');
 }
 
+/**
+ * Sentences naming ever new people (a known given name and two made-up name tokens), half of them
+ * mentioned again later by a part of the name: the parts of full names a long document collects
+ * grow with it (they used to be gone over in every window: quadratic).
+ */
+function people(targetBytes) {
+  const r = rng(17);
+  const letters = 'بتثجحخدذرزسشصضطظعغفقكلمنهوي';
+  const word = () => Array.from({ length: 4 + r.int(4) }, () => letters[r.int(letters.length)]).join('');
+  const given = ['محمد', 'أحمد', 'خالد', 'سعيد', 'يوسف'];
+  const names = [];
+  const out = [];
+  let size = 0;
+  while (size < targetBytes) {
+    let s;
+    if (names.length && r.int(2) === 0) {
+      const [, a, b] = names[r.int(names.length)];
+      s = `وأضاف ${b} أن ${a} ${b} سيعود الأسبوع المقبل.`;
+    } else {
+      const n = [given[r.int(given.length)], word(), word()];
+      names.push(n);
+      s = `وقال ${n.join(' ')} إن الاجتماع انتهى.`;
+    }
+    out.push(s);
+    size += bytes(s) + 1;
+  }
+  return out.join('\n');
+}
+
 export const SHAPES = {
   word: { doc: 'single word (كازاخستان repeated)', make: (b) => fill('كازاخستان', b) },
   diacritics: { doc: 'diacritics only (harakat, shadda, sukun)', make: (b) => fill('\u064B\u064C\u064D\u064E\u064F\u0650\u0651\u0652', b) },
@@ -35,6 +65,7 @@ export const SHAPES = {
   // keyphrases looked for repeated lines: quadratic)
   lines: { doc: 'distinct lines of one length (numbered 40-character records)', make: (b) => recordLines(b) },
   line: { doc: 'news text as one line', make: (b) => buildNewsText(b).text.replace(/\n+/g, ' ') },
+  people: { doc: 'ever new people, mentioned again by parts of their names', make: (b) => people(b) },
 };
 
 childMain(async (cfg) => {

@@ -450,6 +450,8 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
   const docCountries = new Int32Array(countryIds.size);
   let epoch = 0;
   let partial = new Map<string, Chosen | null>();
+  /** The names this window added to `partial` (their text is kept for later windows). */
+  const windowPartials: Chosen[] = [];
   // Parts of annotations that many share, frozen (annotations are read-only): each entry's name,
   // the source of each hit row read without a rule, the source of each pattern rule. A long
   // document's annotations all live until the call returns: fewer objects, less to copy.
@@ -949,7 +951,12 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
         const g = m.givenHashes.has(h) ? m.givenNames.get(key) : undefined;
         if (g && g.startsWith('a')) continue;
         const prev = partial.get(key);
-        if (prev === undefined) partial.set(key, c);
+        if (prev === undefined) {
+          partial.set(key, c);
+          // (kept up as keys come: rebuilt in every window, it cost a pass over all the document's keys)
+          sc.partialHashes.add(hashString(key));
+          windowPartials.push(c);
+        }
         // the same entry (a pattern find has none; ids are unique per entry): by reference, not by id
         // (null or a string: comparing those deoptimized this function)
         else if (prev && prev.entry !== c.entry) partial.set(key, null);
@@ -1083,8 +1090,6 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
   function propagate(chosen: Chosen[], from: number): void {
     collectPartials(chosen, from);
     const partialHashes = sc.partialHashes;
-    partialHashes.clear();
-    for (const k of partial.keys()) partialHashes.add(hashString(k));
     if (partial.size) {
       for (let t = 0; t < n; t++) {
         if (covered[t] || raw.kind[t] !== 0) continue;
@@ -1156,11 +1161,13 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
       if (opts.propagation !== false) propagate(chosen, beforePatterns);
       emit(chosen, beforePatterns, beforePropagation, out);
       if (to < text.length) {
-        // later windows may propagate from this one's names: keep their text
-        for (const c of partial.values()) if (c && c.span === '') c.span = text.slice(raw.start[c.t]!, raw.end[c.end - 1]!);
+        // later windows may propagate from this window's names: keep their text (only names of this
+        // window have none yet; going over all the document's names in every window was quadratic)
+        for (const c of windowPartials) if (c.span === '') c.span = text.slice(raw.start[c.t]!, raw.end[c.end - 1]!);
       }
     } finally {
       normCache.fill('', 0, n);
+      windowPartials.length = 0;
     }
   }
 
@@ -1174,6 +1181,7 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
     sure.reset(m.entries.length);
     if (++epoch === 0x7fffffff) { epoch = 1; titledCountries.fill(0); docCountries.fill(0); }
     partial = new Map<string, Chosen | null>();
+    sc.partialHashes.clear();
     try {
       if (readsWhole(text)) {
         annotateWindow(0, text.length, out);
@@ -1199,6 +1207,7 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
       // keep nothing of this document past the call (the next call sets everything again)
       text = '';
       partial = new Map();
+      sc.partialHashes.clear();
     }
   };
 }
