@@ -319,8 +319,6 @@ async function sectionCli() {
   const w2 = res.configs.find((c) => c.name === '--workers 2');
   if (w1 && w2 && w1.ok && w2.ok) {
     res.scaling = w2.docsPerS / w1.docsPerS;
-    // (one worker already uses more than one core: the main thread, and V8's compiler and collector threads)
-    res.idleEstimate = idleBound(res);
   }
   return res;
 }

@@ -953,8 +953,9 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
         const prev = partial.get(key);
         if (prev === undefined) {
           partial.set(key, c);
-          // (kept up as keys come: rebuilt in every window, it cost a pass over all the document's keys)
-          sc.partialHashes.add(hashString(key));
+          // (kept up as keys come, with the key's hash from above: rebuilt in every window, it cost a
+          // pass over all the document's keys)
+          sc.partialHashes.add(h);
           windowPartials.push(c);
         }
         // the same entry (a pattern find has none; ids are unique per entry): by reference, not by id

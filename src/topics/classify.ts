@@ -6,7 +6,7 @@
 import type { CompiledTopics, CompiledSignal, TaxonomyEntry } from './compile.js';
 import { grown } from '../arrays.js';
 import { WORD, W_R_END_STARTS, W_R_START, type DocTokens, type WordTable } from './words.js';
-import type { EntityFields, EntityKeys, KeyInfo } from './entities.js';
+import { entityAt, type EntityFields, type EntityKeys, type KeyInfo } from './entities.js';
 import type { Entity } from '../resolve/annotate.js';
 
 /** What made a topic fire: a term or an entity, with offsets into the original text (half-open). */
@@ -480,7 +480,7 @@ function matchSignals(rt: TopicRuntime, text: string, ents: EntityFields, entity
   }
   sc.startRun(inOrder);
   for (let ei = 0; ei < ents.count; ei++) {
-    const e = ents.list[ents.at[ei]!]!;
+    const e = entityAt(ents, ei);
     const id = e.id;
     const kid = ents.key[ei]!;
     const list = matchingSignals(rt, e.type, e.kind, id, e.name, entityKeys.info[kid]!);

@@ -29,6 +29,9 @@ export interface EntityFields {
   readonly key: Int32Array;
 }
 
+/** The entity object of well-formed entity `ei` (its fields other than the offsets are read there). @internal */
+export const entityAt = (f: EntityFields, ei: number): Entity => f.list[f.at[ei]!]!;
+
 /** The reused arrays of `EntityKeys.fields` (replaced by larger ones when a call has more entities). */
 type FieldArrays = { -readonly [K in keyof EntityFields]: EntityFields[K] };
 

@@ -6,7 +6,7 @@
  * shipped background table (`lexicons/topics/df.json`) with natural's idf formula.
  * @internal
  */
-import type { EntityFields, EntityKeys } from './entities.js';
+import { entityAt, type EntityFields, type EntityKeys } from './entities.js';
 import { grown } from '../arrays.js';
 import { chooseReading, type TokenReading } from './stem.js';
 import { WORD, W_KP, W_KP_STRIPPED, type DocTokens } from './words.js';
@@ -461,7 +461,7 @@ function countMentions(ents: EntityFields, repeated: readonly number[], sc: Keyp
   const { keyCall, keyGroup, call } = sc;
   for (let ei = 0; ei < ents.count; ei++) {
     // demonyms are not keyphrases; agency credits (رويترز, أ.ف.ب) are bylines, not content
-    const e = ents.list[ents.at[ei]!]!;
+    const e = entityAt(ents, ei);
     if (e.type === 'NORP' || e.kind === 'news-agency') continue;
     // the group key '@' + (id ?? text), interned
     const key = ents.key[ei]!;
@@ -552,7 +552,7 @@ function scoreGroups(ks: KeyphraseStems, ents: EntityFields, entityKeys: EntityK
     if (tf === 0) continue;
     let idf: number;
     if (ei >= 0) {
-      const entityId = ents.list[ents.at[ei]!]!.id || undefined;
+      const entityId = entityAt(ents, ei).id || undefined;
       let d: number | undefined;
       if (typeof entityId === 'string') {
         // the key of an entity with an id is its id
@@ -694,7 +694,7 @@ function collectOccurrences(
   if (mentions) {
     const { keyCall, keyGroup } = sc;
     for (let ei = 0; ei < ents.count; ei++) {
-      const e = ents.list[ents.at[ei]!]!;
+      const e = entityAt(ents, ei);
       if (e.type === 'NORP' || e.kind === 'news-agency') continue;
       const key = ents.key[ei]!;
       const k = keyCall[key] === call ? gKept[keyGroup[key]!]! : 0;
@@ -725,7 +725,7 @@ function collectOccurrences(
 /** The keyphrase of group `g` with its `occurrences` (sorted here by start): canonical text, score and key. */
 function keyphraseOf(g: number, occurrences: KeyphraseOccurrence[], ks: KeyphraseStems, ents: EntityFields, entityKeys: EntityKeys, sc: KeyphraseScratch): Keyphrase {
   const ei = sc.gEntity[g]!;
-  const name = ei >= 0 ? ents.list[ents.at[ei]!]!.name : undefined;
+  const name = ei >= 0 ? entityAt(ents, ei).name : undefined;
   // (the test of the sort's first run: `sort` keeps the array when it is one ascending run)
   let sorted = true;
   for (let i = 1; i < occurrences.length && sorted; i++) sorted = !(occurrences[i]!.start - occurrences[i - 1]!.start < 0);
@@ -744,7 +744,7 @@ function keyphraseOf(g: number, occurrences: KeyphraseOccurrence[], ks: Keyphras
       }
     }
   }
-  const entityId = ei >= 0 ? ents.list[ents.at[ei]!]!.id || undefined : undefined;
+  const entityId = ei >= 0 ? entityAt(ents, ei).id || undefined : undefined;
   const rounded = Math.round(sc.score[g]! * 1000) / 1000;
   // (a stable sort: occurrences already in order, as words' and the annotator's entities are, stay as they are)
   if (!sorted) occurrences.sort((a, b) => a.start - b.start);
