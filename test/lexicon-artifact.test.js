@@ -78,3 +78,29 @@ test('the root filter grows with the root: every first token passes, few others 
   const restored = HashTrie.restore(trie.snapshot().table, trie.nodes, trie.snapshot().size);
   t.true(firsts.every((h) => restored.mayStart(h) && restored.hasChildren(restored.find(0, h))));
 });
+
+test('the key pool holds each key\'s units at its range (shipped lexicon; keys with a lone surrogate, compiled and read back)', (t) => {
+  const check = (m) => {
+    t.is(m.keyStart.length, m.keys.length + 1);
+    t.is(m.keyUnits.length, m.keyStart[m.keys.length]);
+    let bad = 0;
+    for (let v = 0; v < m.keys.length; v++) {
+      const k = m.keys[v];
+      if (m.keyStart[v + 1] - m.keyStart[v] !== k.length) bad++;
+      else for (let i = 0; i < k.length; i++) if (m.keyUnits[m.keyStart[v] + i] !== k.charCodeAt(i)) { bad++; break; }
+    }
+    t.is(bad, 0);
+  };
+  const shipped = loadShippedMatcher();
+  t.true(shipped.keyUnits.length > 100_000);
+  check(shipped);
+  const lex = compileLexicon({ entries: [{ id: 'org/x', type: 'ORG', name: { ar: 'شركة \ud83d النور', en: 'X' }, aliases: ['النور \udc00ب'] }] });
+  const m = buildMatcher(lex);
+  t.true(m.keys.some((k) => k.includes('\ud83d')));
+  check(m);
+  // read back from an artifact, whose keys are copied by native writes
+  const back = readMatcherArtifact(writeMatcherArtifact(lex, m) ?? new Uint8Array(0));
+  t.deepEqual(back.keys, m.keys);
+  t.deepEqual(Array.from(back.keyUnits), Array.from(m.keyUnits));
+  check(back);
+});

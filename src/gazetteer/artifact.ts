@@ -223,6 +223,6 @@ export function readMatcherArtifact(buf: Uint8Array): Matcher | undefined {
   return assembleMatcher({
     trie, hits, keys, aliasCount: h.aliasCount, entries,
     triggers: h.triggers, institutions: h.institutions,
-    givenKeys, givenValues, stopwords, commonWords, givenHashes, commonHashes, triggerHashes,
+    givenKeys, givenValues, stopwords, commonWords, givenHashes, commonHashes, triggerHashes, keysCutFromOneText: true,
   });
 }
