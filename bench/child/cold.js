@@ -1,5 +1,6 @@
-// Cold start: a fresh process imports aalam (the package's entry, as a user does: the bundle), builds the default annotator (shipped lexicons) and
-// annotates one short article; prints its milestones (ms since the process's time origin) and RSS.
+// Cold start: a fresh process imports aalam (the package's entry, as a user does: the bundle),
+// builds the default annotator (shipped lexicons) and annotates one short article; prints its
+// milestones (ms since the process's time origin) and RSS.
 // With argument "bare" it only prints, as the baseline for Node's own start.
 if (process.argv[2] === 'bare') {
   process.stdout.write(JSON.stringify({ tReady: performance.now(), rss: process.memoryUsage().rss }) + '\n');
