@@ -288,13 +288,12 @@ async function sectionCli() {
   // the runs of the configurations alternate (this machine's speed drifts over seconds: runs of
   // one configuration after the other's would compare two moments as much as two configurations)
   const runsOf = configs.map(() => []);
-  const most = Math.max(...configs.map(([, extra]) => (extra[1] === '0' ? C.cli.mainThreadRuns ?? C.cli.runs : C.cli.runs)));
-  for (let i = 0; i < most; i++) {
+  const wanted = configs.map(([, extra]) => (extra[1] === '0' ? C.cli.mainThreadRuns ?? C.cli.runs : C.cli.runs));
+  for (let i = 0; i < Math.max(...wanted); i++) {
     for (let c = 0; c < configs.length; c++) {
       const extra = configs[c][1];
-      const n = extra[1] === '0' ? C.cli.mainThreadRuns ?? C.cli.runs : C.cli.runs;
       const runs = runsOf[c];
-      if (i >= n || runs.some((r) => r.code !== 0 || r.lines !== arts.length)) continue;
+      if (i >= wanted[c] || runs.some((r) => r.code !== 0 || r.lines !== arts.length)) continue;
       const r = await runCli(['annotate', '--format', 'jsonl', ...quiet, ...extra], input);
       r.load1 = os.loadavg()[0];
       runs.push(r);
@@ -389,7 +388,8 @@ function targets(R) {
     add(`adversarial-${mode}`, `adversarial shapes, ${mode === 'entities' ? 'entity annotation' : 'default annotate'}: per-MB cost vs news text`, '≤ 3x', adv.map((x) => `${x.shape}${x.shape === 'line' || x.shape === 'people' ? ` ${x.mb} MB` : ''} ${x.ok ? fmt(x.ratio) + 'x' : x.error}`).join(', '), adv.every((x) => x.ok && x.ratio <= 3), [worst ? `worst: ${worst.shape}` : '', ...adv.filter((x) => x.note).map((x) => x.note)].filter(Boolean).join('; '));
   }
   const cli = R.cli;
-  add('workers', 'CLI: 2 workers vs 1 worker, documents/s', '≥ 1.7x', cli?.scaling ? `${fmt(cli.scaling)}x` : cli?.note ?? '–', cli?.scaling ? cli.scaling >= 1.7 : null, cli && !cli.scaling ? cli.note ?? 'a worker run failed' : idleBound(cli) ? `load average ${fmt(cli.configs.at(-1).load1, 1)} on 2 cores during the runs; CPU-time bound on an idle machine ~${fmt(idleBound(cli))}x` : undefined);
+  const bound = idleBound(cli);
+  add('workers', 'CLI: 2 workers vs 1 worker, documents/s', '≥ 1.7x', cli?.scaling ? `${fmt(cli.scaling)}x` : cli?.note ?? '–', cli?.scaling ? cli.scaling >= 1.7 : null, cli && !cli.scaling ? cli.note ?? 'a worker run failed' : bound ? `load average ${fmt(cli.configs.at(-1).load1, 1)} on 2 cores during the runs; CPU-time bound on an idle machine ~${fmt(bound)}x` : undefined);
   const dm = R.throughput?.modes?.default?.annotate;
   if (a && dm && dm.resultKeys.includes('topics') && dm.vsEntities) {
     // same process, the two call modes alternating pass by pass; the cross-process figure
@@ -477,7 +477,8 @@ function rows(R) {
   if (cli?.ok) {
     const base = cli.configs[0];
     for (const k of cli.configs) row('CLI jsonl', k.name, k.ok ? `${fmt(k.docsPerS, 0)} docs/s, ${fmt(k.mbps)} MB/s` : k.error, k === base ? '' : `${base.name.split(' (')[0]} ${fmt(base.docsPerS, 0)} docs/s`, k === base || !k.ok ? '' : `${fmt(k.docsPerS / base.docsPerS)}x`, `${cli.docs} docs, ${fmt(cli.bytes / MB, 1)} MB, incl. process start${k.cpuMs ? `; process CPU ${fmt(k.cpuMs / 1000, 2)} s for ${fmt(k.ms / 1000, 2)} s wall` : ''}; 1-min load average after: ${fmt(k.load1, 2)}`);
-    if (cli.scaling) row('CLI jsonl', '2 workers / 1 worker', `${fmt(cli.scaling)}x`, '', '', idleBound(cli) ? `2 idle cores could give at most ~${fmt(idleBound(cli))}x: the 1-worker run's wall time over half the 2-worker run's CPU time` : '');
+    const bound = idleBound(cli);
+    if (cli.scaling) row('CLI jsonl', '2 workers / 1 worker', `${fmt(cli.scaling)}x`, '', '', bound ? `2 idle cores could give at most ~${fmt(bound)}x: the 1-worker run's wall time over half the 2-worker run's CPU time` : '');
     if (cli.note) row('CLI jsonl', 'workers', cli.note, '', '');
   }
   return out;
