@@ -75,7 +75,7 @@ test('the root filter grows with the root: every first token passes, few others 
   let pass = 0;
   for (let i = 0; i < 100_000; i++) if (trie.mayStart(Math.imul(i + 1, 0x85ebca6b) + 12345)) pass++;
   t.true(pass < 10_000, `${pass} of 100k other hashes pass the filter`);
-  const restored = HashTrie.restore(trie.snapshot().table, trie.nodes, trie.snapshot().size);
+  const restored = HashTrie.fromParts(trie.snapshot());
   t.true(firsts.every((h) => restored.mayStart(h) && restored.hasChildren(restored.find(0, h))));
 });
 
@@ -98,7 +98,7 @@ test('the key pool holds each key\'s units at its range (shipped lexicon; keys w
   const m = buildMatcher(lex);
   t.true(m.keys.some((k) => k.includes('\ud83d')));
   check(m);
-  // read back from an artifact, whose keys are copied by native writes
+  // read back from an artifact, whose keys are cut from its pool
   const back = readMatcherArtifact(writeMatcherArtifact(lex, m) ?? new Uint8Array(0));
   t.deepEqual(back.keys, m.keys);
   t.deepEqual(Array.from(back.keyUnits), Array.from(m.keyUnits));

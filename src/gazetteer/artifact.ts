@@ -4,32 +4,41 @@ import { assembleMatcher, type HitColumns, type Matcher } from './matcher.js';
 
 /**
  * The precomputed matcher (`dist/lexicon.bin`, written by `npm run build` next to `dist/lexicon.json`):
- * the trie's hash table as built, the hits of every node, the entries and the small tables, so that
- * a fresh process reads one file instead of parsing the JSON artifact and building the trie.
+ * the trie as built (its hash table, root filter and has-children flags), the hits of every node by
+ * column, the key pool, the entries and the small tables, so that a fresh process reads one file
+ * into typed arrays instead of parsing the JSON artifact and building the trie, and makes no pass
+ * over the trie's table.
  *
- * Layout (little-endian): `AALM`, format version (u32), header length (u32), the header (JSON, UTF-8,
- * padded to 8 bytes), the int32 section (`ints` values), then the strings joined by U+0000: first
- * those of code units < 256 (Latin-1, `narrow` of them), then the others (UTF-16LE); a string's index
- * counts through both. The int32 section holds, in order: the table
- * (`cap` × 3), the entries (7 per entry: string indices of id, type, ar, en, kind, country, iso2; -1
- * when absent), the hits (5 per hit: node, kind, ref, flags, alias), the keyed nodes (2 per node:
- * node, key), the given names' keys and values, the stopwords, the common words, and the hashes of
- * the given names, of the stopwords then common words, and of the trigger keys.
+ * Layout (native byte order, i.e. little-endian on the platforms Node runs on): `AALM`, format
+ * version (u32), header length (u32), the header (JSON, UTF-8, padded to 8 bytes), then four
+ * sections:
+ * - int32 (`ints` values): the table (`cap` × 3), the root filter (`rootWords`), the entries (7 per
+ *   entry: string indices of id, type, ar, en, kind, country, iso2; -1 when absent), the hits' start
+ *   per node (`nodes` + 1), their refs, flags and alias string indices (`hits` each), the key pool's
+ *   start per node (`nodes` + 1), the string indices of the given names' keys and values, the
+ *   stopwords and the common words, and the hashes of the given names, of the stopwords then common
+ *   words, and of the trigger keys;
+ * - bytes: the has-children flag of every node, then the kind of every hit;
+ * - the strings joined by U+0000: first those of code units < 256 (Latin-1, `narrow` of them), then,
+ *   at an even offset, the others (UTF-16LE); a string's index counts through both;
+ * - the key pool (`poolUnits` UTF-16 units): node v's key is units `[keyStart[v], keyStart[v + 1])`.
  * @internal
  */
 const MAGIC = 0x4d4c4141; // 'AALM'
-const FORMAT = 3;
+const FORMAT = 4;
 const ENTRY_INTS = 7;
-const HIT_INTS = 5;
 
 interface Header {
   readonly nodes: number;
   readonly size: number;
   readonly cap: number;
+  readonly rootWords: number;
+  readonly rootShift: number;
+  readonly rootKids: number;
   readonly aliasCount: number;
   readonly entries: number;
   readonly hits: number;
-  readonly keyed: number;
+  readonly poolUnits: number;
   readonly given: number;
   readonly stopwords: number;
   readonly commonWords: number;
@@ -66,22 +75,18 @@ export function writeMatcherArtifact(lex: CompiledLexicon, m: Matcher): Uint8Arr
   const stringInts: number[] = []; // positions in `ints` that hold a string index
   const snap = m.trie.snapshot();
   const ints: number[] = [];
-  for (const v of snap.table) ints.push(v);
+  const pushAll = (a: ArrayLike<number>): void => { for (let i = 0; i < a.length; i++) ints.push(a[i]!); };
   const pushStr = (s: string | undefined): void => { stringInts.push(ints.length); ints.push(str(s)); };
+  pushAll(snap.table);
+  pushAll(snap.rootBits);
   for (const e of m.entries) for (const s of [e.id, e.type, e.name.ar, e.name.en, e.kind, e.country, e.iso2]) pushStr(s);
-  let hits = 0;
-  let keyed = 0;
-  for (let node = 0; node < m.keys.length; node++) {
-    const list = m.hitsAt(node);
-    if (!list) continue;
-    for (const h of list) { ints.push(node, h.kind, h.ref, h.flags); pushStr(h.alias); hits++; }
-  }
-  for (let node = 0; node < m.keys.length; node++) {
-    if (m.keys[node] === '') continue;
-    ints.push(node);
-    pushStr(m.keys[node]);
-    keyed++;
-  }
+  const c = m.columns;
+  const hits = c.kind.length;
+  pushAll(c.start);
+  pushAll(c.ref);
+  pushAll(c.flags);
+  for (const a of c.alias) pushStr(a);
+  pushAll(m.keyStart);
   const givenKeys = Object.keys(lex.givenNames);
   const commonWords = lex.commonWords ?? [];
   for (const k of givenKeys) pushStr(k);
@@ -102,24 +107,32 @@ export function writeMatcherArtifact(lex: CompiledLexicon, m: Matcher): Uint8Arr
   const narrowText = Buffer.from(narrow.join('\u0000'), 'latin1');
   const wideText = Buffer.from(wide.join('\u0000'), 'utf16le');
   const header: Header = {
-    nodes: snap.nodes, size: snap.size, cap: snap.table.length / 3, aliasCount: m.aliasCount,
-    entries: m.entries.length, hits, keyed, given: givenKeys.length, stopwords: lex.stopwords.length, commonWords: commonWords.length,
+    nodes: snap.nodes, size: snap.size, cap: snap.table.length / 3,
+    rootWords: snap.rootBits.length, rootShift: snap.rootShift, rootKids: snap.rootKids,
+    aliasCount: m.aliasCount, entries: m.entries.length, hits, poolUnits: m.keyUnits.length,
+    given: givenKeys.length, stopwords: lex.stopwords.length, commonWords: commonWords.length,
     triggerCount: lex.triggers.length,
     ints: ints.length, strings: strings.length, narrow: narrow.length, narrowBytes: narrowText.length, wideBytes: wideText.length,
     triggers: lex.triggers, institutions: lex.institutions,
   };
   const head = Buffer.from(JSON.stringify(header), 'utf8');
   const headEnd = (12 + head.length + 7) & ~7;
-  const wideAt = (headEnd + ints.length * 4 + narrowText.length + 1) & ~1; // UTF-16 at an even offset
-  const out = new Uint8Array(wideAt + wideText.length);
+  const bytesAt = headEnd + ints.length * 4;
+  const narrowAt = bytesAt + snap.nodes + hits;
+  const wideAt = (narrowAt + narrowText.length + 1) & ~1; // UTF-16 at an even offset
+  const poolAt = wideAt + wideText.length;
+  const out = new Uint8Array(poolAt + m.keyUnits.byteLength);
   const view = new DataView(out.buffer);
   view.setUint32(0, MAGIC, true);
   view.setUint32(4, FORMAT, true);
   view.setUint32(8, head.length, true);
   out.set(head, 12);
   for (let i = 0; i < ints.length; i++) view.setInt32(headEnd + i * 4, ints[i]!, true);
-  out.set(narrowText, headEnd + ints.length * 4);
+  out.set(snap.kids, bytesAt);
+  out.set(c.kind, bytesAt + snap.nodes);
+  out.set(narrowText, narrowAt);
   out.set(wideText, wideAt);
+  out.set(new Uint8Array(m.keyUnits.buffer, m.keyUnits.byteOffset, m.keyUnits.byteLength), poolAt);
   return out;
 }
 
@@ -153,12 +166,17 @@ export function readMatcherArtifact(buf: Uint8Array): Matcher | undefined {
   } catch {
     return undefined;
   }
-  const narrowAt = headEnd + h.ints * 4;
+  const bytesAt = headEnd + h.ints * 4;
+  const narrowAt = bytesAt + h.nodes + h.hits;
   const wideAt = (narrowAt + h.narrowBytes + 1) & ~1;
-  if (wideAt + h.wideBytes !== buf.byteLength) return undefined;
-  // the int32 section, in place when aligned
-  const at = buf.byteOffset + headEnd;
-  const I = at % 4 === 0 ? new Int32Array(buf.buffer, at, h.ints) : new Int32Array(buf.slice(headEnd, headEnd + h.ints * 4).buffer);
+  const poolAt = wideAt + h.wideBytes;
+  if (!(h.nodes >= 1) || poolAt + h.poolUnits * 2 !== buf.byteLength) return undefined;
+  // typed sections in place when aligned, else copied
+  const section = <T>(from: number, bytes: number, align: number, make: (b: ArrayBuffer, at: number) => T): T =>
+    (buf.byteOffset + from) % align === 0 ? make(buf.buffer as ArrayBuffer, buf.byteOffset + from) : make(buf.slice(from, from + bytes).buffer as ArrayBuffer, 0);
+  const I = section(headEnd, h.ints * 4, 4, (b, at) => new Int32Array(b, at, h.ints));
+  const bytes = buf.subarray(bytesAt, narrowAt);
+  const keyUnits = section(poolAt, h.poolUnits * 2, 2, (b, at) => new Uint16Array(b, at, h.poolUnits));
   const split = (from: number, bytes: number, count: number, encoding: 'latin1' | 'utf16le'): string[] =>
     count ? Buffer.from(buf.buffer, buf.byteOffset + from, bytes).toString(encoding).split('\u0000') : [];
   const narrow = split(narrowAt, h.narrowBytes, h.narrow, 'latin1');
@@ -166,9 +184,11 @@ export function readMatcherArtifact(buf: Uint8Array): Matcher | undefined {
   if (narrow.length !== h.narrow || wide.length !== h.strings - h.narrow) return undefined;
   const S = narrow.concat(wide);
   let o = 0;
-  const table = I.subarray(o, o + h.cap * 3);
-  o += h.cap * 3;
-  const trie = HashTrie.restore(table, h.nodes, h.size);
+  const ints = (n: number): Int32Array => I.subarray(o, (o += n));
+  const table = ints(h.cap * 3);
+  const rootBits = new Uint32Array(I.buffer, I.byteOffset + o * 4, h.rootWords);
+  o += h.rootWords;
+  const trie = HashTrie.fromParts({ table, nodes: h.nodes, size: h.size, kids: bytes.subarray(0, h.nodes), rootBits, rootShift: h.rootShift, rootKids: h.rootKids });
   if (!trie) return undefined;
 
   const entries: CompiledEntry[] = new Array(h.entries);
@@ -179,28 +199,23 @@ export function readMatcherArtifact(buf: Uint8Array): Matcher | undefined {
     if (I[o + 6]! >= 0) e.iso2 = S[I[o + 6]!]!;
     entries[i] = e;
   }
-  // the hits are stored node by node, in node order: read them by column (Hit objects are made on first use)
-  const keys: string[] = new Array(h.nodes).fill('');
-  const start = new Int32Array(h.nodes + 1);
-  const kind = new Uint8Array(h.hits);
-  const ref = new Int32Array(h.hits);
-  const flags = new Int32Array(h.hits);
+  const start = ints(h.nodes + 1);
+  const ref = ints(h.hits);
+  const flags = ints(h.hits);
   const alias: string[] = new Array(h.hits);
-  let prev = 0;
-  for (let i = 0; i < h.hits; i++, o += HIT_INTS) {
-    const node = I[o]!;
-    if (!(node >= prev && node < h.nodes)) return undefined;
-    prev = node;
-    start[node + 1]!++;
-    kind[i] = I[o + 1]!;
-    ref[i] = I[o + 2]!;
-    flags[i] = I[o + 3]!;
-    alias[i] = S[I[o + 4]!]!;
+  for (let i = 0; i < h.hits; i++) alias[i] = S[I[o++]!]!;
+  const hits: HitColumns = { start, kind: bytes.subarray(h.nodes), ref, flags, alias };
+  const keyStart = ints(h.nodes + 1);
+  if (start[0] !== 0 || start[h.nodes] !== h.hits || keyStart[0] !== 0 || keyStart[h.nodes] !== h.poolUnits) return undefined;
+  // the keys, cut from the pool read as one string
+  const pool = h.poolUnits ? Buffer.from(keyUnits.buffer, keyUnits.byteOffset, keyUnits.byteLength).toString('utf16le') : '';
+  const keys: string[] = new Array(h.nodes);
+  for (let v = 0; v < h.nodes; v++) {
+    const a = keyStart[v]!;
+    const b = keyStart[v + 1]!;
+    if (b < a || start[v + 1]! < start[v]!) return undefined;
+    keys[v] = a === b ? '' : pool.slice(a, b);
   }
-  for (let v = 0; v < h.nodes; v++) start[v + 1]! += start[v]!;
-  const hits: HitColumns = { start, kind, ref, flags, alias };
-  const keyedAt = o;
-  for (let i = 0; i < h.keyed; i++, o += 2) keys[I[o]!] = S[I[o + 1]!]!;
   const strs = (n: number): string[] => {
     const out: string[] = new Array(n);
     for (let i = 0; i < n; i++) out[i] = S[I[o++]!]!;
@@ -210,19 +225,22 @@ export function readMatcherArtifact(buf: Uint8Array): Matcher | undefined {
   const givenValues = strs(h.given);
   const stopwords = strs(h.stopwords);
   const commonWords = strs(h.commonWords);
-  const givenHashes = I.subarray(o, (o += h.given));
-  const commonHashes = I.subarray(o, (o += h.stopwords + h.commonWords));
-  const triggerHashes = I.subarray(o, (o += h.triggerCount));
+  const givenHashes = ints(h.given);
+  const commonHashes = ints(h.stopwords + h.commonWords);
+  const triggerHashes = ints(h.triggerCount);
   if (o !== h.ints || h.triggerCount !== h.triggers.length) return undefined;
   // a few stored keys must be found where they are stored (same token hash and probe sequence)
-  const step = Math.max(1, Math.floor(h.keyed / 16));
-  for (let i = 0; i < h.keyed; i += step) {
-    const node = I[keyedAt + 2 * i]!;
-    if (walk(trie, keys[node]!) !== node) return undefined;
+  const step = Math.max(1, Math.floor(h.nodes / 64));
+  for (let v = 0; v < h.nodes; v += step) {
+    for (let u = v; u < Math.min(h.nodes, v + step); u++) {
+      if (keys[u] === '') continue;
+      if (walk(trie, keys[u]!) !== u) return undefined;
+      break;
+    }
   }
   return assembleMatcher({
-    trie, hits, keys, aliasCount: h.aliasCount, entries,
+    trie, hits, keys, keyPool: { units: keyUnits, start: keyStart }, aliasCount: h.aliasCount, entries,
     triggers: h.triggers, institutions: h.institutions,
-    givenKeys, givenValues, stopwords, commonWords, givenHashes, commonHashes, triggerHashes, keysCutFromOneText: true,
+    givenKeys, givenValues, stopwords, commonWords, givenHashes, commonHashes, triggerHashes,
   });
 }

@@ -29,6 +29,26 @@ export function hashPrepend(prefixHash: number, h: number, len: number): number 
   return (Math.imul(prefixHash, hashPowers()[Math.min(len, MAX_HASH_LEN)]!) + h) | 0;
 }
 
+/** Size of the root filter for `rootKids` children: 16 bits each, at least 64K, at most 64M. */
+function rootFilterBits(rootKids: number): number {
+  let bits = 65536;
+  while (bits < rootKids * 16 && bits < 1 << 26) bits <<= 1;
+  return bits;
+}
+
+/** Everything a `HashTrie` is made of (see `snapshot`). */
+export interface TrieParts {
+  readonly table: Int32Array;
+  readonly nodes: number;
+  readonly size: number;
+  /** 1 for nodes with children, per node. */
+  readonly kids: Uint8Array;
+  /** The root filter, and the shift that maps a hash to its bit. */
+  readonly rootBits: Uint32Array;
+  readonly rootShift: number;
+  readonly rootKids: number;
+}
+
 /**
  * An open-addressing map from (node, token hash) to child node, in one Int32Array.
  * Node 0 is the root. Built once, then only read.
@@ -43,13 +63,13 @@ export class HashTrie {
    * At least 64K bits, and 16 bits per root child (a million-name lexicon starts with ~500k
    * distinct tokens: a fixed 64K-bit filter would be all ones).
    */
-  private rootBits = new Uint32Array(2048);
+  private rootBits: Uint32Array = new Uint32Array(2048);
   private rootShift = 16;
   private rootKids = 0;
   /** The filter is rebuilt at its new size on the next `mayStart` (once, after the trie is built). */
   private rootStale = false;
   /** 1 for nodes with children (most names end in a leaf: no lookup of the next token there). */
-  private kids = new Uint8Array(64);
+  private kids: Uint8Array = new Uint8Array(64);
 
   constructor(expected: number) {
     let cap = 16;
@@ -152,8 +172,7 @@ export class HashTrie {
   /** Sizes the root filter for `rootKids` children and sets the bit of each (one pass over the table). */
   private rebuildRoot(): void {
     this.rootStale = false;
-    let bits = 65536;
-    while (bits < this.rootKids * 16 && bits < 1 << 26) bits <<= 1;
+    const bits = rootFilterBits(this.rootKids);
     this.rootBits = new Uint32Array(bits >>> 5);
     this.rootShift = 32 - Math.log2(bits);
     const t = this.table;
@@ -164,35 +183,31 @@ export class HashTrie {
     }
   }
 
-  /** The table's state, to be written into a precomputed artifact (`HashTrie.restore` reads it back). */
-  snapshot(): { readonly table: Int32Array; readonly nodes: number; readonly size: number } {
-    return { table: this.table, nodes: this.nodes, size: this.size };
+  /** The table's state, to be written into a precomputed artifact (`HashTrie.fromParts` reads it back; the root filter is brought up to date first). */
+  snapshot(): TrieParts {
+    if (this.rootStale) this.rebuildRoot();
+    return { table: this.table, nodes: this.nodes, size: this.size, kids: this.kids.subarray(0, this.nodes), rootBits: this.rootBits, rootShift: this.rootShift, rootKids: this.rootKids };
   }
 
   /**
-   * A trie from a snapshot (the table is used as it is, not copied; the root filter and the
-   * has-children flags are derived from it). Returns undefined when the snapshot is not a table this
-   * code could have built.
+   * A trie from all the parts of a snapshot, used as they are (nothing is derived or copied: a
+   * fresh process reads the shipped trie without a pass over its table). Returns undefined when the
+   * parts do not fit together; their contents are not checked (the caller checks lookups).
    */
-  static restore(table: Int32Array, nodes: number, size: number): HashTrie | undefined {
-    const cap = table.length / 3;
-    if (!Number.isInteger(cap) || cap < 16 || (cap & (cap - 1)) !== 0 || size * 2 > cap || nodes < 1) return undefined;
+  static fromParts(p: TrieParts): HashTrie | undefined {
+    const cap = p.table.length / 3;
+    const bits = p.rootBits.length * 32;
+    if (!Number.isInteger(cap) || cap < 16 || (cap & (cap - 1)) !== 0 || p.size * 2 > cap || p.nodes < 1 || p.kids.length !== p.nodes) return undefined;
+    if (bits !== rootFilterBits(p.rootKids) || p.rootShift !== 32 - Math.log2(bits)) return undefined;
     const t = new HashTrie(0);
-    t.table = table;
+    t.table = p.table;
     t.mask = cap - 1;
-    t.size = size;
-    t.nodes = nodes;
-    t.kids = new Uint8Array(nodes);
-    let rootKids = 0;
-    for (let o = 0; o < table.length; o += 3) {
-      const p = table[o]!;
-      if (p === 0) continue;
-      if (p - 1 >= nodes || table[o + 2]! >= nodes || table[o + 2]! < 1) return undefined;
-      t.kids[p - 1] = 1;
-      if (p === 1) rootKids++;
-    }
-    t.rootKids = rootKids;
-    t.rebuildRoot();
+    t.size = p.size;
+    t.nodes = p.nodes;
+    t.kids = p.kids;
+    t.rootBits = p.rootBits;
+    t.rootShift = p.rootShift;
+    t.rootKids = p.rootKids;
     return t;
   }
 

@@ -160,17 +160,9 @@ export interface MatcherParts {
   readonly givenHashes?: Iterable<number>;
   readonly commonHashes?: Iterable<number>;
   readonly triggerHashes?: Iterable<number>;
-  /**
-   * The keys are strings cut from one text (the artifact's): their units are copied into the key
-   * pool by native writes. Not for the keys of a lexicon compiled in process: on a million-name
-   * lexicon the same writes (4,096 keys a write) took 0.9 s against 0.29 s for the loop over their
-   * units, and made its createAnnotator 0.6–0.9 s slower.
-   */
-  readonly keysCutFromOneText?: boolean;
+  /** The key pool, when it comes ready (the precomputed artifact's); else it is built from `keys`. */
+  readonly keyPool?: { readonly units: Uint16Array; readonly start: Int32Array };
 }
-
-/** Keys joined per native write of the key pool (see `assembleMatcher`). */
-const KEYS_PER_WRITE = 256;
 
 /**
  * The matcher of its parts (shared by `buildMatcher` and the precomputed artifact's loader, so that
@@ -204,23 +196,7 @@ export function assembleMatcher(p: MatcherParts): Matcher {
     }
     return l;
   };
-  const keyStart = new Int32Array(p.keys.length + 1);
-  for (let i = 0; i < p.keys.length; i++) keyStart[i + 1] = keyStart[i]! + p.keys[i]!.length;
-  const keyUnits = new Uint16Array(keyStart[p.keys.length]!);
-  if (p.keysCutFromOneText) {
-    // copied natively, KEYS_PER_WRITE keys joined per write (UTF-16LE is the string's own units,
-    // lone surrogates too): the charCodeAt loop below took ~7 ms of a cold start on the shipped keys
-    const pool = Buffer.from(keyUnits.buffer, keyUnits.byteOffset, keyUnits.byteLength);
-    for (let i = 0; i < p.keys.length; i += KEYS_PER_WRITE) {
-      const j = Math.min(p.keys.length, i + KEYS_PER_WRITE);
-      pool.write(p.keys.slice(i, j).join(''), keyStart[i]! * 2, 'utf16le');
-    }
-  } else {
-    for (let i = 0, o = 0; i < p.keys.length; i++) {
-      const k = p.keys[i]!;
-      for (let x = 0; x < k.length; x++) keyUnits[o++] = k.charCodeAt(x);
-    }
-  }
+  const { units: keyUnits, start: keyStart } = p.keyPool ?? keyPool(p.keys);
   return Object.freeze({
     trie: p.trie,
     hitsAt,
@@ -240,6 +216,18 @@ export function assembleMatcher(p: MatcherParts): Matcher {
     countryByIso,
     aliasCount: p.aliasCount,
   });
+}
+
+/** The keys' units, one after the other, and where each key's begin. */
+function keyPool(keys: readonly string[]): { units: Uint16Array; start: Int32Array } {
+  const start = new Int32Array(keys.length + 1);
+  for (let i = 0; i < keys.length; i++) start[i + 1] = start[i]! + keys[i]!.length;
+  const units = new Uint16Array(start[keys.length]!);
+  for (let i = 0, o = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    for (let x = 0; x < k.length; x++) units[o++] = k.charCodeAt(x);
+  }
+  return { units, start };
 }
 
 export const isAmbiguous = (h: Hit): boolean => (h.flags & AMBIGUOUS) !== 0;
