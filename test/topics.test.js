@@ -355,3 +355,19 @@ test('custom background frequencies: ranked by their idf; a malformed table is E
     t.is(err.code, 'E_LEXICON_SCHEMA');
   }
 });
+
+test('a word\'s readings are the clitic grammar\'s readings with their light stems (words of clitic letters, and real ones)', async (t) => {
+  const { wordReadings, lightStem: stem } = await import('../dist/topics/stem.js');
+  const { procliticReadings } = await import('../dist/tokenize/clitics.js');
+  const expected = (w) => procliticReadings(w).map((p) => ({ key: p.key, stem: stem(p.key), stripped: p.stripped, article: p.article }));
+  const real = ['وللحزب', 'فسيعود', 'بالصين', 'للصين', 'لل', 'ولل', 'وكازاخستان', 'والاحتجاجات', 'بكين', 'ف', 'وس', 'ال', 'ولبنان', 'فبال', 'سيعود', 'كالبحر'];
+  for (const w of real) t.deepEqual(wordReadings(w, 0), expected(w), w);
+  // words built from the letters the grammar reads (و ف ب ل ك س ا), and others
+  const letter = fc.constantFrom('و', 'ف', 'ب', 'ل', 'ك', 'س', 'ا', 'ل', 'ه', 'ن', 'م', 'ي');
+  fc.assert(fc.property(fc.array(letter, { maxLength: 8 }), (ls) => {
+    const w = ls.join('');
+    t.deepEqual(wordReadings(w, 0), expected(w), w);
+    return true;
+  }), { numRuns: 3000 });
+  t.deepEqual(wordReadings('Bank', 1), [{ key: 'Bank', stem: 'Bank', stripped: 0, article: false }]);
+});

@@ -28,7 +28,8 @@ export interface ProcliticReading {
   readonly article: boolean;
 }
 
-const MIN_STEM = 2;
+/** Letters a reading keeps at least, not counting its article. @internal */
+export const MIN_CLITIC_STEM = 2;
 
 /**
  * Every proclitic reading of a normalized word, the bare word first, then by fewer letters stripped.
@@ -38,7 +39,7 @@ export function procliticReadings(norm: string): ProcliticReading[] {
   const out: ProcliticReading[] = [{ key: norm, stripped: 0, roles: [], article: norm.startsWith(ARTICLE) }];
   const seen = new Set<string>([norm]);
   const push = (r: ProcliticReading): void => {
-    if (r.key.length - (r.article ? 2 : 0) < MIN_STEM || seen.has(r.key + '|' + r.stripped)) return;
+    if (r.key.length - (r.article ? 2 : 0) < MIN_CLITIC_STEM || seen.has(r.key + '|' + r.stripped)) return;
     seen.add(r.key + '|' + r.stripped);
     out.push(r);
   };

@@ -67,7 +67,7 @@ export function computeStopwordSet(): ReadonlySet<string> {
   return set;
 }
 
-/** True when a clitic-free key (or its stem) is a stopword. @internal */
-export function isStopKey(key: string, stops: ReadonlySet<string>): boolean {
-  return stops.has(key) || (key.startsWith('ال') && stops.has(key.slice(2))) || stops.has(lightStem(key));
+/** True when a clitic-free key (or its stem: `lightStem(key)`, computed when not given) is a stopword. @internal */
+export function isStopKey(key: string, stops: ReadonlySet<string>, stem?: string): boolean {
+  return stops.has(key) || (key.startsWith('ال') && stops.has(key.slice(2))) || stops.has(stem ?? lightStem(key));
 }

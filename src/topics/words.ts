@@ -282,7 +282,8 @@ export class WordTable {
     if (this.poolSize + (e - s) > this.pool.length) this.pool = grown(this.pool, Math.max(2 * this.pool.length, this.poolSize + e - s));
     if (WORD * (id + 1) > w.length) this.wordFields = grown(w, 2 * w.length);
     const p = this.poolSize;
-    this.pool.set(units.subarray(s, e), p);
+    const into = this.pool;
+    for (let j = s; j < e; j++) into[p + j - s] = units[j]!;
     this.poolSize += e - s;
     slots[SLOT * i] = id + 1;
     slots[SLOT * i + 1] = h;
