@@ -1,9 +1,9 @@
 import test from 'ava';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tempDir } from './helpers/temp.js';
 
 const bin = fileURLToPath(new URL('../bin/aalam.js', import.meta.url));
 const fx = (p) => fileURLToPath(new URL(`fixtures/cli-inputs/${p}`, import.meta.url));
@@ -52,7 +52,7 @@ test('--input-format conll re-tags the given tokens, keeps them, sentence by sen
 });
 
 test('--format brat writes X.txt + X.ann (code-point offsets) and the brat config into --out', (t) => {
-  const out = mkdtempSync(join(tmpdir(), 'aalam-brat-'));
+  const out = tempDir(t, 'aalam-brat-');
   const r = run(['annotate', '--input', fx('docs.jsonl'), '--format', 'brat', '--out', out]);
   t.is(r.status, 0, r.stderr);
   t.is(r.stdout, '');
@@ -67,7 +67,7 @@ test('--format brat writes X.txt + X.ann (code-point offsets) and the brat confi
   t.is(ann.split('\n')[0], 'T1\tLOC 2 7\tبغداد');
   t.is([...txt].slice(2, 7).join(''), 'بغداد');
   // Text folders keep their layout.
-  const out2 = mkdtempSync(join(tmpdir(), 'aalam-brat-'));
+  const out2 = tempDir(t, 'aalam-brat-');
   t.is(run(['annotate', fx('folder'), '--format', 'brat', '--out', out2]).status, 0);
   t.true(existsSync(join(out2, 'a.ann')) && existsSync(join(out2, 'sub', 'b.txt')) && existsSync(join(out2, 'sub', 'b.ann')));
 });
@@ -84,7 +84,7 @@ test('--format html: one standalone page, a mark per entity with name and id on 
 });
 
 test('--output FILE writes there; usage errors for formats and options that do not fit', (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'aalam-out-'));
+  const dir = tempDir(t, 'aalam-out-');
   const file = join(dir, 'out.conll');
   const r = run(['annotate', fx('folder/a.txt'), '--format', 'conll', '--output', file]);
   t.is(r.status, 0, r.stderr);

@@ -1,9 +1,9 @@
 import test from 'ava';
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tempDir } from './helpers/temp.js';
 
 const bin = fileURLToPath(new URL('../bin/aalam.js', import.meta.url));
 const run = (args, input, env = {}) => spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 28 });
@@ -61,7 +61,7 @@ test('a worker that hangs is restarted after --timeout; the record gets E_TIMEOU
 });
 
 test('--resume skips ids already in --output and appends the rest, after a cut last line', (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'aalam-resume-'));
+  const dir = tempDir(t, 'aalam-resume-');
   const inFile = join(dir, 'in.jsonl');
   const full = join(dir, 'full.jsonl');
   const part = join(dir, 'part.jsonl');
@@ -93,7 +93,7 @@ test('--resume skips ids already in --output and appends the rest, after a cut l
 
 test('a progress bar on stderr when it is a terminal (documents, MB, rate, ETA)', (t) => {
   if (!existsSync('/usr/bin/script')) { t.log('no /usr/bin/script to fake a terminal: skipped'); t.pass(); return; }
-  const dir = mkdtempSync(join(tmpdir(), 'aalam-tty-'));
+  const dir = tempDir(t, 'aalam-tty-');
   const inFile = join(dir, 'in.jsonl');
   writeFileSync(inFile, input);
   const cmd = `${process.execPath} ${bin} annotate --input ${inFile} --output ${join(dir, 'out.jsonl')} 2>&1`;
