@@ -4,7 +4,7 @@
 //
 //   node bench/run.js            full run (< ~8 min on 2 cores)
 //   node bench/run.js --quick    ~1 min: smaller inputs, fewer runs, no 1M lexicon, no profiles
-//   options: --only=throughput,lexicons,cold,linear,adversarial,cli,profile   run some sections
+//   options: --only=throughput,lexicons,cold,linear,adversarial,cli,realtext,profile   run some sections
 //            --profile / --no-profile   force / skip the CPU profiles of missed targets
 //            --ac-1m                    also build modern-ahocorasick with the 1M lexicon (slow)
 //            --no-write                 do not touch bench/RESULTS.md (results still in bench/out/)
@@ -53,6 +53,7 @@ const C = QUICK
     linear: { modes: ['entities', 'default'], sizes: [[1, 4], [5, 1]], big: [20], bigBudgetS: 10, baseCalls: 3 },
     adversarial: { modes: ['entities'], runs: 1, oneMb: 1, lineMb: 5, lineBudgetS: 5, peopleMb: 5, timeoutMs: 60_000 },
     cli: { bytes: 2e6, runs: 1 },
+    realtext: { rounds: 3, warmBytes: 1e6 },
     profile: false,
   }
   : {
@@ -73,6 +74,7 @@ const C = QUICK
     adversarial: { modes: ['entities', 'default'], runs: 3, oneMb: 1, lineMb: 50, lineBudgetS: 40, peopleMb: 40, timeoutMs: 120_000 },
     // 24 MB: at 6 MB a run took ~1.4 s, and process start, worker start and JIT warm-up were a large part of it
     cli: { bytes: 24e6, runs: 2, mainThreadRuns: 1 },
+    realtext: { rounds: 7, warmBytes: 2e6 },
     profile: true,
   };
 if (args.includes('--profile')) C.profile = true;
@@ -199,6 +201,17 @@ async function sectionLinear() {
     }
   }
   return out;
+}
+
+// Development data beside the project (not shipped; skipped when absent): real news vocabulary.
+const REAL_TEXT = join(ROOT, '../shared/data/anercorp/train.txt');
+
+async function sectionRealText() {
+  log(`[${elapsed()}] real news text (ANERcorp training split, development data) …`);
+  const r = await runChild('realtext.js', { path: REAL_TEXT, articleBytes: 5120, ...C.realtext });
+  if (!r.ok) log(`  failed: ${r.error}`);
+  else if (r.skipped) log(`  skipped: ${r.skipped}`);
+  return r;
 }
 
 async function sectionAdversarial() {
@@ -440,6 +453,15 @@ function rows(R) {
   }
   const ac = R.throughput?.ac;
   if (ac?.ac) row('annotate (shipped)', 'modern-ahocorasick (normalized text)', `${fmt(ac.ac.wall)} MB/s`, `aalam ${fmt(ac.aalam.wall)} MB/s`, `aalam ${fmt(ac.vsAc.wall)}x`, `${fmt(ac.bytes / MB, 1)} MB subset, ${ac.patterns} patterns, build ${fmt(ac.buildMs, 0)} ms, ${ac.found} hits`);
+  const rt = R.realtext;
+  if (rt?.ok && rt.skipped) row('real text (dev data)', 'ANERcorp training split', 'skipped', '', '', rt.skipped);
+  else if (rt?.ok) {
+    const mb = rt.bytes / MB;
+    const note = `second half of the split: ${rt.articles} articles, ${fmt(mb, 2)} MB; one process, CPU time, median of ${rt.rounds} passes each (alternating)`;
+    row('real text (dev data)', 'entity annotation', `${fmt(mb / (rt.entitiesCpu / 1000))} MB/s`, '', '', note);
+    row('real text (dev data)', 'annotate(text) vs entity annotation, warm', `${fmt(mb / (rt.defaultCpu / 1000))} MB/s`, `entities ${fmt(mb / (rt.entitiesCpu / 1000))} MB/s`, `${fmt(rt.defaultCpu / rt.entitiesCpu)}x`, 'every word seen before (the bench text\'s own ratio is the topics target above)');
+    row('real text (dev data)', 'annotate(text), first pass: new words', `${fmt(mb / (rt.firstCpu / 1000))} MB/s`, `warm ${fmt(mb / (rt.defaultCpu / 1000))} MB/s`, `${fmt(rt.firstCpu / rt.defaultCpu)}x the time`, `${rt.newTokens} of its ${rt.distinctTokens} distinct tokens not in the first half; the first half was read once before`);
+  } else if (rt) row('real text (dev data)', 'ANERcorp training split', rt.error, '', '');
   for (const l of R.lexicons ?? []) {
     const name = l.size === 'shipped' ? 'shipped' : l.size >= 1e6 ? `${l.size / 1e6}M synth.` : `${l.size / 1e3}k synth.`;
     if (!l.ok) { row(`lexicon ${name}`, 'build', l.error, '', ''); continue; }
@@ -639,6 +661,7 @@ async function main() {
   if (want('linear')) R.linear = await sectionLinear();
   if (want('adversarial')) R.adversarial = await sectionAdversarial();
   if (want('cli')) R.cli = await sectionCli();
+  if (want('realtext')) R.realtext = await sectionRealText();
   R.targets = targets(R);
   if (C.profile && (want('profile') || !ONLY)) R.profiles = await sectionProfile(R);
   R.loadEnd = os.loadavg();
