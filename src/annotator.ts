@@ -111,6 +111,20 @@ export interface Annotator {
   readonly stats: { readonly entries: number; readonly aliases: number };
 }
 
+/** Work buffers (and with them the entity passes' functions) per matcher. */
+const scratches = new WeakMap<Matcher, Scratch>();
+const scratchFor = (m: Matcher): Scratch => {
+  let s = scratches.get(m);
+  if (!s) scratches.set(m, (s = new Scratch()));
+  return s;
+};
+
+/**
+ * The topic model, loaded on the first annotate() that asks for topics or keyphrases, and shared by
+ * every annotator of the thread (it has no options; its word table is a cache of pure analyses).
+ */
+let defaultTopicModel: TopicModel | undefined;
+
 function withExtras(base: CompiledLexicon, extras: LexiconEntry[]): CompiledLexicon {
   if (!extras.length) return base;
   // Recompile extra entries and append them; ids already present are merged by a full recompile of those ids.
@@ -156,10 +170,11 @@ export function createAnnotator(options: AnnotatorOptions = {}): Annotator {
   // the shipped lexicon comes precomputed (dist/lexicon.bin); anything else is built here
   const matcher: Matcher = (!options.lexicon && !extras.length ? loadShippedMatcher() : undefined)
     ?? buildMatcher(withExtras(options.lexicon ?? loadShippedLexicon(), extras));
-  // the topic model is loaded on the first annotate() that asks for topics or keyphrases
-  let topicModel: TopicModel | undefined;
-  // work buffers reused across calls (annotate is synchronous: one call at a time per thread)
-  const scratch = new Scratch();
+  // work buffers reused across calls (annotate is synchronous: one call at a time per thread), shared
+  // by the annotators of one matcher: they then share the entity passes' functions too (made once per
+  // scratch), and V8's optimized code for them (a second set of these functions made the optimized
+  // code of the first deoptimize, and the code made again served both ~10 % slower)
+  const scratch = scratchFor(matcher);
   const defaults: AnnotateOptions = {
     ...(options.types ? { types: options.types } : {}),
     ...(options.patterns !== undefined ? { patterns: options.patterns } : {}),
@@ -177,7 +192,7 @@ export function createAnnotator(options: AnnotatorOptions = {}): Annotator {
       const whole = readsWhole(text);
       const wantTopics = opts.topics !== false;
       const wantKeys = opts.keyphrases !== false;
-      const model = wantTopics || wantKeys ? (topicModel ??= createTopicModel()) : undefined;
+      const model = wantTopics || wantKeys ? (defaultTopicModel ??= createTopicModel()) : undefined;
       // a long text is read in windows: the topic model takes the tokens of each (no second scan)
       const windows = model && !whole ? model.readWindows(text.length) : undefined;
       let entities: readonly Entity[] = annotateTokens(matcher, text, opts, scratch, windows?.add);

@@ -215,3 +215,25 @@ test('a long document: its topics and keyphrases are those of the topic model re
   t.deepEqual(aalam.annotate(text, { keyphrases: false }).topics, whole.topics);
   t.deepEqual(aalam.annotate(text, { topics: false }).keyphrases, whole.keyphrases);
 });
+
+test('annotators of the shipped lexicon share work buffers, not results: interleaved calls with other options and a long text give what each gives alone', async (t) => {
+  const { readFileSync, readdirSync } = await import('node:fs');
+  const dir = new URL('../corpus/sample/', import.meta.url);
+  const texts = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(new URL(f, dir), 'utf8'));
+  const long = texts.join('\n\n').repeat(60); // read in windows
+  const plain = (a) => (s, o) => JSON.stringify(a.annotate(s, o));
+  // each alone, in a fresh process's order: first every text through one annotator
+  const locOnly = createAnnotator({ types: ['LOC'], patterns: false });
+  const full = createAnnotator();
+  const alone = texts.map((s) => plain(full)(s));
+  const aloneLoc = texts.map((s) => plain(locOnly)(s, { topics: false }));
+  t.true(alone.some((x, i) => x !== aloneLoc[i]));
+  // then interleaved, with a long text between, through new annotators and the first ones
+  const again = createAnnotator();
+  plain(locOnly)(long);
+  texts.forEach((s, i) => {
+    t.is(plain(again)(s), alone[i]);
+    t.is(plain(locOnly)(s, { topics: false }), aloneLoc[i]);
+    t.is(plain(full)(s), alone[i]);
+  });
+});

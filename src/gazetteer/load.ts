@@ -16,13 +16,18 @@ export function loadShippedLexicon(): CompiledLexicon {
   }
 }
 
+/** The shipped matcher, once read (immutable: every annotator of the shipped lexicon shares it). */
+let shippedMatcher: Matcher | undefined;
+
 /**
  * The matcher precomputed from the shipped lexicon (`dist/lexicon.bin`, made by `npm run build`), or
- * undefined when it is missing or unusable (the caller then builds it from `dist/lexicon.json`). @internal
+ * undefined when it is missing or unusable (the caller then builds it from `dist/lexicon.json`).
+ * Read once per thread and then shared: a matcher is only read. @internal
  */
 export function loadShippedMatcher(): Matcher | undefined {
+  if (shippedMatcher) return shippedMatcher;
   try {
-    return readMatcherArtifact(readFileSync(new URL('../lexicon.bin', import.meta.url)));
+    return (shippedMatcher = readMatcherArtifact(readFileSync(new URL('../lexicon.bin', import.meta.url))));
   } catch {
     return undefined;
   }
