@@ -173,7 +173,7 @@ export function createAnnotator(options: AnnotatorOptions = {}): Annotator {
   // work buffers reused across calls (annotate is synchronous: one call at a time per thread), shared
   // by the annotators of one matcher: they then share the entity passes' functions too (made once per
   // scratch), and V8's optimized code for them (a second set of these functions made the optimized
-  // code of the first deoptimize, and the code made again served both ~10 % slower)
+  // code of the first deoptimize, and the code made again served both 10–15 % slower)
   const scratch = scratchFor(matcher);
   const defaults: AnnotateOptions = {
     ...(options.types ? { types: options.types } : {}),
