@@ -45,3 +45,13 @@ test('the bundled annotator gives the same annotations, topics and keyphrases as
   const err = t.throws(() => entry.annotate(42), { instanceOf: entry.AalamError });
   t.is(err.code, 'E_INPUT_TYPE');
 });
+
+test('the npm package ships the bundles, not the modules they were made from, and every file the bundles read', async (t) => {
+  const { execFileSync } = await import('node:child_process');
+  const root = new URL('..', import.meta.url);
+  const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  const files = new Set(JSON.parse(out)[0].files.map((f) => f.path));
+  const js = [...files].filter((f) => f.startsWith('dist/') && f.endsWith('.js'));
+  t.deepEqual(js.sort(), ['dist/bundle/index.js', 'dist/bundle/main.js', 'dist/bundle/worker.js']);
+  for (const f of ['bin/aalam.js', 'dist/index.d.ts', 'dist/lexicon.bin', 'dist/lexicon.json', 'dist/stopwords.json', 'lexicons/topics/model.json', 'lexicons/topics/df.json']) t.true(files.has(f), f);
+});

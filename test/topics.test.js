@@ -356,7 +356,7 @@ test('custom background frequencies: ranked by their idf; a malformed table is E
   }
 });
 
-test('a word\'s readings are the clitic grammar\'s readings with their light stems (words of clitic letters, and real ones)', async (t) => {
+test('a word\'s readings are the clitic grammar\'s readings with their light stems (words of clitic letters, and real ones), and the grammar\'s readings are the ones it licenses', async (t) => {
   const { wordReadings, lightStem: stem } = await import('../dist/topics/stem.js');
   const { procliticReadings } = await import('../dist/tokenize/clitics.js');
   const expected = (w) => procliticReadings(w).map((p) => ({ key: p.key, stem: stem(p.key), stripped: p.stripped, article: p.article }));
@@ -370,4 +370,12 @@ test('a word\'s readings are the clitic grammar\'s readings with their light ste
     return true;
   }), { numRuns: 3000 });
   t.deepEqual(wordReadings('Bank', 1), [{ key: 'Bank', stem: 'Bank', stripped: 0, article: false }]);
+  // the grammar's readings, written out: conjunction, preposition, ل + ال read in لل, future
+  const list = (w) => procliticReadings(w).map((r) => [r.key, r.stripped, r.roles.join('+'), r.article]);
+  t.deepEqual(list('وللحزب'), [['وللحزب', 0, '', false], ['للحزب', 1, 'conjunction', false], ['لحزب', 2, 'conjunction+preposition', false], ['الحزب', 2, 'conjunction+preposition+article', true]]);
+  t.deepEqual(list('فسيعود'), [['فسيعود', 0, '', false], ['سيعود', 1, 'conjunction', false], ['يعود', 2, 'conjunction+future', false]]);
+  t.deepEqual(list('بالصين'), [['بالصين', 0, '', false], ['الصين', 1, 'preposition', true]]);
+  t.deepEqual(list('ولبنان'), [['ولبنان', 0, '', false], ['لبنان', 1, 'conjunction', false], ['بنان', 2, 'conjunction+preposition', false]]);
+  t.deepEqual(list('سيعود'), [['سيعود', 0, '', false]]); // the future particle only after a conjunction
+  t.deepEqual(list('بل'), [['بل', 0, '', false]]); // no stem of two letters left
 });

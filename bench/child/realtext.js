@@ -11,25 +11,15 @@ import { buildNewsText, cutArticles } from '../lib/corpus.js';
 import { annotateFn } from '../lib/modes.js';
 import { median, bytes } from '../lib/stats.js';
 import { timed } from '../lib/timing.js';
-import { createAnnotator } from '../../dist/index.js';
-
-/** The split's sentences as text: one token per line ("word TAG"), sentences separated by blank lines. */
-function sentences(conll) {
-  const out = [];
-  let words = [];
-  for (const line of conll.split('\n')) {
-    const w = line.trim().split(/\s+/)[0];
-    if (w) { words.push(w); continue; }
-    if (words.length) out.push(words.join(' '));
-    words = [];
-  }
-  if (words.length) out.push(words.join(' '));
-  return out;
-}
+import { createAnnotator, readConll } from '../../dist/index.js';
+import { conllText } from '../../dist/formats/conll.js';
 
 childMain(async (cfg) => {
   if (!existsSync(cfg.path)) return { skipped: `no ${cfg.path} (development data, beside the project)` };
-  const arts = cutArticles(sentences(readFileSync(cfg.path, 'utf8')), cfg.articleBytes);
+  // the split's sentences as text, read as the CLI reads CoNLL (one sentence per document)
+  const sentences = [];
+  for await (const doc of readConll(readFileSync(cfg.path, 'utf8').split('\n'), { chunk: 1 })) sentences.push(conllText(doc).text);
+  const arts = cutArticles(sentences, cfg.articleBytes);
   const half = arts.length >> 1;
   const A = arts.slice(0, half);
   const B = arts.slice(half);

@@ -1,5 +1,5 @@
 import type { CompiledEntry, CompiledLexicon } from './compile.js';
-import { HashTrie, hashString } from './hash.js';
+import { HashTrie, hashString, rootFilterBits } from './hash.js';
 import { assembleMatcher, type HitColumns, type Matcher } from './matcher.js';
 
 /**
@@ -12,7 +12,7 @@ import { assembleMatcher, type HitColumns, type Matcher } from './matcher.js';
  * Layout (native byte order, i.e. little-endian on the platforms Node runs on): `AALM`, format
  * version (u32), header length (u32), the header (JSON, UTF-8, padded to 8 bytes), then four
  * sections:
- * - int32 (`ints` values): the table (`cap` × 3), the root filter (`rootWords`), the entries (7 per
+ * - int32 (`ints` values): the table (`cap` × 3), the root filter (`rootFilterBits(rootKids)` bits), the entries (7 per
  *   entry: string indices of id, type, ar, en, kind, country, iso2; -1 when absent), the hits' start
  *   per node (`nodes` + 1), their refs, flags and alias string indices (`hits` each), the key pool's
  *   start per node (`nodes` + 1), the string indices of the given names' keys and values, the
@@ -32,8 +32,6 @@ interface Header {
   readonly nodes: number;
   readonly size: number;
   readonly cap: number;
-  readonly rootWords: number;
-  readonly rootShift: number;
   readonly rootKids: number;
   readonly aliasCount: number;
   readonly entries: number;
@@ -108,7 +106,7 @@ export function writeMatcherArtifact(lex: CompiledLexicon, m: Matcher): Uint8Arr
   const wideText = Buffer.from(wide.join('\u0000'), 'utf16le');
   const header: Header = {
     nodes: snap.nodes, size: snap.size, cap: snap.table.length / 3,
-    rootWords: snap.rootBits.length, rootShift: snap.rootShift, rootKids: snap.rootKids,
+    rootKids: snap.rootKids,
     aliasCount: m.aliasCount, entries: m.entries.length, hits, poolUnits: m.keyUnits.length,
     given: givenKeys.length, stopwords: lex.stopwords.length, commonWords: commonWords.length,
     triggerCount: lex.triggers.length,
@@ -175,7 +173,7 @@ export function readMatcherArtifact(buf: Uint8Array): Matcher | undefined {
   const section = <T>(from: number, bytes: number, align: number, make: (b: ArrayBuffer, at: number) => T): T =>
     (buf.byteOffset + from) % align === 0 ? make(buf.buffer as ArrayBuffer, buf.byteOffset + from) : make(buf.slice(from, from + bytes).buffer as ArrayBuffer, 0);
   const I = section(headEnd, h.ints * 4, 4, (b, at) => new Int32Array(b, at, h.ints));
-  const bytes = buf.subarray(bytesAt, narrowAt);
+  const flagBytes = buf.subarray(bytesAt, narrowAt);
   const keyUnits = section(poolAt, h.poolUnits * 2, 2, (b, at) => new Uint16Array(b, at, h.poolUnits));
   const split = (from: number, bytes: number, count: number, encoding: 'latin1' | 'utf16le'): string[] =>
     count ? Buffer.from(buf.buffer, buf.byteOffset + from, bytes).toString(encoding).split('\u0000') : [];
@@ -186,9 +184,10 @@ export function readMatcherArtifact(buf: Uint8Array): Matcher | undefined {
   let o = 0;
   const ints = (n: number): Int32Array => I.subarray(o, (o += n));
   const table = ints(h.cap * 3);
-  const rootBits = new Uint32Array(I.buffer, I.byteOffset + o * 4, h.rootWords);
-  o += h.rootWords;
-  const trie = HashTrie.fromParts({ table, nodes: h.nodes, size: h.size, kids: bytes.subarray(0, h.nodes), rootBits, rootShift: h.rootShift, rootKids: h.rootKids });
+  const rootWords = rootFilterBits(h.rootKids) >>> 5;
+  const rootBits = new Uint32Array(I.buffer, I.byteOffset + o * 4, rootWords);
+  o += rootWords;
+  const trie = HashTrie.fromParts({ table, nodes: h.nodes, size: h.size, kids: flagBytes.subarray(0, h.nodes), rootBits, rootKids: h.rootKids });
   if (!trie) return undefined;
 
   const entries: CompiledEntry[] = new Array(h.entries);
@@ -204,7 +203,7 @@ export function readMatcherArtifact(buf: Uint8Array): Matcher | undefined {
   const flags = ints(h.hits);
   const alias: string[] = new Array(h.hits);
   for (let i = 0; i < h.hits; i++) alias[i] = S[I[o++]!]!;
-  const hits: HitColumns = { start, kind: bytes.subarray(h.nodes), ref, flags, alias };
+  const hits: HitColumns = { start, kind: flagBytes.subarray(h.nodes), ref, flags, alias };
   const keyStart = ints(h.nodes + 1);
   if (start[0] !== 0 || start[h.nodes] !== h.hits || keyStart[0] !== 0 || keyStart[h.nodes] !== h.poolUnits) return undefined;
   // the keys, cut from the pool read as one string

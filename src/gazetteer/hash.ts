@@ -29,8 +29,8 @@ export function hashPrepend(prefixHash: number, h: number, len: number): number 
   return (Math.imul(prefixHash, hashPowers()[Math.min(len, MAX_HASH_LEN)]!) + h) | 0;
 }
 
-/** Size of the root filter for `rootKids` children: 16 bits each, at least 64K, at most 64M. */
-function rootFilterBits(rootKids: number): number {
+/** Size of the root filter for `rootKids` children: 16 bits each, at least 64K, at most 64M. @internal */
+export function rootFilterBits(rootKids: number): number {
   let bits = 65536;
   while (bits < rootKids * 16 && bits < 1 << 26) bits <<= 1;
   return bits;
@@ -43,9 +43,8 @@ export interface TrieParts {
   readonly size: number;
   /** 1 for nodes with children, per node. */
   readonly kids: Uint8Array;
-  /** The root filter, and the shift that maps a hash to its bit. */
+  /** The root filter (`rootFilterBits(rootKids)` bits) and the number of root children it was sized for. */
   readonly rootBits: Uint32Array;
-  readonly rootShift: number;
   readonly rootKids: number;
 }
 
@@ -186,7 +185,7 @@ export class HashTrie {
   /** The table's state, to be written into a precomputed artifact (`HashTrie.fromParts` reads it back; the root filter is brought up to date first). */
   snapshot(): TrieParts {
     if (this.rootStale) this.rebuildRoot();
-    return { table: this.table, nodes: this.nodes, size: this.size, kids: this.kids.subarray(0, this.nodes), rootBits: this.rootBits, rootShift: this.rootShift, rootKids: this.rootKids };
+    return { table: this.table, nodes: this.nodes, size: this.size, kids: this.kids.subarray(0, this.nodes), rootBits: this.rootBits, rootKids: this.rootKids };
   }
 
   /**
@@ -198,7 +197,7 @@ export class HashTrie {
     const cap = p.table.length / 3;
     const bits = p.rootBits.length * 32;
     if (!Number.isInteger(cap) || cap < 16 || (cap & (cap - 1)) !== 0 || p.size * 2 > cap || p.nodes < 1 || p.kids.length !== p.nodes) return undefined;
-    if (bits !== rootFilterBits(p.rootKids) || p.rootShift !== 32 - Math.log2(bits)) return undefined;
+    if (bits !== rootFilterBits(p.rootKids)) return undefined;
     const t = new HashTrie(0);
     t.table = p.table;
     t.mask = cap - 1;
@@ -206,7 +205,7 @@ export class HashTrie {
     t.nodes = p.nodes;
     t.kids = p.kids;
     t.rootBits = p.rootBits;
-    t.rootShift = p.rootShift;
+    t.rootShift = 32 - Math.log2(bits);
     t.rootKids = p.rootKids;
     return t;
   }

@@ -28,37 +28,47 @@ export interface ProcliticReading {
   readonly article: boolean;
 }
 
-/** Letters a reading keeps at least, not counting its article. @internal */
-export const MIN_CLITIC_STEM = 2;
+/** Letters a reading keeps at least, not counting its article. */
+const MIN_STEM = 2;
+
+// the role sequences of the readings (shared, frozen: a reading's roles are only read)
+const NONE: readonly CliticRole[] = Object.freeze([]);
+const CONJ: readonly CliticRole[] = Object.freeze(['conjunction']);
+const PREP: readonly CliticRole[] = Object.freeze(['preposition']);
+const PREP_ART: readonly CliticRole[] = Object.freeze(['preposition', 'article']);
+const CONJ_PREP: readonly CliticRole[] = Object.freeze(['conjunction', 'preposition']);
+const CONJ_PREP_ART: readonly CliticRole[] = Object.freeze(['conjunction', 'preposition', 'article']);
+const CONJ_FUT: readonly CliticRole[] = Object.freeze(['conjunction', 'future']);
+const LAM = 0x0644;
+const isOneOf = (letters: readonly string[], c: number): boolean => letters.some((x) => x.charCodeAt(0) === c);
+
+/** Appends the reading of `norm` without its first `j` letters (ل + ال read in لل when `contracted`), if its stem is long enough. */
+function pushReading(out: ProcliticReading[], norm: string, j: number, roles: readonly CliticRole[], contracted: boolean): void {
+  const key = contracted ? ARTICLE + norm.slice(j + 1) : norm.slice(j);
+  const article = contracted || norm.startsWith(ARTICLE, j);
+  if (key.length - (article ? 2 : 0) >= MIN_STEM) out.push({ key, stripped: j, roles, article });
+}
+
+/** The readings after a preposition that ends at `j`: the word from `j`, and ل + ال contracted to لل. */
+function pushAfterPreposition(out: ProcliticReading[], norm: string, j: number, roles: readonly CliticRole[], contractedRoles: readonly CliticRole[]): void {
+  pushReading(out, norm, j, roles, false);
+  if (norm.charCodeAt(j - 1) === LAM && norm.charCodeAt(j) === LAM && norm.length > j + 1) pushReading(out, norm, j, contractedRoles, true);
+}
 
 /**
- * Every proclitic reading of a normalized word, the bare word first, then by fewer letters stripped.
- * @internal
+ * Every proclitic reading of a normalized word, the bare word first, then by fewer letters stripped:
+ * `[conjunction] [preposition | future (after a conjunction)] [article]`, made directly in that
+ * order (the topic model calls this once for every new word it sees). @internal
  */
 export function procliticReadings(norm: string): ProcliticReading[] {
-  const out: ProcliticReading[] = [{ key: norm, stripped: 0, roles: [], article: norm.startsWith(ARTICLE) }];
-  const seen = new Set<string>([norm]);
-  const push = (r: ProcliticReading): void => {
-    if (r.key.length - (r.article ? 2 : 0) < MIN_CLITIC_STEM || seen.has(r.key + '|' + r.stripped)) return;
-    seen.add(r.key + '|' + r.stripped);
-    out.push(r);
-  };
-  const afterConj: Array<[number, CliticRole[]]> = [[0, []]];
-  if (CONJUNCTIONS.includes(norm[0]!)) afterConj.push([1, ['conjunction']]);
-  for (const [i, roles] of afterConj) {
-    // preposition or future particle
-    const next: Array<[number, CliticRole[]]> = [[i, roles]];
-    const c = norm[i];
-    if (c !== undefined && PREPOSITIONS.includes(c)) next.push([i + 1, [...roles, 'preposition']]);
-    if (c === FUTURE && roles.length > 0) next.push([i + 1, [...roles, 'future']]);
-    for (const [j, r] of next) {
-      if (j > 0) push({ key: norm.slice(j), stripped: j, roles: r, article: norm.startsWith(ARTICLE, j) });
-      // ل + ال contracted to لل
-      if (r[r.length - 1] === 'preposition' && norm[j - 1] === 'ل' && norm[j] === 'ل' && norm.length > j + 1) {
-        push({ key: ARTICLE + norm.slice(j + 1), stripped: j, roles: [...r, 'article'], article: true });
-      }
-    }
+  const out: ProcliticReading[] = [{ key: norm, stripped: 0, roles: NONE, article: norm.startsWith(ARTICLE) }];
+  const c0 = norm.charCodeAt(0);
+  if (isOneOf(PREPOSITIONS, c0)) pushAfterPreposition(out, norm, 1, PREP, PREP_ART);
+  else if (isOneOf(CONJUNCTIONS, c0)) {
+    pushReading(out, norm, 1, CONJ, false);
+    const c1 = norm.charCodeAt(1);
+    if (isOneOf(PREPOSITIONS, c1)) pushAfterPreposition(out, norm, 2, CONJ_PREP, CONJ_PREP_ART);
+    else if (c1 === FUTURE.charCodeAt(0)) pushReading(out, norm, 2, CONJ_FUT, false);
   }
-  out.sort((a, b) => a.stripped - b.stripped);
   return out;
 }

@@ -6,7 +6,7 @@
  */
 import { offsetAfterUnits, scanTokens, tokenNorm, type RawTokens } from '../tokenize/index.js';
 import { compileTable, optionsMask } from '../normalize/engine.js';
-import { CONJUNCTIONS, FUTURE, MIN_CLITIC_STEM, PREPOSITIONS } from '../tokenize/clitics.js';
+import { procliticReadings } from '../tokenize/clitics.js';
 import { normalizeKey } from '../normalize/index.js';
 
 /** Letters a stem keeps at least, after the article and a suffix are removed. */
@@ -135,41 +135,14 @@ export function chooseReading(readings: readonly TokenReading[], df: DfLookup): 
   return best;
 }
 
-const ALEF_LAM = 'ال';
-const LAM = 0x0644;
-const FUTURE_CODE = FUTURE.charCodeAt(0);
-const isConjunction = (c: number): boolean => CONJUNCTIONS.some((x) => x.charCodeAt(0) === c);
-const isPreposition = (c: number): boolean => PREPOSITIONS.some((x) => x.charCodeAt(0) === c);
-
-/** A reading of `norm` with its first `j` letters stripped (or, `contracted`, ل + ال read in لل), when its stem is long enough. */
-function pushReading(out: TokenReading[], norm: string, j: number, contracted: boolean): void {
-  const key = contracted ? ALEF_LAM + norm.slice(j + 1) : norm.slice(j);
-  const article = contracted || norm.startsWith(ALEF_LAM, j);
-  if (key.length - (article ? 2 : 0) < MIN_CLITIC_STEM) return;
-  out.push({ key, stem: lightStem(key), stripped: j, article });
-}
-
-/** After a preposition ending at `j`: the word from `j`, and ل + ال contracted to لل. */
-function pushAfterPreposition(out: TokenReading[], norm: string, j: number): void {
-  pushReading(out, norm, j, false);
-  if (norm.charCodeAt(j - 1) === LAM && norm.charCodeAt(j) === LAM && norm.length > j + 1) pushReading(out, norm, j, true);
-}
-
-/**
- * Every proclitic reading of a normalized word of token kind `kind` (bare word first, then by
- * fewer letters stripped): the readings of `procliticReadings` (the clitic grammar), with their
- * light stems, made directly (this runs once for every new word the topic model sees). @internal
- */
+/** Every proclitic reading of a normalized word of token kind `kind` (bare word first), with its light stem. @internal */
 export function wordReadings(norm: string, kind: number): TokenReading[] {
   if (kind !== 0) return [{ key: norm, stem: norm, stripped: 0, article: false }];
-  const out: TokenReading[] = [{ key: norm, stem: lightStem(norm), stripped: 0, article: norm.startsWith(ALEF_LAM) }];
-  const c0 = norm.charCodeAt(0);
-  if (isPreposition(c0)) pushAfterPreposition(out, norm, 1);
-  else if (isConjunction(c0)) {
-    pushReading(out, norm, 1, false);
-    const c1 = norm.charCodeAt(1);
-    if (isPreposition(c1)) pushAfterPreposition(out, norm, 2);
-    else if (c1 === FUTURE_CODE) pushReading(out, norm, 2, false);
+  const readings = procliticReadings(norm);
+  const out: TokenReading[] = new Array(readings.length);
+  for (let i = 0; i < readings.length; i++) {
+    const p = readings[i]!;
+    out[i] = { key: p.key, stem: lightStem(p.key), stripped: p.stripped, article: p.article };
   }
   return out;
 }
