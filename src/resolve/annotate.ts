@@ -122,22 +122,6 @@ function wordHashes(): WordHashes {
 }
 
 
-interface DerivedHashes { triggerOrPreceder: HashSet32; commonOrPreceder: HashSet32; commonOrTrigger: HashSet32 }
-const derivedHashes = new WeakMap<Matcher, DerivedHashes>();
-/** Unions of a matcher's hash sets with the built-in word lists, made once per matcher. */
-function matcherHashes(m: Matcher): DerivedHashes {
-  let d = derivedHashes.get(m);
-  if (!d) {
-    const { precederHashes } = wordHashes();
-    d = {
-      triggerOrPreceder: HashSet32.union(m.triggerHashes, precederHashes),
-      commonOrPreceder: HashSet32.union(m.commonHashes, precederHashes),
-      commonOrTrigger: HashSet32.union(m.commonHashes, m.triggerHashes),
-    };
-    derivedHashes.set(m, d);
-  }
-  return d;
-}
 
 /** Prepositions and nouns after which a word is read as a place. */
 const LOCATIVE = new Set(
@@ -386,13 +370,13 @@ export class Scratch {
 }
 
 export function annotateTokens(
-  m: Matcher, text: string, opts: EntityOptions = {}, scratch?: Scratch,
+  m: Matcher, text: string, opts: EntityOptions, sc: Scratch,
   /** Called with each window's scan when `text` is read in windows (see `readsWhole`), in text order. */
   onWindow?: (scanned: TokenBuffer) => void,
 ): Entity[] {
-  const sc = scratch ?? new Scratch();
-  // the passes and their helpers are made once per annotator (scratch) and matcher, not per call:
-  // the same functions every call keep V8's optimized code valid (no "wrong call target" deopts)
+  // the passes and their helpers are made once per scratch and matcher (the annotators keep one
+  // scratch per matcher), not per call: the same functions every call keep V8's optimized code
+  // valid (no "wrong call target" deopts)
   if (sc.runner?.m !== m) sc.runner = { m, run: makeRunner(m, sc) };
   return sc.runner.run(text, opts, onWindow);
 }
@@ -562,12 +546,15 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
   /** Clitic roles of reading v of token t. */
   const rolesOf = (t: number, v: number): readonly CliticRole[] => (v < 0 ? NO_ROLES : ROLE_SETS[vRole[vOff[t]! + v]!]!);
   const { triggerHashes, commonHashes } = m;
-  const { locativeHashes, cliticHashes, quoteHashes } = wordHashes();
+  const { locativeHashes, cliticHashes, quoteHashes, precederHashes } = wordHashes();
   /** Token t is a lone clitic letter group (و, ب, لل…) / a quote or bracket: hash first, string only on a hit. */
   const isCliticToken = (t: number): boolean => cliticHashes.has(H[t]!) && CLITIC_TOKENS.has(normOf(t));
   const isQuoteToken = (t: number): boolean => quoteHashes.has(H[t]!) && QUOTE_OR_BRACKET.has(normOf(t));
   const hasTrigger = triggerHashes;
-  const { triggerOrPreceder: hasTriggerOrPreceder, commonOrPreceder: hasCommonOrPreceder, commonOrTrigger } = matcherHashes(m);
+  // unions of the matcher's hash sets with the built-in word lists (a runner is made once per matcher's scratch)
+  const hasTriggerOrPreceder = HashSet32.union(triggerHashes, precederHashes);
+  const hasCommonOrPreceder = HashSet32.union(commonHashes, precederHashes);
+  const commonOrTrigger = HashSet32.union(commonHashes, triggerHashes);
   const hasLocative = locativeHashes;
   /** Whether token t carries the article, alone or after clitics (الصين, والصين, بالصين, للصين). */
   const hasArticle = (t: number): boolean => {
