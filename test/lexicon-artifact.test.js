@@ -21,7 +21,7 @@ function plain(m) {
     hits: Array.from({ length: s.nodes }, (_, i) => m.hitsAt(i)), keys: m.keys, entries: m.entries,
     triggers: [...m.triggers], institutions: m.institutions, givenNames: [...m.givenNames],
     stopwords: [...m.stopwords], common: [...m.common], countryByIso: [...m.countryByIso], aliasCount: m.aliasCount,
-    hashes: ['givenHashes', 'triggerHashes', 'commonHashes'].map((k) => [...m[k].set].sort((a, b) => a - b)),
+    hashes: ['givenHashes', 'triggerHashes', 'commonHashes'].map((k) => [...m[k].values()].sort((a, b) => a - b)),
     fields: Object.keys(m),
   };
 }

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { normalize, tokenize, scan, createAnnotator } from '../dist/index.js';
 import { TokenBuffer } from '../dist/tokenize/scan.js';
 import { compileTable, optionsMask } from '../dist/normalize/engine.js';
-import { hashString } from '../dist/gazetteer/hash.js';
+import { HashSet32, hashString } from '../dist/gazetteer/hash.js';
 
 const annotator = createAnnotator();
 
@@ -137,4 +137,38 @@ test('mention index: recency after grouping equals a walk over every mention (th
     },
   ), { numRuns: 300 });
   t.pass();
+});
+
+test('the hash set answers as a Set of int32 would, through growth and clears (reused per document)', (t) => {
+  // few distinct values, values that all share one bit of the pre-filter (so that the table itself
+  // answers), any int32, and 0
+  const sameBit = fc.integer({ min: 0, max: 15 }).map((b) => (5 ^ b) | (b << 16));
+  const value = fc.oneof(fc.integer({ min: -40, max: 40 }), sameBit, sameBit, fc.integer({ min: -0x80000000, max: 0x7fffffff }), fc.constant(0));
+  const op = fc.oneof(
+    { arbitrary: fc.tuple(fc.constant('add'), value), weight: 6 },
+    { arbitrary: fc.tuple(fc.constant('has'), value), weight: 6 },
+    { arbitrary: fc.tuple(fc.constant('clear'), fc.constant(0)), weight: 2 },
+  );
+  fc.assert(fc.property(fc.array(value, { maxLength: 50 }), fc.array(op, { maxLength: 400 }), (initial, ops) => {
+    const set = new HashSet32(initial);
+    const ref = new Set(initial);
+    for (const [kind, v] of ops) {
+      if (kind === 'add') { set.add(v); ref.add(v); } else if (kind === 'clear') { set.clear(); ref.clear(); }
+      else if (set.has(v) !== ref.has(v)) return false;
+    }
+    if (set.size !== ref.size || [...set.values()].join() !== [...ref].join()) return false;
+    // every member is found, and a union holds the members of both
+    for (const v of ref) if (!set.has(v)) return false;
+    const u = HashSet32.union(set, new HashSet32([7, -7]));
+    return [...ref, 7, -7].every((v) => u.has(v)) && u.size === new Set([...ref, 7, -7]).size;
+  }), { numRuns: 1000 });
+  // a set grown to 100k members, then cleared and reused
+  const big = new HashSet32();
+  for (let i = 0; i < 100000; i++) big.add(Math.imul(i, 0x9e3779b1));
+  t.is(big.size, 100000);
+  t.true(big.has(Math.imul(99999, 0x9e3779b1)));
+  big.clear();
+  t.false(big.has(Math.imul(5, 0x9e3779b1)));
+  big.add(12345);
+  t.deepEqual([...big.values()], [12345]);
 });

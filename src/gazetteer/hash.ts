@@ -216,39 +216,100 @@ export class HashTrie {
   }
 }
 
-/** A set of token hashes with a 64K-bit pre-filter: a miss (the common case) costs one bit test. */
+/**
+ * A set of token hashes with a 64K-bit pre-filter: a miss (the common case) costs one bit test.
+ * Members sit in an open-addressing table of integers (no `Set`: a lookup is a probe or two, not a
+ * number hash through the runtime) and in a list; `clear` forgets them by a stamp, without freeing
+ * the table, so a set emptied per document (the parts of full names) allocates nothing once grown.
+ */
 export class HashSet32 {
   private readonly bits = new Uint32Array(2048);
-  private readonly set = new Set<number>();
+  /** Slot i holds `keys[i]` when `used[i] === stamp`. */
+  private keys = new Int32Array(16);
+  private used = new Int32Array(16);
+  private mask = 15;
+  private stamp = 1;
+  /** The members, in insertion order (`count` of them). */
+  private list = new Int32Array(8);
+  private count = 0;
   constructor(hashes: Iterable<number> = []) {
     // an indexed loop over arrays (cold start: no iterator protocol in the interpreter)
     const list = Array.isArray(hashes) || ArrayBuffer.isView(hashes) ? (hashes as ArrayLike<number>) : [...hashes];
     for (let i = 0; i < list.length; i++) this.add(list[i]!);
   }
+  private static slot(h: number): number {
+    const x = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
+    return x ^ (x >>> 12);
+  }
   add(h: number): void {
-    this.set.add(h);
+    h |= 0;
+    const keys = this.keys;
+    const used = this.used;
+    let i = HashSet32.slot(h) & this.mask;
+    for (; used[i] === this.stamp; i = (i + 1) & this.mask) if (keys[i] === h) return;
+    if ((this.count + 1) * 2 > this.mask + 1) {
+      this.grow();
+      this.add(h);
+      return;
+    }
+    keys[i] = h;
+    used[i] = this.stamp;
+    if (this.count === this.list.length) {
+      const l = new Int32Array(this.list.length * 2);
+      l.set(this.list);
+      this.list = l;
+    }
+    this.list[this.count++] = h;
     const b = (h ^ (h >>> 16)) & 0xffff;
     this.bits[b >>> 5]! |= 1 << (b & 31);
   }
-  /** Empties the set (clears only the filter bits it had set: cheap for a small set reused often). */
+  /** Twice the slots, the members placed again (from the list). */
+  private grow(): void {
+    const cap = (this.mask + 1) * 2;
+    this.keys = new Int32Array(cap);
+    this.used = new Int32Array(cap);
+    this.mask = cap - 1;
+    this.stamp = 1;
+    for (let k = 0; k < this.count; k++) {
+      const h = this.list[k]!;
+      let i = HashSet32.slot(h) & this.mask;
+      while (this.used[i] === 1) i = (i + 1) & this.mask;
+      this.keys[i] = h;
+      this.used[i] = 1;
+    }
+  }
+  /** Empties the set: a new stamp, and only the filter bits its members had set are cleared. */
   clear(): void {
-    for (const h of this.set) {
+    for (let k = 0; k < this.count; k++) {
+      const h = this.list[k]!;
       const b = (h ^ (h >>> 16)) & 0xffff;
       this.bits[b >>> 5] = 0;
     }
-    this.set.clear();
+    this.count = 0;
+    if (++this.stamp === 0x7fffffff) {
+      this.used.fill(0);
+      this.stamp = 1;
+    }
   }
   has(h: number): boolean {
     const b = (h ^ (h >>> 16)) & 0xffff;
-    return (this.bits[b >>> 5]! & (1 << (b & 31))) !== 0 && this.set.has(h);
+    if ((this.bits[b >>> 5]! & (1 << (b & 31))) === 0) return false;
+    const keys = this.keys;
+    const used = this.used;
+    for (let i = HashSet32.slot(h) & this.mask; used[i] === this.stamp; i = (i + 1) & this.mask) if (keys[i] === h) return true;
+    return false;
   }
   /** A new set with the hashes of all `sets`. */
   static union(...sets: readonly HashSet32[]): HashSet32 {
     const u = new HashSet32();
-    for (const x of sets) for (const h of x.set) u.add(h);
+    for (const x of sets) for (let k = 0; k < x.count; k++) u.add(x.list[k]!);
     return u;
   }
   get size(): number {
-    return this.set.size;
+    return this.count;
+  }
+  /** The members, in the order they were added (a copy). */
+  values(): Int32Array {
+    return this.list.slice(0, this.count);
   }
 }
