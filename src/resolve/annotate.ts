@@ -314,6 +314,8 @@ export class Scratch {
   runner: { readonly m: Matcher; readonly run: (text: string, opts: EntityOptions, onWindow?: (scanned: TokenBuffer) => void) => Entity[] } | undefined;
   /** Token positions with candidates. */
   positions = new Int32Array(0);
+  /** Positions of the Arabic words with a reading in the given-name hashes (where pass 4 looks). */
+  givenAt = new Int32Array(0);
   /**
    * Normalized strings of the current document's tokens, made on first need ('' until then; emptied
    * after each call): one array per annotator, not one per call.
@@ -343,7 +345,7 @@ export class Scratch {
   reserve(n: number): this {
     if (n > this.cap) {
       const cap = Math.max(n, this.cap * 2, 256);
-      this.vOff = new Int32Array(cap + 1); this.covered = new Uint8Array(cap); this.positions = new Int32Array(cap);
+      this.vOff = new Int32Array(cap + 1); this.covered = new Uint8Array(cap); this.positions = new Int32Array(cap); this.givenAt = new Int32Array(cap);
       this.candOff = new Int32Array(cap + 1);
       this.cap = cap;
     } else {
@@ -360,7 +362,7 @@ export class Scratch {
     if (this.cap <= maxTokens) return;
     this.cap = 0;
     this.vOff = new Int32Array(0); this.vHash = new Int32Array(1024); this.vStrip = new Uint8Array(1024); this.vRole = new Uint8Array(1024);
-    this.covered = new Uint8Array(0); this.positions = new Int32Array(0);
+    this.covered = new Uint8Array(0); this.positions = new Int32Array(0); this.givenAt = new Int32Array(0);
     this.candOff = new Int32Array(0);
     this.candEnd = new Int32Array(256); this.candNode = new Int32Array(256); this.candVar = new Int8Array(256);
     this.tokens.release();
@@ -406,6 +408,9 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
   let vOff = sc.vOff;
   let nv = 0;
   let positions = sc.positions;
+  let givenAt = sc.givenAt;
+  /** How many of `givenAt` the current window has. */
+  let ngiven = 0;
   let covered = sc.covered;
   const sure = sc.sure;
   // Countries as small integers, per matcher: each entry's own country (`country`) and the country
@@ -977,13 +982,17 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
   function findCandidates(): number {
     nc = 0;
     nv = 0;
+    ngiven = 0;
     let npos = 0;
     for (let t = 0; t < n; t++) {
       candOff[t] = nc;
       vOff[t] = nv;
       if (kinds[t]! <= 2) {
+        const o = nv;
         addVariants(t);
         vOff[t + 1] = nv;
+        // (pass 4 reads only these: a given name is an Arabic word with a reading in the hashes)
+        if (kinds[t] === 0) for (let i = o; i < nv; i++) if (hasGiven.has(vHash[i]!)) { givenAt[ngiven++] = t; break; }
         collectCandidates(t);
       }
       if (nc > candOff[t]!) positions[npos++] = t;
@@ -1043,8 +1052,9 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
 
   /** Pass 4: person names by title or given name, on the tokens not covered yet. */
   function nameByPattern(chosen: Chosen[]): void {
-    for (let t = 0; t < n; t++) {
-      if (covered[t] || raw.kind[t] !== 0) continue;
+    for (let gi = 0; gi < ngiven; gi++) {
+      const t = givenAt[gi]!;
+      if (covered[t]) continue;
       const v = lookupStem(t, m.givenNames, hasGiven);
       if (v === -2 || articleOf(t, v)) continue;
       const given = stemValue as string;
@@ -1069,8 +1079,8 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
       if (src === undefined) patternSources.set(rule, (src = Object.freeze({ by: 'pattern' as const, rule })));
       c.source = src;
       chosen.push(c);
+      // (the positions of givenAt before j are now covered)
       for (let k = t; k < j; k++) covered[k] = 1;
-      t = j - 1;
     }
   }
 
@@ -1131,6 +1141,7 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
     vRole = sc.vRole;
     vOff = sc.vOff;
     positions = sc.positions;
+    givenAt = sc.givenAt;
     covered = sc.covered;
     candOff = sc.candOff;
     candEnd = sc.candEnd;
