@@ -426,8 +426,20 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
   const anyCountry = new Int32Array(m.entries.length).fill(-1);
   /** 1 for a demonym (NORP) entry: read beside the hit columns, without loading the entry. */
   const norpEntry = new Uint8Array(m.entries.length);
+  // The fields the passes read of each entry, by column. Entries have up to five shapes (kind,
+  // country and iso2 are optional), and a property read over more than four shapes is a
+  // megamorphic lookup; these arrays are read the same way for every entry.
+  const entryType: EntityType[] = new Array(m.entries.length);
+  const entryId: string[] = new Array(m.entries.length);
+  const entryKind: (string | undefined)[] = new Array(m.entries.length);
+  /** The entry's country, or the country it is (`country ?? iso2`), or undefined. */
+  const entryCountry: (string | undefined)[] = new Array(m.entries.length);
   for (let i = 0; i < m.entries.length; i++) {
     const e = m.entries[i]!;
+    entryType[i] = e.type;
+    entryId[i] = e.id;
+    entryKind[i] = e.kind || undefined;
+    entryCountry[i] = (e.country ?? e.iso2) || undefined;
     if (e.type === 'NORP') norpEntry[i] = 1;
     if (e.country) ownCountry[i] = countryId(e.country);
     const cc = e.country ?? e.iso2;
@@ -866,9 +878,9 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
   /** Position of the last unambiguous mention of entry `ref` before token `t` (-1 if none; after t counts less). */
   const recency = (ref: number, t: number): number => sure.recency(ref, base + t);
   /** One sense per discourse, with a local check for single words that are also ordinary words (candidate ci at t). */
-  const discourseFits = (t: number, ci: number, e: CompiledEntry): boolean => {
-    if (candEnd[ci]! - t > 1 || e.type === 'PER') return true;
-    if (e.type === 'LOC') return locative(t, prepositionOf(t, candVar[ci]!));
+  const discourseFits = (t: number, ci: number, type: EntityType): boolean => {
+    if (candEnd[ci]! - t > 1 || type === 'PER') return true;
+    if (type === 'LOC') return locative(t, prepositionOf(t, candVar[ci]!));
     // ORG, NORP: a quoted name (وعدّت «تشرين») or a clitic-marked one
     return strippedOf(t, candVar[ci]!) > 0 || (t > 0 && (normOf(t - 1) === '«' || normOf(t - 1) === '"'));
   };
@@ -883,22 +895,22 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
     for (let h = a; h < b; h++) {
       if (hitKind[h] !== HitKind.Entity) continue;
       const ref = hitRef[h]!;
-      const e = m.entries[ref]!;
+      const type = entryType[ref]!;
       const alias = hitAlias[h]!;
       let rule: string | undefined;
       let conf = 0.95;
       if ((hitFlags[h]! & AMBIGUOUS) !== 0) {
         // a title before a demonym form (الرئيس السوداني) is the nationality, not the person السوداني
-        const trig = e.type === 'PER' && hasNorp ? null : triggerBefore(t, e.type, e.kind);
+        const trig = type === 'PER' && hasNorp ? null : triggerBefore(t, type, entryKind[ref]);
         if (trig) { rule = `trigger:${trig}`; conf = 0.85; }
-        else if (e.type === 'PER' && !adjectiveGuardPasses(t, strippedOf(t, v))) continue;
-        else if (sure.has(ref) && discourseFits(t, ci, e)) { rule = 'discourse'; conf = 0.8; }
-        else if (e.type === 'PER' && ownCountry[ref]! >= 0 && titledCountries[ownCountry[ref]!] === epoch) { rule = 'title-country'; conf = 0.75; }
-        else if (ownCountry[ref]! >= 0 && (alias.trim().includes(' ') || (e.type === 'LOC' && locative(t, prepositionOf(t, v)))) && docCountries[ownCountry[ref]!] === epoch && onlyOfCountry(a, b, ownCountry[ref]!)) {
+        else if (type === 'PER' && !adjectiveGuardPasses(t, strippedOf(t, v))) continue;
+        else if (sure.has(ref) && discourseFits(t, ci, type)) { rule = 'discourse'; conf = 0.8; }
+        else if (type === 'PER' && ownCountry[ref]! >= 0 && titledCountries[ownCountry[ref]!] === epoch) { rule = 'title-country'; conf = 0.75; }
+        else if (ownCountry[ref]! >= 0 && (alias.trim().includes(' ') || (type === 'LOC' && locative(t, prepositionOf(t, v)))) && docCountries[ownCountry[ref]!] === epoch && onlyOfCountry(a, b, ownCountry[ref]!)) {
           rule = 'country-coherence'; conf = 0.7;
         } else continue;
       }
-      if (e.type === 'PER' && articleOf(t, v) && !alias.startsWith('ال') && !alias.startsWith('أل') && !alias.startsWith('إل')) continue;
+      if (type === 'PER' && articleOf(t, v) && !alias.startsWith('ال') && !alias.startsWith('أل') && !alias.startsWith('إل')) continue;
       if (best >= 0 && !(conf > bestConf || (conf === bestConf && recency(ref, t) > recency(hitRef[best]!, t)))) continue;
       best = h;
       bestRule = rule;
@@ -906,10 +918,8 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
     }
     if (best < 0) return null;
     const ref = hitRef[best]!;
-    const e = m.entries[ref]!;
-    const country = e.country ?? e.iso2;
     const c = new Chosen(
-      t, candEnd[ci]!, v, e, ref, e.type, e.id, nameOf(ref), e.kind || undefined, country || undefined, 'lexicon', hitAlias[best], bestRule, bestConf,
+      t, candEnd[ci]!, v, m.entries[ref]!, ref, entryType[ref]!, entryId[ref]!, nameOf(ref), entryKind[ref], entryCountry[ref], 'lexicon', hitAlias[best], bestRule, bestConf,
       leadOf(hitFlags[best]!),
     );
     if (bestRule === undefined) c.source = rowSources[best] ??= Object.freeze({ by: 'lexicon' as const, alias: hitAlias[best]! });
