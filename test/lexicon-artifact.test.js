@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { compileLexicon, createAnnotator } from '../dist/index.js';
 import { buildMatcher } from '../dist/gazetteer/matcher.js';
 import { loadShippedMatcher } from '../dist/gazetteer/load.js';
+import { hashString } from '../dist/gazetteer/hash.js';
 import { readMatcherArtifact, writeMatcherArtifact } from '../dist/gazetteer/artifact.js';
 
 const lexJson = () => JSON.parse(readFileSync(new URL('../dist/lexicon.json', import.meta.url), 'utf8'));
@@ -14,7 +15,7 @@ function plain(m) {
   const s = m.trie.snapshot();
   return {
     table: Array.from(s.table), nodes: s.nodes, size: s.size,
-    kids: Array.from({ length: s.nodes }, (_, i) => m.trie.hasChildren(i)),
+    kids: Array.from({ length: s.nodes }, (_, i) => m.trie.hasChildren(i)), sigs: Array.from(s.sigs),
     // the root filter passes every first token (and rejects the same others)
     starts: Array.from({ length: s.table.length / 3 }, (_, i) => (s.table[i * 3] === 1 ? m.trie.mayStart(s.table[i * 3 + 1]) : null)),
     misses: Array.from({ length: 2000 }, (_, i) => m.trie.mayStart(Math.imul(i + 1, 0x61c88647))),
@@ -77,6 +78,30 @@ test('the root filter grows with the root: every first token passes, few others 
   t.true(pass < 10_000, `${pass} of 100k other hashes pass the filter`);
   const restored = HashTrie.fromParts(trie.snapshot());
   t.true(firsts.every((h) => restored.mayStart(h) && restored.hasChildren(restored.find(0, h))));
+});
+
+test('a node\'s child signature passes each of its children and rejects most other tokens (shipped lexicon)', (t) => {
+  const m = loadShippedMatcher();
+  const trie = m.trie;
+  // every edge of the table: its child passes its parent's signature
+  const { table } = trie.snapshot();
+  let edges = 0;
+  for (let o = 0; o < table.length; o += 3) {
+    if (table[o] === 0) continue;
+    edges++;
+    if (!trie.mayHaveChild(table[o] - 1, table[o + 1])) return t.fail(`the child ${table[o + 2]} of ${table[o] - 1} is rejected`);
+  }
+  t.true(edges > 20_000);
+  // في (in) starts one name (في تي بي, the bank): the words after it in a sentence are rejected
+  const fi = trie.find(0, hashString('في'));
+  t.true(fi > 0 && trie.hasChildren(fi));
+  t.true(trie.mayHaveChild(fi, hashString('تي')));
+  const after = ['العاصمه', 'بيان', 'وقت', 'الصين', 'مدينه', 'اطار', 'حين', 'ظل', 'المقابل', 'الوقت'];
+  t.true(after.filter((w) => trie.mayHaveChild(fi, hashString(w))).length <= 2);
+  // a leaf (قازاخستان, as no name continues it) passes nothing
+  const kz = trie.find(0, hashString('قازاخستان'));
+  t.true(kz > 0 && !trie.hasChildren(kz));
+  t.true(after.every((w) => !trie.mayHaveChild(kz, hashString(w))));
 });
 
 test('the key pool holds each key\'s units at its range (shipped lexicon; keys with a lone surrogate, compiled and read back)', (t) => {

@@ -36,13 +36,19 @@ export function rootFilterBits(rootKids: number): number {
   return bits;
 }
 
+/**
+ * The bit of a child's token hash in its parent's signature (see `HashTrie.mayHaveChild`).
+ * @internal
+ */
+export const childBit = (h: number): number => Math.imul(h, 0x9e3779b1) >>> 27;
+
 /** Everything a `HashTrie` is made of (see `snapshot`). */
 export interface TrieParts {
   readonly table: Int32Array;
   readonly nodes: number;
   readonly size: number;
-  /** 1 for nodes with children, per node. */
-  readonly kids: Uint8Array;
+  /** Per node, the `childBit` of each of its children's token hashes (0: a leaf). */
+  readonly sigs: Uint32Array;
   /** The root filter (`rootFilterBits(rootKids)` bits) and the number of root children it was sized for. */
   readonly rootBits: Uint32Array;
   readonly rootKids: number;
@@ -67,8 +73,13 @@ export class HashTrie {
   private rootKids = 0;
   /** The filter is rebuilt at its new size on the next `mayStart` (once, after the trie is built). */
   private rootStale = false;
-  /** 1 for nodes with children (most names end in a leaf: no lookup of the next token there). */
-  private kids: Uint8Array = new Uint8Array(64);
+  /**
+   * Per node, one bit per child (`childBit` of its token hash): 0 for a leaf (most names end in one:
+   * no lookup of the next token there), and a filter of the next tokens elsewhere. A node with a
+   * few children (في → تي of في تي بي, the bank) rejects most tokens without a probe of the table,
+   * which is large enough to miss the cache.
+   */
+  private sigs: Uint32Array = new Uint32Array(64);
 
   constructor(expected: number) {
     let cap = 16;
@@ -96,7 +107,12 @@ export class HashTrie {
 
   /** Whether `node` has any child. */
   hasChildren(node: number): boolean {
-    return this.kids[node] === 1;
+    return this.sigs[node] !== 0;
+  }
+
+  /** False when `node` has no child for token hash `h` (true: maybe). */
+  mayHaveChild(node: number, h: number): boolean {
+    return (this.sigs[node]! & (1 << childBit(h))) !== 0;
   }
 
   /** Child of `parent` for token hash `h`, or -1. */
@@ -134,12 +150,12 @@ export class HashTrie {
       t[i * 3 + 2] = node;
       this.size++;
     }
-    if (this.nodes > this.kids.length) {
-      const k = new Uint8Array(this.kids.length * 2);
-      k.set(this.kids);
-      this.kids = k;
+    if (this.nodes > this.sigs.length) {
+      const k = new Uint32Array(this.sigs.length * 2);
+      k.set(this.sigs);
+      this.sigs = k;
     }
-    this.kids[parent] = 1;
+    this.sigs[parent]! |= 1 << childBit(h);
     if (parent === 0 && !this.rootStale) {
       if (++this.rootKids * 16 > this.rootBits.length * 32) this.rootStale = true;
       else {
@@ -185,7 +201,7 @@ export class HashTrie {
   /** The table's state, to be written into a precomputed artifact (`HashTrie.fromParts` reads it back; the root filter is brought up to date first). */
   snapshot(): TrieParts {
     if (this.rootStale) this.rebuildRoot();
-    return { table: this.table, nodes: this.nodes, size: this.size, kids: this.kids.subarray(0, this.nodes), rootBits: this.rootBits, rootKids: this.rootKids };
+    return { table: this.table, nodes: this.nodes, size: this.size, sigs: this.sigs.subarray(0, this.nodes), rootBits: this.rootBits, rootKids: this.rootKids };
   }
 
   /**
@@ -196,14 +212,14 @@ export class HashTrie {
   static fromParts(p: TrieParts): HashTrie | undefined {
     const cap = p.table.length / 3;
     const bits = p.rootBits.length * 32;
-    if (!Number.isInteger(cap) || cap < 16 || (cap & (cap - 1)) !== 0 || p.size * 2 > cap || p.nodes < 1 || p.kids.length !== p.nodes) return undefined;
+    if (!Number.isInteger(cap) || cap < 16 || (cap & (cap - 1)) !== 0 || p.size * 2 > cap || p.nodes < 1 || p.sigs.length !== p.nodes) return undefined;
     if (bits !== rootFilterBits(p.rootKids)) return undefined;
     const t = new HashTrie(0);
     t.table = p.table;
     t.mask = cap - 1;
     t.size = p.size;
     t.nodes = p.nodes;
-    t.kids = p.kids;
+    t.sigs = p.sigs;
     t.rootBits = p.rootBits;
     t.rootShift = 32 - Math.log2(bits);
     t.rootKids = p.rootKids;

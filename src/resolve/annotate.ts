@@ -710,12 +710,16 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
       nc++;
     }
     if (j >= n || raw.breakBefore[j] || !trie.hasChildren(node)) return;
-    const next = trie.find(node, H[j]!);
-    if (next >= 0) walk(next, j + 1);
+    const hj = H[j]!;
+    if (trie.mayHaveChild(node, hj)) {
+      const next = trie.find(node, hj);
+      if (next >= 0) walk(next, j + 1);
+    }
     if (raw.kind[j] === 1) {
       const caps = capsKey(j);
-      if (caps) {
-        const c = trie.find(node, hashString(caps));
+      const hc = caps ? hashString(caps) : 0;
+      if (caps && trie.mayHaveChild(node, hc)) {
+        const c = trie.find(node, hc);
         if (c >= 0) walk(c, j + 1);
       }
     }
