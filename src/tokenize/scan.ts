@@ -127,6 +127,14 @@ export class TokenBuffer {
   /** End of the range being scanned. */
   private to = 0;
   /**
+   * The code units of the range being scanned, copied in one native call: the main loops read them
+   * from a typed array, faster than `charCodeAt` (the other reads of the text are rare). The size of
+   * the largest range scanned: the annotator scans a long text in windows of ~256K units; one scan of
+   * a whole long text needs two more bytes per unit while it runs, as many as its normalized units.
+   */
+  private srcBytes = Buffer.alloc(0);
+  private src = new Uint16Array(0);
+  /**
    * Where the last scan left the sentence state at its range's end, for the scan of the range that
    * follows (see `scan`'s `state`): a break pending (1), the last token ending a sentence (2).
    */
@@ -158,6 +166,8 @@ export class TokenBuffer {
     this.nlen = new Int32Array(0);
     this.units = new Uint16Array(0);
     this.normStart = new Int32Array(1);
+    this.srcBytes = Buffer.alloc(0);
+    this.src = new Uint16Array(0);
   }
 
   /**
@@ -234,9 +244,17 @@ export class TokenBuffer {
     // (a range that continues an earlier one starts in the state that one ended in: `endState`)
     let pendingBreak = state & 1;
     let lastTerminal = (state & 2) !== 0;
+    // the range's code units: unit x is S[x - from]
+    if (this.src.length < to - from) {
+      const ab = new ArrayBuffer(2 * Math.max(to - from, 2 * this.src.length, 1024));
+      this.srcBytes = Buffer.from(ab);
+      this.src = new Uint16Array(ab);
+    }
+    this.srcBytes.write(from === 0 && to === text.length ? text : text.substring(from, to), 0, 'utf16le');
+    const S = this.src;
     let i = from;
     while (i < len) {
-      const c = text.charCodeAt(i);
+      const c = S[i - from]!;
       const k = CLS[c] || classify(c);
       if (k <= C.ZeroWidth) {
         if (k === C.Newline) pendingBreak = 1;
@@ -279,7 +297,7 @@ export class TokenBuffer {
         let deleted = -1; // the last unit the normalization deleted (a trailing ZWNJ is one)
         if (arabic) {
           while (j < len) {
-            const a = W[text.charCodeAt(j)]!;
+            const a = W[S[j - from]!]!;
             if (a >= 0) {
               h = (Math.imul(h, HASH_B) + a) | 0;
               units[o++] = a;
