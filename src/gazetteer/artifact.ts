@@ -12,14 +12,13 @@ import { assembleMatcher, type HitColumns, type Matcher } from './matcher.js';
  * Layout (native byte order, i.e. little-endian on the platforms Node runs on): `AALM`, format
  * version (u32), header length (u32), the header (JSON, UTF-8, padded to 8 bytes), then four
  * sections:
- * - int32 (`ints` values): the table (`cap` × 3), the root filter (`rootFilterBits(rootKids)` bits),
- *   the child signature of every node (`nodes`), the entries (7 per
+ * - int32 (`ints` values): the table (`cap` × 3), the root filter (`rootFilterBits(rootKids)` bits), the entries (7 per
  *   entry: string indices of id, type, ar, en, kind, country, iso2; -1 when absent), the hits' start
  *   per node (`nodes` + 1), their refs, flags and alias string indices (`hits` each), the key pool's
  *   start per node (`nodes` + 1), the string indices of the given names' keys and values, the
  *   stopwords and the common words, and the hashes of the given names, of the stopwords then common
  *   words, and of the trigger keys;
- * - bytes: the kind of every hit;
+ * - bytes: the child signature of every node (16 bits each), then the kind of every hit;
  * - the strings joined by U+0000: first those of code units < 256 (Latin-1, `narrow` of them), then,
  *   at an even offset, the others (UTF-16LE); a string's index counts through both;
  * - the key pool (`poolUnits` UTF-16 units): node v's key is units `[keyStart[v], keyStart[v + 1])`.
@@ -78,7 +77,6 @@ export function writeMatcherArtifact(lex: CompiledLexicon, m: Matcher): Uint8Arr
   const pushStr = (s: string | undefined): void => { stringInts.push(ints.length); ints.push(str(s)); };
   pushAll(snap.table);
   pushAll(snap.rootBits);
-  pushAll(snap.sigs);
   for (const e of m.entries) for (const s of [e.id, e.type, e.name.ar, e.name.en, e.kind, e.country, e.iso2]) pushStr(s);
   const c = m.columns;
   const hits = c.kind.length;
@@ -118,7 +116,7 @@ export function writeMatcherArtifact(lex: CompiledLexicon, m: Matcher): Uint8Arr
   const head = Buffer.from(JSON.stringify(header), 'utf8');
   const headEnd = (12 + head.length + 7) & ~7;
   const bytesAt = headEnd + ints.length * 4;
-  const narrowAt = bytesAt + hits;
+  const narrowAt = bytesAt + 2 * snap.nodes + hits;
   const wideAt = (narrowAt + narrowText.length + 1) & ~1; // UTF-16 at an even offset
   const poolAt = wideAt + wideText.length;
   const out = new Uint8Array(poolAt + m.keyUnits.byteLength);
@@ -128,7 +126,8 @@ export function writeMatcherArtifact(lex: CompiledLexicon, m: Matcher): Uint8Arr
   view.setUint32(8, head.length, true);
   out.set(head, 12);
   for (let i = 0; i < ints.length; i++) view.setInt32(headEnd + i * 4, ints[i]!, true);
-  out.set(c.kind, bytesAt);
+  out.set(new Uint8Array(snap.sigs.buffer, snap.sigs.byteOffset, 2 * snap.nodes), bytesAt);
+  out.set(c.kind, bytesAt + 2 * snap.nodes);
   out.set(narrowText, narrowAt);
   out.set(wideText, wideAt);
   out.set(new Uint8Array(m.keyUnits.buffer, m.keyUnits.byteOffset, m.keyUnits.byteLength), poolAt);
@@ -166,7 +165,7 @@ export function readMatcherArtifact(buf: Uint8Array): Matcher | undefined {
     return undefined;
   }
   const bytesAt = headEnd + h.ints * 4;
-  const narrowAt = bytesAt + h.hits;
+  const narrowAt = bytesAt + 2 * h.nodes + h.hits;
   const wideAt = (narrowAt + h.narrowBytes + 1) & ~1;
   const poolAt = wideAt + h.wideBytes;
   if (!(h.nodes >= 1) || poolAt + h.poolUnits * 2 !== buf.byteLength) return undefined;
@@ -174,7 +173,8 @@ export function readMatcherArtifact(buf: Uint8Array): Matcher | undefined {
   const section = <T>(from: number, bytes: number, align: number, make: (b: ArrayBuffer, at: number) => T): T =>
     (buf.byteOffset + from) % align === 0 ? make(buf.buffer as ArrayBuffer, buf.byteOffset + from) : make(buf.slice(from, from + bytes).buffer as ArrayBuffer, 0);
   const I = section(headEnd, h.ints * 4, 4, (b, at) => new Int32Array(b, at, h.ints));
-  const hitKinds = buf.subarray(bytesAt, narrowAt);
+  const sigs = section(bytesAt, 2 * h.nodes, 2, (b, at) => new Uint16Array(b, at, h.nodes));
+  const hitKinds = buf.subarray(bytesAt + 2 * h.nodes, narrowAt);
   const keyUnits = section(poolAt, h.poolUnits * 2, 2, (b, at) => new Uint16Array(b, at, h.poolUnits));
   const split = (from: number, bytes: number, count: number, encoding: 'latin1' | 'utf16le'): string[] =>
     count ? Buffer.from(buf.buffer, buf.byteOffset + from, bytes).toString(encoding).split('\u0000') : [];
@@ -188,8 +188,6 @@ export function readMatcherArtifact(buf: Uint8Array): Matcher | undefined {
   const rootWords = rootFilterBits(h.rootKids) >>> 5;
   const rootBits = new Uint32Array(I.buffer, I.byteOffset + o * 4, rootWords);
   o += rootWords;
-  const sigs = new Uint32Array(I.buffer, I.byteOffset + o * 4, h.nodes);
-  o += h.nodes;
   const trie = HashTrie.fromParts({ table, nodes: h.nodes, size: h.size, sigs, rootBits, rootKids: h.rootKids });
   if (!trie) return undefined;
 

@@ -40,7 +40,7 @@ export function rootFilterBits(rootKids: number): number {
  * The bit of a child's token hash in its parent's signature (see `HashTrie.mayHaveChild`).
  * @internal
  */
-export const childBit = (h: number): number => Math.imul(h, 0x9e3779b1) >>> 27;
+export const childBit = (h: number): number => Math.imul(h, 0x9e3779b1) >>> 28;
 
 /** Everything a `HashTrie` is made of (see `snapshot`). */
 export interface TrieParts {
@@ -48,7 +48,7 @@ export interface TrieParts {
   readonly nodes: number;
   readonly size: number;
   /** Per node, the `childBit` of each of its children's token hashes (0: a leaf). */
-  readonly sigs: Uint32Array;
+  readonly sigs: Uint16Array;
   /** The root filter (`rootFilterBits(rootKids)` bits) and the number of root children it was sized for. */
   readonly rootBits: Uint32Array;
   readonly rootKids: number;
@@ -74,12 +74,12 @@ export class HashTrie {
   /** The filter is rebuilt at its new size on the next `mayStart` (once, after the trie is built). */
   private rootStale = false;
   /**
-   * Per node, one bit per child (`childBit` of its token hash): 0 for a leaf (most names end in one:
+   * Per node, one bit per child (`childBit` of its token hash, 16 classes): 0 for a leaf (most names end in one:
    * no lookup of the next token there), and a filter of the next tokens elsewhere. A node with a
    * few children (في → تي of في تي بي, the bank) rejects most tokens without a probe of the table,
    * which is large enough to miss the cache.
    */
-  private sigs: Uint32Array = new Uint32Array(64);
+  private sigs: Uint16Array = new Uint16Array(64);
 
   constructor(expected: number) {
     let cap = 16;
@@ -151,7 +151,7 @@ export class HashTrie {
       this.size++;
     }
     if (this.nodes > this.sigs.length) {
-      const k = new Uint32Array(this.sigs.length * 2);
+      const k = new Uint16Array(this.sigs.length * 2);
       k.set(this.sigs);
       this.sigs = k;
     }
