@@ -69,13 +69,19 @@ function wordTable(action: Int32Array): Int32Array {
   return w;
 }
 
+/**
+ * Code unit i of `text`, or -1 past its end (`charCodeAt` past the end gives NaN, and optimized
+ * code that reads past the end is thrown away the first time it does).
+ */
+const unitAt = (text: string, i: number): number => (i < text.length ? text.charCodeAt(i) : -1);
+
 /** Letters of a single-letter abbreviation part. */
 function isAbbrevLetter(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
+  const c = unitAt(text, i);
   if (!(isArabicLetter(c) || isLatinLetter(c))) return false;
   let j = i + 1;
   while (j < text.length && isArabicMark(text.charCodeAt(j))) j++;
-  const d = text.charCodeAt(j);
+  const d = unitAt(text, j);
   return !(isArabicLetter(d) || isLatinLetter(d));
 }
 
@@ -88,7 +94,7 @@ function abbrevEnd(text: string, i: number): number {
     j++;
     while (j < text.length && isArabicMark(text.charCodeAt(j))) j++;
     letters++;
-    if (text.charCodeAt(j) === 0x2e && isAbbrevLetter(text, j + 1)) {
+    if (unitAt(text, j) === 0x2e && isAbbrevLetter(text, j + 1)) {
       j++;
       continue;
     }
@@ -275,10 +281,10 @@ export class TokenBuffer {
       brk[n] = pendingBreak;
       pendingBreak = 0;
       if (k === C.Arabic || k === C.Mark || k === C.Latin) {
-        if (text.charCodeAt(i + 1) === 0x2e && k !== C.Mark) {
+        if ((i + 1 < len ? S[i + 1 - from] : unitAt(text, i + 1)) === 0x2e && k !== C.Mark) {
           const a = abbrevEnd(text, i);
           if (a > 0) {
-            const e = k === C.Latin && text.charCodeAt(a) === 0x2e ? a + 1 : a; // U.S. keeps its last dot
+            const e = k === C.Latin && unitAt(text, a) === 0x2e ? a + 1 : a; // U.S. keeps its last dot
             end[n] = e;
             kind[n] = k === C.Latin ? TokenKindCode.Latin : TokenKindCode.Arabic;
             this.hashSpan(text, n, i, e, action, expansions);
@@ -355,7 +361,7 @@ export class TokenBuffer {
       if (k === C.Digit) {
         for (;;) {
           while (j < len && cls(text.charCodeAt(j)) === C.Digit) j++;
-          const d = text.charCodeAt(j);
+          const d = unitAt(text, j);
           if ((d === 0x2e || d === 0x2c || d === 0x066b || d === 0x066c) && j + 1 < len && cls(text.charCodeAt(j + 1)) === C.Digit) { j++; continue; }
           break;
         }
