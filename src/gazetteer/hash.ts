@@ -74,10 +74,10 @@ export class HashTrie {
   /** The filter is rebuilt at its new size on the next `mayStart` (once, after the trie is built). */
   private rootStale = false;
   /**
-   * Per node, one bit per child (`childBit` of its token hash, 16 classes): 0 for a leaf (most names end in one:
-   * no lookup of the next token there), and a filter of the next tokens elsewhere. A node with a
-   * few children (في → تي of في تي بي, the bank) rejects most tokens without a probe of the table,
-   * which is large enough to miss the cache.
+   * Per node, one bit per child (`childBit` of its token hash: 16 classes). 0 for a leaf (most names
+   * end in one: no lookup of the next token there), and elsewhere a filter of the next tokens: a
+   * node with a few children (في → تي of في تي بي, the bank) rejects most tokens without a probe of
+   * the table, which is large enough to miss the cache.
    */
   private sigs: Uint16Array = new Uint16Array(64);
 
