@@ -307,6 +307,11 @@ export class HashSet32 {
       this.stamp = 1;
     }
   }
+  /** False when `h` is not in the set (true: maybe): the pre-filter alone. */
+  mayHave(h: number): boolean {
+    const b = (h ^ (h >>> 16)) & 0xffff;
+    return (this.bits[b >>> 5]! & (1 << (b & 31))) !== 0;
+  }
   has(h: number): boolean {
     const b = (h ^ (h >>> 16)) & 0xffff;
     if ((this.bits[b >>> 5]! & (1 << (b & 31))) === 0) return false;

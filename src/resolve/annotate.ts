@@ -1098,13 +1098,31 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
     }
   }
 
+  /** The token whose readings include reading i (i < nv): the last t with vOff[t] <= i. */
+  function tokenOfReading(i: number): number {
+    let lo = 0;
+    let hi = n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (vOff[mid]! <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
   /** Pass 5: in-document propagation of full names (the ones from `from` on are new) to their parts. */
   function propagate(chosen: Chosen[], from: number): void {
     collectPartials(chosen, from);
     const partialHashes = sc.partialHashes;
     if (partial.size) {
-      for (let t = 0; t < n; t++) {
-        if (covered[t] || raw.kind[t] !== 0) continue;
+      // The readings of all the window's tokens are one array, vHash[0, nv): a tight pass over it
+      // with the set's pre-filter finds the few tokens that may read as a name part, in token order
+      // (each then looked up as before), instead of a pass over every token and its readings.
+      for (let i = 0; i < nv; i++) {
+        if (!partialHashes.mayHave(vHash[i]!)) continue;
+        const t = tokenOfReading(i);
+        i = vOff[t + 1]! - 1; // (its other readings are looked up with it)
+        if (covered[t] || kinds[t] !== 0) continue;
         const v = lookupStem(t, partial, partialHashes);
         if (v === -2) continue;
         const src = stemValue as Chosen | null;
