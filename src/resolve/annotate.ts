@@ -356,9 +356,12 @@ export class Scratch {
 
   /**
    * Lets go of buffers grown for a very long document (more than `maxTokens` tokens), so that a
-   * long-lived annotator does not keep them; they grow again when needed.
+   * long-lived annotator does not keep them; they grow again when needed. The scan's buffers are
+   * sized by the text as well: a window without a space or line break to cut at (one word of
+   * millions of letters) leaves them large with few tokens.
    */
   release(maxTokens: number): void {
+    if (this.tokens.oversized(maxTokens)) this.tokens.release();
     if (this.cap <= maxTokens) return;
     this.cap = 0;
     this.vOff = new Int32Array(0); this.vHash = new Int32Array(1024); this.vStrip = new Uint8Array(1024); this.vRole = new Uint8Array(1024);
@@ -1235,10 +1238,16 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
       }
       return out.concat(...parts);
     } finally {
-      // keep nothing of this document past the call (the next call sets everything again)
+      // keep nothing of this document past the call (the next call sets everything again): the
+      // views of the buffers too, or the buffers a long document grew would outlive their release
       text = '';
       partial = new Map();
       sc.partialHashes.clear();
+      H = NS = NL = vHash = vOff = positions = givenAt = candOff = candEnd = candNode = NO_I32;
+      U = NO_U16;
+      kinds = vStrip = vRole = covered = NO_U8;
+      candVar = NO_I8;
+      normCache = NO_STRINGS;
     }
   };
 }
@@ -1274,6 +1283,12 @@ function windowEnd(text: string, s: number): number {
 
 /** The prefix of a name read without clitics (shared: most names have none). */
 const NO_PREFIX: readonly Clitic[] = Object.freeze([]);
+// empty views, for the runner's buffer views between calls
+const NO_I32 = new Int32Array(0);
+const NO_U16 = new Uint16Array(0);
+const NO_U8 = new Uint8Array(0);
+const NO_I8 = new Int8Array(0);
+const NO_STRINGS: string[] = [];
 
 /**
  * The returned annotation of a chosen span. Each object is made whole, in one literal (one

@@ -160,6 +160,11 @@ export class TokenBuffer {
     this.cap = cap;
   }
 
+  /** Whether the buffers have room for more than `maxTokens` tokens, or for a range of more than 4 × `maxTokens` units. */
+  oversized(maxTokens: number): boolean {
+    return this.cap > maxTokens || this.units.length > 4 * maxTokens || this.src.length > 4 * maxTokens;
+  }
+
   /** Lets go of all buffers (they grow again on the next scan); `count` becomes 0. */
   release(): void {
     this.count = 0;
