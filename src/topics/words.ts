@@ -73,32 +73,31 @@ export interface WordAnalyzer {
   keyphrase(readings: readonly TokenReading[]): readonly [number, number];
 }
 
-/** A slot of the word table's index: the word's id + 1 (0: empty slot) and the hash of its normalized form. */
-const SLOT = 2;
 /**
- * Fields of a word (at id × WORD): its normalized form's length × 4 + kind, where its units are in
- * the pool, then what the tasks need.
+ * A slot of the word table's index: the word's id + 1 (0: empty slot), the hash of its normalized
+ * form, the form's length × 4 + kind, and where its units are in the pool.
  */
-const W_LEN_KIND = 0;
-const W_POOL = 1;
+const SLOT = 4;
+/** Fields of a word (at id × WORD): what the tasks need. */
 /** @internal */
-export const W_KP = 2;
+export const W_KP = 0;
 /** @internal */
-export const W_KP_STRIPPED = 3;
+export const W_KP_STRIPPED = 1;
 /** @internal */
-export const W_R_START = 4;
+export const W_R_START = 2;
 /** Readings end × 2 + 1 when some reading begins a term. @internal */
-export const W_R_END_STARTS = 5;
+export const W_R_END_STARTS = 3;
 /** Fields per word. @internal */
-export const WORD = 6;
+export const WORD = 4;
 
 /**
  * Open-addressing table from words (normalized form and kind) to what the model knows of them. The
- * index holds only each word's id and hash (8 bytes a slot); a word's fields (form length and
- * kind, where its units are in a flat pool, keyphrase reading, readings range, whether it begins a
- * term) are stored by id, in the order words were first seen. The tasks run right after the entity
- * pass, which leaves little of this table in the cache: a small index, and frequent words (seen
- * first) sharing cache lines, make each lookup cost fewer misses than a wide slot with everything.
+ * index holds what a lookup compares (16 bytes a slot: id, hash, form length and kind, where its
+ * units are in a flat pool), so that a lookup reads the slot and the pool, not a third place; the
+ * fields the tasks read (keyphrase reading, readings range, whether it begins a term) are stored by
+ * id, in the order words were first seen (16 bytes a word). The tasks run right after the entity
+ * pass, which leaves little of this table in the cache: frequent words (seen first) share cache
+ * lines, and a slot with everything (the tasks' fields too) would make the index larger still.
  * Per reading: term-stem id and stripped letters. Bounded: when it holds more than `limit` words it
  * starts over (analyses are pure functions of the word, so this changes nothing but time).
  * @internal
@@ -270,8 +269,8 @@ export class WordTable {
     for (; ; i = (i + 1) & this.mask) {
       const id = slots[SLOT * i]! - 1;
       if (id < 0) break;
-      if (slots[SLOT * i + 1] === h && w[WORD * id + W_LEN_KIND] === lenKind) {
-        const d = w[WORD * id + W_POOL]! - s;
+      if (slots[SLOT * i + 1] === h && slots[SLOT * i + 2] === lenKind) {
+        const d = slots[SLOT * i + 3]! - s;
         let j = s;
         while (j < e && pool[d + j] === units[j]) j++;
         if (j === e) return id;
@@ -287,8 +286,8 @@ export class WordTable {
     this.poolSize += e - s;
     slots[SLOT * i] = id + 1;
     slots[SLOT * i + 1] = h;
-    this.wordFields[WORD * id + W_LEN_KIND] = lenKind;
-    this.wordFields[WORD * id + W_POOL] = p;
+    slots[SLOT * i + 2] = lenKind;
+    slots[SLOT * i + 3] = p;
     this.analyze(WORD * id, wordReadings(unitsString(units, s, e), k));
     this.size++;
     if (this.size * 2 > this.mask + 1) this.grow();
@@ -304,8 +303,7 @@ export class WordTable {
       if (old[o] === 0) continue;
       let i = this.slotOf(old[o + 1]!);
       while (this.slots[SLOT * i] !== 0) i = (i + 1) & this.mask;
-      this.slots[SLOT * i] = old[o]!;
-      this.slots[SLOT * i + 1] = old[o + 1]!;
+      for (let f = 0; f < SLOT; f++) this.slots[SLOT * i + f] = old[o + f]!;
     }
   }
 
