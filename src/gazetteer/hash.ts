@@ -251,7 +251,20 @@ export class HashSet32 {
   constructor(hashes: Iterable<number> = []) {
     // an indexed loop over arrays (cold start: no iterator protocol in the interpreter)
     const list = Array.isArray(hashes) || ArrayBuffer.isView(hashes) ? (hashes as ArrayLike<number>) : [...hashes];
+    // sized once for what it will hold (the sets are built at cold start, where every grow is interpreted)
+    this.reserve(list.length);
     for (let i = 0; i < list.length; i++) this.add(list[i]!);
+  }
+  /** Room for `n` members without growing. */
+  private reserve(n: number): void {
+    let cap = 16;
+    while (cap < 2 * n) cap <<= 1;
+    if (cap <= this.mask + 1) return;
+    this.keys = new Int32Array(cap);
+    this.used = new Int32Array(cap);
+    this.mask = cap - 1;
+    this.stamp = 1;
+    this.list = new Int32Array(Math.max(n, 8));
   }
   private static slot(h: number): number {
     const x = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
@@ -320,10 +333,20 @@ export class HashSet32 {
     for (let i = HashSet32.slot(h) & this.mask; used[i] === this.stamp; i = (i + 1) & this.mask) if (keys[i] === h) return true;
     return false;
   }
-  /** A new set with the hashes of all `sets`. */
+  /** A new set with the hashes of all `sets`: a copy of the largest (native copies of its arrays), the others added. */
   static union(...sets: readonly HashSet32[]): HashSet32 {
     const u = new HashSet32();
-    for (const x of sets) for (let k = 0; k < x.count; k++) u.add(x.list[k]!);
+    let big: HashSet32 | undefined;
+    for (const x of sets) if (!big || x.count > big.count) big = x;
+    if (!big) return u;
+    u.bits.set(big.bits);
+    u.keys = big.keys.slice();
+    u.used = big.used.slice();
+    u.mask = big.mask;
+    u.stamp = big.stamp;
+    u.list = big.list.slice();
+    u.count = big.count;
+    for (const x of sets) if (x !== big) for (let k = 0; k < x.count; k++) u.add(x.list[k]!);
     return u;
   }
   get size(): number {
