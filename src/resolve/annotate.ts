@@ -2,7 +2,7 @@ import { offsetAfterUnits, tokenNorm } from '../tokenize/index.js';
 import { grown } from '../arrays.js';
 import { TokenBuffer } from '../tokenize/scan.js';
 import { compileTable, optionsMask } from '../normalize/engine.js';
-import type { CliticRole } from '../tokenize/clitics.js';
+import { CLITIC_ROLE_SETS, type CliticRole } from '../tokenize/clitics.js';
 import { HitKind, leadOf, type Matcher } from '../gazetteer/matcher.js';
 import { HASH_B, HashSet32, MAX_HASH_LEN, hashPowers, hashPrepend, hashString } from '../gazetteer/hash.js';
 import { AMBIGUOUS, type CompiledEntry } from '../gazetteer/compile.js';
@@ -94,13 +94,9 @@ const CLITIC_TOKENS = new Set(['ل', 'ب', 'و', 'ف', 'ك', 'وب', 'ول', 'ف
 
 /** Particles inside Arabic names (normalized). */
 const NAME_PARTICLES = new Set(['بن', 'ابن', 'بنت', 'ابو', 'ال', 'عبد', 'ولد', 'ابي']);
-const NO_ROLES: readonly CliticRole[] = Object.freeze([]);
-const CONJ: readonly CliticRole[] = Object.freeze(['conjunction']);
-const PREP: readonly CliticRole[] = Object.freeze(['preposition']);
-const CONJ_PREP: readonly CliticRole[] = Object.freeze(['conjunction', 'preposition']);
-const PREP_ART: readonly CliticRole[] = Object.freeze(['preposition', 'article']);
-const CONJ_PREP_ART: readonly CliticRole[] = Object.freeze(['conjunction', 'preposition', 'article']);
-const CONJ_FUT: readonly CliticRole[] = Object.freeze(['conjunction', 'future']);
+/** The clitic roles of the readings, by their packed number (`vRole`); 0 is none. */
+const ROLE_SETS = CLITIC_ROLE_SETS;
+const NO_ROLES = ROLE_SETS[0]!;
 const WAW = 0x0648;
 const FEH = 0x0641;
 const BEH = 0x0628;
@@ -120,8 +116,6 @@ function wordHashes(): WordHashes {
     locativeHashes: new HashSet32([...LOCATIVE].map(hashString)),
   });
 }
-
-
 
 /** Prepositions and nouns after which a word is read as a place. */
 const LOCATIVE = new Set(
@@ -361,6 +355,7 @@ export class Scratch {
    * millions of letters) leaves them large with few tokens.
    */
   release(maxTokens: number): void {
+    // (the scan's buffers hold at least as many tokens as these: released with them, and alone)
     if (this.tokens.oversized(maxTokens)) this.tokens.release();
     if (this.cap <= maxTokens) return;
     this.cap = 0;
@@ -368,7 +363,6 @@ export class Scratch {
     this.covered = new Uint8Array(0); this.positions = new Int32Array(0); this.givenAt = new Int32Array(0);
     this.candOff = new Int32Array(0);
     this.candEnd = new Int32Array(256); this.candNode = new Int32Array(256); this.candVar = new Int8Array(256);
-    this.tokens.release();
     this.sure.release();
     this.norms = [];
   }
@@ -445,8 +439,7 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
     entryCountry[i] = (e.country ?? e.iso2) || undefined;
     if (e.type === 'NORP') norpEntry[i] = 1;
     if (e.country) ownCountry[i] = countryId(e.country);
-    const cc = e.country ?? e.iso2;
-    if (cc) anyCountry[i] = countryId(cc);
+    if (entryCountry[i]) anyCountry[i] = countryId(entryCountry[i]!);
   }
   /** Countries with a person title before their demonym (الرئيس الصيني): stamped with `epoch`. */
   const titledCountries = new Int32Array(countryIds.size);
@@ -506,7 +499,6 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
   // letters stripped, clitic roles (ال restored for لل). Computed once per token, in token order,
   // and shared by the passes; the stems are hashed from the token's hash and prefix hashes, and a key
   // string is built only for a reading a pass needs to read (`keyOf`).
-  const ROLE_SETS: ReadonlyArray<readonly CliticRole[]> = [NO_ROLES, CONJ, PREP, CONJ_PREP, PREP_ART, CONJ_PREP_ART, CONJ_FUT];
   const CONTRACT_ROLE = 4; // PREP_ART and CONJ_PREP_ART restore the article
   /** Whether a variant with clitic roles `role` restores the article (لل → ال). */
   const restoresArticle = (role: number): boolean => role === CONTRACT_ROLE || role === CONTRACT_ROLE + 1;

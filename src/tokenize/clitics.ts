@@ -39,6 +39,11 @@ const PREP_ART: readonly CliticRole[] = Object.freeze(['preposition', 'article']
 const CONJ_PREP: readonly CliticRole[] = Object.freeze(['conjunction', 'preposition']);
 const CONJ_PREP_ART: readonly CliticRole[] = Object.freeze(['conjunction', 'preposition', 'article']);
 const CONJ_FUT: readonly CliticRole[] = Object.freeze(['conjunction', 'future']);
+/**
+ * The role sequences a reading can have, in the order the annotator numbers them (its packed
+ * readings store an index into this list; 4 and 5 restore the article of لل). @internal
+ */
+export const CLITIC_ROLE_SETS: ReadonlyArray<readonly CliticRole[]> = Object.freeze([NONE, CONJ, PREP, CONJ_PREP, PREP_ART, CONJ_PREP_ART, CONJ_FUT]);
 const LAM = 0x0644;
 const isOneOf = (letters: readonly string[], c: number): boolean => letters.some((x) => x.charCodeAt(0) === c);
 

@@ -78,7 +78,7 @@ export interface WordAnalyzer {
  * form, the form's length × 4 + kind, and where its units are in the pool.
  */
 const SLOT = 4;
-/** Fields of a word (at id × WORD): what the tasks need. */
+// Fields of a word (at id × WORD): what the tasks need.
 /** @internal */
 export const W_KP = 0;
 /** @internal */
