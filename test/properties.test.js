@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { normalize, tokenize, scan, createAnnotator } from '../dist/index.js';
 import { TokenBuffer } from '../dist/tokenize/scan.js';
 import { compileTable, optionsMask } from '../dist/normalize/engine.js';
-import { HashSet32, hashString } from '../dist/gazetteer/hash.js';
+import { HashSet32, HashTrie, hashString } from '../dist/gazetteer/hash.js';
 
 const annotator = createAnnotator();
 
@@ -171,4 +171,37 @@ test('the hash set answers as a Set of int32 would, through growth and clears (r
   t.false(big.has(Math.imul(5, 0x9e3779b1)));
   big.add(12345);
   t.deepEqual([...big.values()], [12345]);
+});
+
+test('the trie built in batches holds every key as one-by-one insertion would, through growth of its table', (t) => {
+  // keys of 0–4 tokens over a few hashes (shared prefixes, repeated keys), in batches of any size,
+  // into a table sized for fewer children than it gets (it grows between and inside batches)
+  const key = fc.array(fc.oneof(fc.integer({ min: -3, max: 3 }), fc.integer()), { maxLength: 4 });
+  fc.assert(fc.property(fc.array(key, { maxLength: 300 }), fc.integer({ min: 1, max: 300 }), fc.integer({ min: 1, max: 64 }), (keys, batch, expected) => {
+    const trie = new HashTrie(expected);
+    const first = new Int32Array(keys.length + 1);
+    const flat = keys.flat();
+    keys.forEach((k, i) => { first[i + 1] = first[i] + k.length; });
+    const out = new Int32Array(keys.length);
+    for (let i0 = 0; i0 < keys.length; i0 += batch) {
+      const n = Math.min(batch, keys.length - i0);
+      trie.insertBatch(Int32Array.from(flat.slice(first[i0], first[i0 + n])), first.slice(i0, i0 + n + 1).map((x) => x - first[i0]), n, out, i0);
+    }
+    // one node per distinct prefix; a key's node is the one its tokens lead to from the root
+    const prefixes = new Set(keys.flatMap((k) => k.map((_, j) => k.slice(0, j + 1).join())));
+    if (trie.nodes !== 1 + prefixes.size) return false;
+    const nodeOfKey = new Map();
+    return keys.every((k, i) => {
+      let node = 0;
+      for (const h of k) {
+        if (!trie.mayHaveChild(node, h)) return false;
+        node = trie.find(node, h);
+        if (node < 0) return false;
+      }
+      const seen = nodeOfKey.get(k.join()) ?? node;
+      nodeOfKey.set(k.join(), node);
+      return out[i] === node && seen === node;
+    }) && new Set(nodeOfKey.values()).size === nodeOfKey.size;
+  }), { numRuns: 500 });
+  t.pass();
 });

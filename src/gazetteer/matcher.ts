@@ -1,4 +1,5 @@
 import { AMBIGUOUS, LEAD_SHIFT, aliasColumns, type CompiledEntry, type CompiledLexicon, type InstitutionSpec, type TriggerSpec } from './compile.js';
+import { grown } from '../arrays.js';
 import { HASH_B, HashSet32, HashTrie, hashString } from './hash.js';
 
 /** What a trie node's hit points at. @internal */
@@ -53,20 +54,6 @@ export interface Matcher {
   readonly aliasCount: number;
 }
 
-/** Node of `key` in the trie (created as needed): one token hash per space-separated part, hashed in place. */
-function insertKey(trie: HashTrie, key: string): number {
-  let node = 0;
-  let h = 0;
-  for (let i = 0; i <= key.length; i++) {
-    const c = i < key.length ? key.charCodeAt(i) : 0x20;
-    if (c === 0x20) {
-      node = trie.child(node, h);
-      h = 0;
-    } else h = (Math.imul(h, HASH_B) + c) | 0;
-  }
-  return node;
-}
-
 /** Builds the matcher for a compiled lexicon. @internal */
 export function buildMatcher(lex: CompiledLexicon): Matcher {
   // alias rows by column when the lexicon was compiled in this process, else its tuples
@@ -76,38 +63,69 @@ export function buildMatcher(lex: CompiledLexicon): Matcher {
   const nonEntities = lex.nonEntities;
   const heads = lex.institutions;
   const total = aliasCount + nonEntities.length + heads.length;
-  // a small table is kept sparse (short probes); a large one at most half full
-  const trie = new HashTrie(total <= 1 << 16 ? total * 2 : total);
-  // the trie first, remembering each key's node; then the per-node arrays, at their final size
-  const nodeOf = new Int32Array(total);
-  for (let i = 0; i < aliasCount; i++) nodeOf[i] = insertKey(trie, cols ? cols.key[i]! : tuples![i]![0]);
-  for (let i = 0; i < nonEntities.length; i++) nodeOf[aliasCount + i] = insertKey(trie, nonEntities[i]!);
-  for (let i = 0; i < heads.length; i++) nodeOf[aliasCount + nonEntities.length + i] = insertKey(trie, heads[i]![0]);
-  const nodes = trie.nodes;
-  // hits by column: per node, in row order (aliases, non-entities, institution heads)
-  const keys: string[] = new Array(nodes).fill('');
   const keyOf = (i: number): string =>
     i < aliasCount ? (cols ? cols.key[i]! : tuples![i]![0]) : i < aliasCount + nonEntities.length ? nonEntities[i - aliasCount]! : heads[i - aliasCount - nonEntities.length]![0];
-  const hitStart = new Int32Array(nodes + 1);
-  const kept = new Uint8Array(total);
+  // A small trie table is kept sparse (short probes), a large one at most half full.
+  const trie = new HashTrie(total <= 1 << 16 ? total * 2 : total, total + 1);
+  const nodeOf = new Int32Array(total);
+  // The trie, in batches of keys: their token hashes, then their paths (see `insertBatch`).
+  const B = 256;
+  const first = new Int32Array(B + 1);
+  let hashes = new Int32Array(B * 4);
+  for (let i0 = 0; i0 < total; i0 += B) {
+    const n = Math.min(B, total - i0);
+    let nh = 0;
+    for (let q = 0; q < n; q++) {
+      const key = keyOf(i0 + q);
+      let h = 0;
+      for (let j = 0; j <= key.length; j++) {
+        const c = j < key.length ? key.charCodeAt(j) : 0x20;
+        if (c !== 0x20) { h = (Math.imul(h, HASH_B) + c) | 0; continue; }
+        if (nh === hashes.length) hashes = grown(hashes, nh * 2);
+        hashes[nh++] = h;
+        h = 0;
+      }
+      first[q + 1] = nh;
+    }
+    trie.insertBatch(hashes, first, n, nodeOf, i0);
+  }
+  const nodes = trie.nodes;
+  // Each node's key (the first of two keys with the same 32-bit hashes wins: the row of the second
+  // is dropped, its node set to -1).
+  const keys: string[] = new Array(nodes).fill('');
+  let count = 0;
+  let units = 0;
   for (let i = 0; i < total; i++) {
     const node = nodeOf[i]!;
     const key = keyOf(i);
-    if (keys[node] !== '' && keys[node] !== key) continue; // a 32-bit collision of two keys: keep the first
-    keys[node] = key;
-    hitStart[node + 1]!++;
-    kept[i] = 1;
+    const known = keys[node]!;
+    if (known !== '' && known !== key) { nodeOf[i] = -1; continue; }
+    if (known === '') { keys[node] = key; units += key.length; }
+    count++;
   }
-  for (let v = 0; v < nodes; v++) hitStart[v + 1]! += hitStart[v]!;
-  const count = hitStart[nodes]!;
-  const hitKind = new Uint8Array(count);
-  const hitRef = new Int32Array(count);
-  const hitFlags = new Int32Array(count);
+  // The per-node and per-hit columns and the key pool, in one buffer, allocated once their sizes
+  // are known: each large allocation can start a collection of the whole heap (a million-name build
+  // is made next to the caller's entries and the compiled ones).
+  const buf = new ArrayBuffer(4 * (2 * (nodes + 1) + 2 * count) + 2 * units + count);
+  const hitStart = new Int32Array(buf, 0, nodes + 1);
+  const keyStart = new Int32Array(buf, 4 * (nodes + 1), nodes + 1);
+  const at0 = 8 * (nodes + 1);
+  const hitRef = new Int32Array(buf, at0, count);
+  const hitFlags = new Int32Array(buf, at0 + 4 * count, count);
+  const keyUnits = new Uint16Array(buf, at0 + 8 * count, units);
+  const hitKind = new Uint8Array(buf, at0 + 8 * count + 2 * units, count);
   const hitAlias: string[] = new Array(count);
-  const cursor = hitStart.slice(0, nodes);
+  for (let i = 0; i < total; i++) if (nodeOf[i]! >= 0) hitStart[nodeOf[i]! + 1]!++;
+  for (let v = 0; v < nodes; v++) {
+    hitStart[v + 1]! += hitStart[v]!;
+    keyStart[v + 1] = keyStart[v]! + keys[v]!.length;
+  }
+  // hits by column: per node, in row order (aliases, non-entities, institution heads); hitStart[v]
+  // counts node v's hits as they are placed, and is moved back one node after
   for (let i = 0; i < total; i++) {
-    if (!kept[i]) continue;
-    const at = cursor[nodeOf[i]!]!++;
+    const node = nodeOf[i]!;
+    if (node < 0) continue;
+    const at = hitStart[node]!++;
     if (i < aliasCount) {
       hitKind[at] = HitKind.Entity;
       if (cols) { hitRef[at] = cols.entry[i]!; hitFlags[at] = cols.flags[i]!; hitAlias[at] = cols.alias[i]!; }
@@ -119,9 +137,16 @@ export function buildMatcher(lex: CompiledLexicon): Matcher {
       hitKind[at] = HitKind.Head; hitRef[at] = h; hitAlias[at] = heads[h]![1].text;
     }
   }
+  for (let v = nodes; v > 0; v--) hitStart[v] = hitStart[v - 1]!;
+  hitStart[0] = 0;
+  for (let v = 0, o = 0; v < nodes; v++) {
+    const k = keys[v]!;
+    for (let x = 0; x < k.length; x++) keyUnits[o++] = k.charCodeAt(x);
+  }
   const hits: HitColumns = { start: hitStart, kind: hitKind, ref: hitRef, flags: hitFlags, alias: hitAlias };
   return assembleMatcher({
     trie, hits, keys, aliasCount,
+    keyPool: { units: keyUnits, start: keyStart },
     entries: lex.entries,
     triggers: lex.triggers,
     institutions: lex.institutions,
@@ -160,8 +185,8 @@ export interface MatcherParts {
   readonly givenHashes?: Iterable<number>;
   readonly commonHashes?: Iterable<number>;
   readonly triggerHashes?: Iterable<number>;
-  /** The key pool, when it comes ready (the precomputed artifact's); else it is built from `keys`. */
-  readonly keyPool?: { readonly units: Uint16Array; readonly start: Int32Array };
+  /** The keys' units, one after the other: node v's key is `units[start[v] .. start[v + 1])`. */
+  readonly keyPool: { readonly units: Uint16Array; readonly start: Int32Array };
 }
 
 /**
@@ -180,9 +205,10 @@ export function assembleMatcher(p: MatcherParts): Matcher {
   const common = [...p.stopwords, ...p.commonWords];
   const c = p.hits;
   // made on first read, then kept (per matcher: the same node always gives the same array)
-  const made: Array<readonly Hit[] | null | undefined> = new Array(p.keys.length);
+  // (a map, not an array by node: a million-name trie has millions of nodes, and few are read)
+  const made = new Map<number, readonly Hit[] | null>();
   const hitsAt = (node: number): readonly Hit[] | null => {
-    let l = made[node];
+    let l = made.get(node);
     if (l === undefined) {
       const a = c.start[node]!;
       const b = c.start[node + 1]!;
@@ -192,11 +218,11 @@ export function assembleMatcher(p: MatcherParts): Matcher {
         for (let i = a; i < b; i++) out[i - a] = { kind: c.kind[i]! as HitKind, ref: c.ref[i]!, flags: c.flags[i]!, alias: c.alias[i]! };
         l = out;
       }
-      made[node] = l;
+      made.set(node, l);
     }
     return l;
   };
-  const { units: keyUnits, start: keyStart } = p.keyPool ?? keyPool(p.keys);
+  const { units: keyUnits, start: keyStart } = p.keyPool;
   return Object.freeze({
     trie: p.trie,
     hitsAt,
@@ -216,18 +242,6 @@ export function assembleMatcher(p: MatcherParts): Matcher {
     countryByIso,
     aliasCount: p.aliasCount,
   });
-}
-
-/** The keys' units, one after the other, and where each key's begin. */
-function keyPool(keys: readonly string[]): { units: Uint16Array; start: Int32Array } {
-  const start = new Int32Array(keys.length + 1);
-  for (let i = 0; i < keys.length; i++) start[i + 1] = start[i]! + keys[i]!.length;
-  const units = new Uint16Array(start[keys.length]!);
-  for (let i = 0, o = 0; i < keys.length; i++) {
-    const k = keys[i]!;
-    for (let x = 0; x < k.length; x++) units[o++] = k.charCodeAt(x);
-  }
-  return { units, start };
 }
 
 export const isAmbiguous = (h: Hit): boolean => (h.flags & AMBIGUOUS) !== 0;
