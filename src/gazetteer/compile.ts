@@ -73,6 +73,21 @@ export interface LexiconSources {
 let table: { readonly action: Int32Array; readonly expansions: readonly string[] } | undefined;
 const TABLE = () => (table ??= compileTable(optionsMask(undefined)));
 
+/** Whether a table maps ASCII letters to lower case and keeps ASCII digits (the default one does). */
+let lowerOf: Int32Array | undefined;
+let lower = false;
+function asciiLower(action: Int32Array): boolean {
+  if (lowerOf === action) return lower;
+  lowerOf = action;
+  lower = true;
+  for (let c = 0x30; c <= 0x7a; c++) {
+    const a = action[c]!;
+    if (c >= 0x41 && c <= 0x5a) lower &&= a === c + 0x20;
+    else if (isAsciiDigit(c) || c >= 0x61) lower &&= a === KEEP;
+  }
+  return lower;
+}
+
 const isKeyArabic = (c: number): boolean => (c >= 0x0621 && c <= 0x063a) || (c >= 0x0641 && c <= 0x0652) || c === 0x0640;
 const isAsciiLetter = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
 const isAsciiDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
@@ -157,14 +172,22 @@ function unitsString(): string {
  */
 function asciiKey(alias: string, action: Int32Array, expansions: readonly string[]): string {
   const n = alias.length;
+  let anyCaps = false;
   for (let i = 0, from = 0; i <= n; i++) {
     if (i < n && alias.charCodeAt(i) !== 0x20) continue;
     const digit = isAsciiDigit(alias.charCodeAt(from));
-    for (let j = from + 1; j < i; j++) {
-      if (isAsciiDigit(alias.charCodeAt(j)) !== digit) return slowKey(alias, action, expansions);
+    let upper = !digit && i - from >= 2 && i - from <= 6;
+    for (let j = from; j < i; j++) {
+      const c = alias.charCodeAt(j);
+      if (isAsciiDigit(c) !== digit) return slowKey(alias, action, expansions);
+      upper &&= c >= 0x41 && c <= 0x5a;
     }
+    anyCaps ||= upper;
     from = i + 1;
   }
+  // (the default table folds ASCII case and keeps digits: without a token kept as written, the key
+  // is the lower case)
+  if (!anyCaps && asciiLower(action)) return alias.toLowerCase();
   nu = 0;
   for (let i = 0, from = 0; i <= n; i++) {
     if (i < n && alias.charCodeAt(i) !== 0x20) continue;
@@ -324,7 +347,7 @@ export function compileLexicon(src: LexiconSources): CompiledLexicon {
   const n = merged.length;
 
   // Pass 1: the key of every name, once (entry i's names are keys[first[i]] .. keys[first[i + 1] - 1]),
-  // and the one-word place keys the title rule needs.
+  // and the one-word place keys the title rule needs (when there are titles).
   const first = new Int32Array(n + 1);
   let bound = 0; // rows at most: one per name, two for a demonym
   for (let i = 0; i < n; i++) {
@@ -335,13 +358,14 @@ export function compileLexicon(src: LexiconSources): CompiledLexicon {
   }
   let nameKeys: string[] = new Array(first[n]!).fill('');
   const placeKeys = new Set<string>();
+  const titles = (src.triggers ?? []).some((t) => t.title);
   for (let i = 0, at = 0; i < n; i++) {
     const e = merged[i]!;
     const count = first[i + 1]! - at;
     for (let j = 0; j < count; j++) {
       const k = aliasKey(nameAt(e, j));
       nameKeys[at++] = k;
-      if (e.type === 'LOC' && j !== 1 && k && !k.includes(' ')) placeKeys.add(k);
+      if (titles && e.type === 'LOC' && j !== 1 && k && !k.includes(' ')) placeKeys.add(k);
     }
   }
 
