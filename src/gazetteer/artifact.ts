@@ -1,6 +1,6 @@
 import type { CompiledEntry, CompiledLexicon } from './compile.js';
 import { HashTrie, hashString, rootFilterBits } from './hash.js';
-import { assembleMatcher, type HitColumns, type Matcher } from './matcher.js';
+import { assembleMatcher, unitsText, type HitColumns, type Matcher } from './matcher.js';
 
 /**
  * The precomputed matcher (`dist/lexicon.bin`, written by `npm run build` next to `dist/lexicon.json`):
@@ -207,15 +207,7 @@ export function readMatcherArtifact(buf: Uint8Array): Matcher | undefined {
   const hits: HitColumns = { start, kind: hitKinds, ref, flags, alias };
   const keyStart = ints(h.nodes + 1);
   if (start[0] !== 0 || start[h.nodes] !== h.hits || keyStart[0] !== 0 || keyStart[h.nodes] !== h.poolUnits) return undefined;
-  // the keys, cut from the pool read as one string
-  const pool = h.poolUnits ? Buffer.from(keyUnits.buffer, keyUnits.byteOffset, keyUnits.byteLength).toString('utf16le') : '';
-  const keys: string[] = new Array(h.nodes);
-  for (let v = 0; v < h.nodes; v++) {
-    const a = keyStart[v]!;
-    const b = keyStart[v + 1]!;
-    if (b < a || start[v + 1]! < start[v]!) return undefined;
-    keys[v] = a === b ? '' : pool.slice(a, b);
-  }
+  for (let v = 0; v < h.nodes; v++) if (keyStart[v + 1]! < keyStart[v]! || start[v + 1]! < start[v]!) return undefined;
   const strs = (n: number): string[] => {
     const out: string[] = new Array(n);
     for (let i = 0; i < n; i++) out[i] = S[I[o++]!]!;
@@ -233,13 +225,15 @@ export function readMatcherArtifact(buf: Uint8Array): Matcher | undefined {
   const step = Math.max(1, Math.floor(h.nodes / 64));
   for (let v = 0; v < h.nodes; v += step) {
     for (let u = v; u < Math.min(h.nodes, v + step); u++) {
-      if (keys[u] === '') continue;
-      if (walk(trie, keys[u]!) !== u) return undefined;
+      const a = keyStart[u]!;
+      const b = keyStart[u + 1]!;
+      if (a === b) continue;
+      if (walk(trie, unitsText(keyUnits, a, b)) !== u) return undefined;
       break;
     }
   }
   return assembleMatcher({
-    trie, hits, keys, keyPool: { units: keyUnits, start: keyStart }, aliasCount: h.aliasCount, entries,
+    trie, hits, keyPool: { units: keyUnits, start: keyStart }, aliasCount: h.aliasCount, entries,
     triggers: h.triggers, institutions: h.institutions,
     givenKeys, givenValues, stopwords, commonWords, givenHashes, commonHashes, triggerHashes,
   });

@@ -83,13 +83,23 @@ export class HashTrie {
    */
   private sigs: Uint16Array = new Uint16Array(64);
 
-  /** A table for `expected` children in all, at most half full; room for `maxNodes` nodes' signatures before they grow. */
-  constructor(expected: number, maxNodes = 64) {
+  /**
+   * A table for `expected` children in all, at most half full; or, in `memory` (zeros, parts of a
+   * larger buffer), a table of `slotsFor(expected)` slots (3 ints each) and room for the nodes'
+   * signatures.
+   */
+  constructor(expected: number, memory?: { readonly table: Int32Array; readonly sigs: Uint16Array }) {
+    const cap = memory ? memory.table.length / 3 : HashTrie.slotsFor(expected);
+    this.table = memory?.table ?? new Int32Array(cap * 3);
+    this.mask = cap - 1;
+    if (memory && memory.sigs.length > this.sigs.length) this.sigs = memory.sigs;
+  }
+
+  /** The slots of a table for `expected` children: a power of two, at most half full. */
+  static slotsFor(expected: number): number {
     let cap = 16;
     while (cap < expected * 2) cap <<= 1;
-    this.table = new Int32Array(cap * 3);
-    this.mask = cap - 1;
-    if (maxNodes > 64) this.sigs = new Uint16Array(maxNodes);
+    return cap;
   }
 
   private slot(parent: number, h: number): number {

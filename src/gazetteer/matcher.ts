@@ -28,12 +28,11 @@ export interface Matcher {
   hitsAt(node: number): readonly Hit[] | null;
   /** The same hits by column (node v's are rows `[start[v], start[v + 1])`): for loops that read a field or two, without the objects. */
   readonly columns: HitColumns;
-  /** The full key of each node with hits ('' for inner nodes), to verify a hashed match on its strings. */
-  readonly keys: readonly string[];
   /**
-   * The keys' UTF-16 units in one pool: node v's key is `keyUnits[keyStart[v] .. keyStart[v + 1])`
-   * (empty for inner nodes). The matching walk verifies its hashed matches on these, next to each
-   * other in memory, instead of following a pointer to each key string.
+   * The full key of each node with hits, in one pool of UTF-16 units: node v's key is
+   * `keyUnits[keyStart[v] .. keyStart[v + 1])` (empty for inner nodes). A hashed match is verified
+   * on these (see `keyIs`), next to each other in memory: no string per key (a million-name lexicon
+   * would make the collector walk millions of them).
    */
   readonly keyUnits: Uint16Array;
   readonly keyStart: Int32Array;
@@ -65,9 +64,28 @@ export function buildMatcher(lex: CompiledLexicon): Matcher {
   const total = aliasCount + nonEntities.length + heads.length;
   const keyOf = (i: number): string =>
     i < aliasCount ? (cols ? cols.key[i]! : tuples![i]![0]) : i < aliasCount + nonEntities.length ? nonEntities[i - aliasCount]! : heads[i - aliasCount - nonEntities.length]![0];
-  // A small trie table is kept sparse (short probes), a large one at most half full.
-  const trie = new HashTrie(total <= 1 << 16 ? total * 2 : total, total + 1);
-  const nodeOf = new Int32Array(total);
+  // One buffer for the trie's table and every column, allocated before any is filled: a large
+  // allocation can start a collection of the whole heap (a million-name build is made next to the
+  // caller's entries and the compiled ones), and the columns' sizes are bounded before the trie is
+  // built: a table of `slots` holds at most `slots / 2` children before it grows (so at most that
+  // many nodes and one), each row is at most one hit, and the keys' units at most all of theirs.
+  // What the bounds leave unused is never touched (no memory).
+  let maxUnits = 0;
+  for (let i = 0; i < total; i++) maxUnits += keyOf(i).length;
+  // a small table is kept sparse (short probes), a large one at most half full
+  const slots = HashTrie.slotsFor(total <= 1 << 16 ? total * 2 : total);
+  const maxNodes = slots / 2 + 1;
+  const I32 = 3 * slots + 2 * (maxNodes + 1) + 4 * total;
+  const buf = new ArrayBuffer(4 * I32 + 2 * (maxUnits + maxNodes) + total);
+  const ints = (at: number, n: number): Int32Array => new Int32Array(buf, 4 * at, n);
+  const trie = new HashTrie(0, { table: ints(0, 3 * slots), sigs: new Uint16Array(buf, 4 * I32 + 2 * maxUnits, maxNodes) });
+  let hitStart = ints(3 * slots, maxNodes + 1);
+  let keyStart = ints(3 * slots + maxNodes + 1, maxNodes + 1);
+  const nodeOf = ints(3 * slots + 2 * (maxNodes + 1), total);
+  const hitRef = ints(3 * slots + 2 * (maxNodes + 1) + total, total);
+  const hitFlags = ints(3 * slots + 2 * (maxNodes + 1) + 2 * total, total);
+  const keyUnits = new Uint16Array(buf, 4 * I32, maxUnits);
+  const hitKind = new Uint8Array(buf, 4 * I32 + 2 * (maxUnits + maxNodes), total);
   // The trie, in batches of keys: their token hashes, then their paths (see `insertBatch`).
   const B = 256;
   const first = new Int32Array(B + 1);
@@ -90,36 +108,33 @@ export function buildMatcher(lex: CompiledLexicon): Matcher {
     trie.insertBatch(hashes, first, n, nodeOf, i0);
   }
   const nodes = trie.nodes;
-  // Each node's key (the first of two keys with the same 32-bit hashes wins: the row of the second
-  // is dropped, its node set to -1).
-  const keys: string[] = new Array(nodes).fill('');
+  if (nodes > maxNodes) {
+    // (the table grew: more children than keys, on keys of many tokens)
+    hitStart = new Int32Array(nodes + 1);
+    keyStart = new Int32Array(nodes + 1);
+  }
+  // Each node's first key, by row (keyStart[v + 1] = row + 1 for now): a second key at the same
+  // node (the same 32-bit hashes) loses its row, its node set to -1. And each node's number of hits.
   let count = 0;
-  let units = 0;
   for (let i = 0; i < total; i++) {
     const node = nodeOf[i]!;
-    const key = keyOf(i);
-    const known = keys[node]!;
-    if (known !== '' && known !== key) { nodeOf[i] = -1; continue; }
-    if (known === '') { keys[node] = key; units += key.length; }
+    const row = keyStart[node + 1]!;
+    if (row === 0) keyStart[node + 1] = i + 1;
+    else if (keyOf(row - 1) !== keyOf(i)) { nodeOf[i] = -1; continue; }
+    hitStart[node + 1]!++;
     count++;
   }
-  // The per-node and per-hit columns and the key pool, in one buffer, allocated once their sizes
-  // are known: each large allocation can start a collection of the whole heap (a million-name build
-  // is made next to the caller's entries and the compiled ones).
-  const buf = new ArrayBuffer(4 * (2 * (nodes + 1) + 2 * count) + 2 * units + count);
-  const hitStart = new Int32Array(buf, 0, nodes + 1);
-  const keyStart = new Int32Array(buf, 4 * (nodes + 1), nodes + 1);
-  const at0 = 8 * (nodes + 1);
-  const hitRef = new Int32Array(buf, at0, count);
-  const hitFlags = new Int32Array(buf, at0 + 4 * count, count);
-  const keyUnits = new Uint16Array(buf, at0 + 8 * count, units);
-  const hitKind = new Uint8Array(buf, at0 + 8 * count + 2 * units, count);
-  const hitAlias: string[] = new Array(count);
-  for (let i = 0; i < total; i++) if (nodeOf[i]! >= 0) hitStart[nodeOf[i]! + 1]!++;
-  for (let v = 0; v < nodes; v++) {
+  // the key pool: each node's first key, one after the other
+  for (let v = 0, o = 0; v < nodes; v++) {
+    const row = keyStart[v + 1]!;
     hitStart[v + 1]! += hitStart[v]!;
-    keyStart[v + 1] = keyStart[v]! + keys[v]!.length;
+    if (row > 0) {
+      const k = keyOf(row - 1);
+      for (let x = 0; x < k.length; x++) keyUnits[o++] = k.charCodeAt(x);
+    }
+    keyStart[v + 1] = o;
   }
+  const hitAlias: string[] = new Array(count);
   // hits by column: per node, in row order (aliases, non-entities, institution heads); hitStart[v]
   // counts node v's hits as they are placed, and is moved back one node after
   for (let i = 0; i < total; i++) {
@@ -139,14 +154,12 @@ export function buildMatcher(lex: CompiledLexicon): Matcher {
   }
   for (let v = nodes; v > 0; v--) hitStart[v] = hitStart[v - 1]!;
   hitStart[0] = 0;
-  for (let v = 0, o = 0; v < nodes; v++) {
-    const k = keys[v]!;
-    for (let x = 0; x < k.length; x++) keyUnits[o++] = k.charCodeAt(x);
-  }
-  const hits: HitColumns = { start: hitStart, kind: hitKind, ref: hitRef, flags: hitFlags, alias: hitAlias };
+  const hits: HitColumns = {
+    start: hitStart.subarray(0, nodes + 1), kind: hitKind.subarray(0, count), ref: hitRef.subarray(0, count), flags: hitFlags.subarray(0, count), alias: hitAlias,
+  };
   return assembleMatcher({
-    trie, hits, keys, aliasCount,
-    keyPool: { units: keyUnits, start: keyStart },
+    trie, hits, aliasCount,
+    keyPool: { units: keyUnits.subarray(0, keyStart[nodes]!), start: keyStart.subarray(0, nodes + 1) },
     entries: lex.entries,
     triggers: lex.triggers,
     institutions: lex.institutions,
@@ -171,7 +184,6 @@ export interface MatcherParts {
   readonly trie: HashTrie;
   /** The hits by column. */
   readonly hits: HitColumns;
-  readonly keys: string[];
   readonly aliasCount: number;
   readonly entries: readonly CompiledEntry[];
   readonly triggers: CompiledLexicon['triggers'];
@@ -227,7 +239,6 @@ export function assembleMatcher(p: MatcherParts): Matcher {
     trie: p.trie,
     hitsAt,
     columns: c,
-    keys: p.keys,
     keyUnits,
     keyStart,
     entries,
@@ -253,7 +264,25 @@ export function lookupKey(m: Matcher, key: string): readonly Hit[] | null {
     node = m.trie.find(node, hashString(part));
     if (node < 0) return null;
   }
-  return m.keys[node] === key ? m.hitsAt(node) : null;
+  return keyIs(m, node, key) ? m.hitsAt(node) : null;
+}
+
+/** Whether node `node` holds the key `key` (a hashed walk found it: this checks the units). @internal */
+export function keyIs(m: Matcher, node: number, key: string): boolean {
+  const a = m.keyStart[node]!;
+  if (m.keyStart[node + 1]! - a !== key.length) return false;
+  for (let i = 0; i < key.length; i++) if (m.keyUnits[a + i] !== key.charCodeAt(i)) return false;
+  return true;
+}
+
+/** The key of node `node` ('' for an inner node). @internal */
+export function keyAt(m: Matcher, node: number): string {
+  return unitsText(m.keyUnits, m.keyStart[node]!, m.keyStart[node + 1]!);
+}
+
+/** The string of `units[from, to)`. @internal */
+export function unitsText(units: Uint16Array, from: number, to: number): string {
+  return to > from ? Buffer.from(units.buffer, units.byteOffset + 2 * from, 2 * (to - from)).toString('utf16le') : '';
 }
 
 /** Leading tokens of a matched alias that are a title (evidence), not part of the name. @internal */

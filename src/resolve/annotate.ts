@@ -3,7 +3,7 @@ import { grown } from '../arrays.js';
 import { TokenBuffer } from '../tokenize/scan.js';
 import { compileTable, optionsMask } from '../normalize/engine.js';
 import { CLITIC_ROLE_SETS, type CliticRole } from '../tokenize/clitics.js';
-import { HitKind, leadOf, type Matcher } from '../gazetteer/matcher.js';
+import { HitKind, keyIs, leadOf, type Matcher } from '../gazetteer/matcher.js';
 import { HASH_B, HashSet32, MAX_HASH_LEN, hashPowers, hashPrepend, hashString } from '../gazetteer/hash.js';
 import { AMBIGUOUS, type CompiledEntry } from '../gazetteer/compile.js';
 import type { EntityType } from '../gazetteer/schema.js';
@@ -1125,7 +1125,7 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
         const key = stemKey;
         // a part that is also an ordinary word (رئيسي "main") needs the adjective guard
         const node = m.trie.find(0, hashString(key));
-        if (node >= 0 && m.keys[node] === key && anyAmbiguous(node) && !adjectiveGuardPasses(t, strippedOf(t, v))) continue;
+        if (node >= 0 && keyIs(m, node, key) && anyAmbiguous(node) && !adjectiveGuardPasses(t, strippedOf(t, v))) continue;
         chosen.push(new Chosen(
           t, t + 1, v, src.entry, src.ref, src.type, src.id, src.name, src.kind || undefined, src.country || undefined, 'propagation', key,
           `from:${src.span || text.slice(raw.start[src.t]!, raw.end[src.end - 1]!)}`, 0.8, 0,
