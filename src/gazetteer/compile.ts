@@ -107,28 +107,44 @@ const exact: number[][] = [];
  */
 export function aliasKey(alias: string): string {
   const { action, expansions } = TABLE();
+  const cls = (keyClasses ??= classesOf(action));
   // Fast paths (nearly all aliases): words separated by single spaces, either all of Arabic letters
   // and marks, or all of ASCII letters or ASCII digits (Latin names: "Syn 12"); each such word is one
   // token. Anything else goes through the tokenizer.
   const n = alias.length;
-  let arabic = n > 0 && alias.charCodeAt(0) !== 0x20 && alias.charCodeAt(n - 1) !== 0x20;
-  let ascii = arabic;
-  let keep = true;
-  for (let i = 0; i < n && (arabic || ascii); i++) {
+  let all = n > 0 && alias.charCodeAt(0) !== 0x20 && alias.charCodeAt(n - 1) !== 0x20 ? K_ARABIC | K_ASCII : 0;
+  let any = 0;
+  for (let i = 0; i < n && all !== 0; i++) {
     const c = alias.charCodeAt(i);
-    if (c === 0x20) {
-      if (alias.charCodeAt(i + 1) === 0x20) arabic = ascii = false;
+    const k = c < KEY_CLASSES ? cls[c]! : 0;
+    if (k === K_SPACE) {
+      if (alias.charCodeAt(i + 1) === 0x20) all = 0;
       continue;
     }
-    if (isKeyArabic(c)) ascii = false;
-    else {
-      arabic = false;
-      if (!isAsciiLetter(c) && !isAsciiDigit(c)) ascii = false;
-    }
-    if (action[c] !== KEEP) keep = false;
+    all &= k;
+    any |= k;
   }
-  if (arabic) return keep ? alias : arabicKey(alias, action, expansions);
-  return ascii ? asciiKey(alias, action, expansions) : slowKey(alias, action, expansions);
+  if (all & K_ARABIC) return any & K_CHANGED ? arabicKey(alias, action, expansions) : alias;
+  return all & K_ASCII ? asciiKey(alias, action, expansions) : slowKey(alias, action, expansions);
+}
+
+/**
+ * What `aliasKey` asks of a code unit, in one table: an Arabic key letter, an ASCII letter or digit,
+ * changed by normalization; or the space. Units from U+0700 on are none of these (class 0).
+ */
+const K_ARABIC = 1;
+const K_ASCII = 2;
+const K_CHANGED = 4;
+const K_SPACE = 8;
+const KEY_CLASSES = 0x0700;
+let keyClasses: Uint8Array | undefined;
+function classesOf(action: Int32Array): Uint8Array {
+  const cls = new Uint8Array(KEY_CLASSES);
+  for (let c = 0; c < KEY_CLASSES; c++) {
+    if (c === 0x20) { cls[c] = K_SPACE; continue; }
+    cls[c] = (isKeyArabic(c) ? K_ARABIC : 0) | (isAsciiLetter(c) || isAsciiDigit(c) ? K_ASCII : 0) | (action[c] !== KEEP ? K_CHANGED : 0);
+  }
+  return cls;
 }
 
 /** `aliasKey` of single-space-separated Arabic words: each word normalized, words that normalize to nothing dropped. */
