@@ -84,9 +84,9 @@ export class HashTrie {
   private sigs: Uint16Array = new Uint16Array(64);
 
   /**
-   * A table for `expected` children in all, at most half full; or, in `memory` (zeros, parts of a
-   * larger buffer), a table of `slotsFor(expected)` slots (3 ints each) and room for the nodes'
-   * signatures.
+   * A table for `expected` children in all, at most half full; or the one in `memory` (zeros, 3 ints
+   * a slot, a power of two slots: see `slotsFor`) with room for the nodes' signatures, both parts of
+   * a larger buffer.
    */
   constructor(expected: number, memory?: { readonly table: Int32Array; readonly sigs: Uint16Array }) {
     const cap = memory ? memory.table.length / 3 : HashTrie.slotsFor(expected);

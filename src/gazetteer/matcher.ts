@@ -75,17 +75,18 @@ export function buildMatcher(lex: CompiledLexicon): Matcher {
   // a small table is kept sparse (short probes), a large one at most half full
   const slots = HashTrie.slotsFor(total <= 1 << 16 ? total * 2 : total);
   const maxNodes = slots / 2 + 1;
-  const I32 = 3 * slots + 2 * (maxNodes + 1) + 4 * total;
+  const I32 = 3 * slots + 2 * (maxNodes + 1) + 2 * total;
   const buf = new ArrayBuffer(4 * I32 + 2 * (maxUnits + maxNodes) + total);
   const ints = (at: number, n: number): Int32Array => new Int32Array(buf, 4 * at, n);
   const trie = new HashTrie(0, { table: ints(0, 3 * slots), sigs: new Uint16Array(buf, 4 * I32 + 2 * maxUnits, maxNodes) });
   let hitStart = ints(3 * slots, maxNodes + 1);
   let keyStart = ints(3 * slots + maxNodes + 1, maxNodes + 1);
-  const nodeOf = ints(3 * slots + 2 * (maxNodes + 1), total);
-  const hitRef = ints(3 * slots + 2 * (maxNodes + 1) + total, total);
-  const hitFlags = ints(3 * slots + 2 * (maxNodes + 1) + 2 * total, total);
+  const hitRef = ints(3 * slots + 2 * (maxNodes + 1), total);
+  const hitFlags = ints(3 * slots + 2 * (maxNodes + 1) + total, total);
   const keyUnits = new Uint16Array(buf, 4 * I32, maxUnits);
   const hitKind = new Uint8Array(buf, 4 * I32 + 2 * (maxUnits + maxNodes), total);
+  // (each row's node: needed only here, so not in the buffer the matcher keeps)
+  const nodeOf = new Int32Array(total);
   // The trie, in batches of keys: their token hashes, then their paths (see `insertBatch`).
   const B = 256;
   const first = new Int32Array(B + 1);
