@@ -178,37 +178,24 @@ export class HashTrie {
 
   /**
    * Inserts a batch of keys: key q is the token hashes `hashes[first[q]] .. hashes[first[q + 1] - 1]`,
-   * and `out[at + q]` gets its node, as `child` would give them one by one. A large table misses
-   * the cache on nearly every probe, and one key's probes depend on each other (each token's parent
-   * is the previous token's node). So the batch goes a level at a time: first a loop that only reads
-   * the slot each key's next token starts at, whose reads are independent and overlap in the memory
-   * system; then the insertions, which find those slots in the cache.
+   * and `out[at + q]` gets its node, as `child` would give them one by one. A large table misses the
+   * cache on nearly every probe, and one key's probes depend on each other (each token's parent is
+   * the previous token's node): inserted key by key, each probe waits for the one before. So the
+   * batch goes a level at a time, the first tokens of all its keys, then their second tokens…:
+   * consecutive probes are of different keys, and the processor overlaps their misses.
    */
   insertBatch(hashes: Int32Array, first: Int32Array, n: number, out: Int32Array, at: number): void {
     for (let q = 0; q < n; q++) out[at + q] = 0;
-    for (let level = 0; ; level++) {
-      let any = false;
-      let touched = 0;
-      const t = this.table;
-      const sigs = this.sigs;
+    for (let level = 0, any = true; any; level++) {
+      any = false;
       for (let q = 0; q < n; q++) {
         const j = first[q]! + level;
         if (j >= first[q + 1]!) continue;
+        out[at + q] = this.child(out[at + q]!, hashes[j]!);
         any = true;
-        const p = out[at + q]!;
-        touched += t[this.slot(p, hashes[j]!) * 3]! + (p < sigs.length ? sigs[p]! : 0);
-      }
-      if (!any) return;
-      // (the reads' sum is kept so that they are not dropped as unused)
-      this.touched = touched;
-      for (let q = 0; q < n; q++) {
-        const j = first[q]! + level;
-        if (j < first[q + 1]!) out[at + q] = this.child(out[at + q]!, hashes[j]!);
       }
     }
   }
-  /** The sum of the slots the last batch read ahead (kept only so that those reads are not dropped). */
-  touched = 0;
 
   private put(parent: number, h: number, node: number): void {
     const t = this.table;
