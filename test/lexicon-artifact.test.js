@@ -136,3 +136,18 @@ test('the key pool holds each key\'s units at its node (shipped lexicon; keys wi
   t.deepEqual(Array.from(back.keyStart), Array.from(m.keyStart));
   check(back, keys);
 });
+
+test('a lexicon whose names have more tokens than its trie table was sized for (the table grows while the matcher is built)', (t) => {
+  // one entry, one alias of 40 words: a table sized for 2 children holds 8 before it grows
+  const words = Array.from({ length: 40 }, (_, i) => `كلمة${'ابتثجحخدذرزسشصضطظعغفقكلمنهوي'[i % 28]}${'ابتثجحخدذرزسشصضطظعغفقكلمنهوي'[Math.floor(i / 28)]}`);
+  const long = words.join(' ');
+  const lex = compileLexicon({ entries: [{ id: 'org/long', type: 'ORG', name: { ar: long, en: 'Long' }, aliases: [words.slice(0, 3).join(' ')] }] });
+  const m = buildMatcher(lex);
+  t.true(m.trie.snapshot().nodes > 40);
+  for (const key of lex.aliases.map((a) => a[0])) t.truthy(lookupKey(m, key), key.slice(0, 20));
+  t.is(lookupKey(m, words.slice(0, 2).join(' ')), null);
+  const text = `قال ${long} أمس`;
+  const [e] = createAnnotator({ lexicon: lex }).annotate(text, { topics: false, keyphrases: false }).entities;
+  t.is(e?.id, 'org/long');
+  t.is(text.slice(e.start, e.end), long);
+});
