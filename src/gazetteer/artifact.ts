@@ -134,18 +134,6 @@ export function writeMatcherArtifact(lex: CompiledLexicon, m: Matcher): Uint8Arr
   return out;
 }
 
-/** The key's node, walked on the token hashes the annotator computes; -1 when missing. */
-function walk(trie: HashTrie, key: string): number {
-  let node = 0;
-  let from = 0;
-  for (let i = 0; i <= key.length; i++) {
-    if (i < key.length && key.charCodeAt(i) !== 0x20) continue;
-    node = trie.find(node, hashString(key.slice(from, i)));
-    if (node < 0) return -1;
-    from = i + 1;
-  }
-  return node;
-}
 
 /**
  * The matcher stored in an artifact, or undefined when the bytes are not a well-formed artifact of
@@ -228,7 +216,7 @@ export function readMatcherArtifact(buf: Uint8Array): Matcher | undefined {
       const a = keyStart[u]!;
       const b = keyStart[u + 1]!;
       if (a === b) continue;
-      if (walk(trie, unitsText(keyUnits, a, b)) !== u) return undefined;
+      if (trie.findKey(unitsText(keyUnits, a, b)) !== u) return undefined;
       break;
     }
   }

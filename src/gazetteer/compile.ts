@@ -73,21 +73,6 @@ export interface LexiconSources {
 let table: { readonly action: Int32Array; readonly expansions: readonly string[] } | undefined;
 const TABLE = () => (table ??= compileTable(optionsMask(undefined)));
 
-/** Whether a table maps ASCII letters to lower case and keeps ASCII digits (the default one does). */
-let lowerOf: Int32Array | undefined;
-let lower = false;
-function asciiLower(action: Int32Array): boolean {
-  if (lowerOf === action) return lower;
-  lowerOf = action;
-  lower = true;
-  for (let c = 0x30; c <= 0x7a; c++) {
-    const a = action[c]!;
-    if (c >= 0x41 && c <= 0x5a) lower &&= a === c + 0x20;
-    else if (isAsciiDigit(c) || c >= 0x61) lower &&= a === KEEP;
-  }
-  return lower;
-}
-
 const isKeyArabic = (c: number): boolean => (c >= 0x0621 && c <= 0x063a) || (c >= 0x0641 && c <= 0x0652) || c === 0x0640;
 const isAsciiLetter = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
 const isAsciiDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
@@ -107,7 +92,7 @@ const exact: number[][] = [];
  */
 export function aliasKey(alias: string): string {
   const { action, expansions } = TABLE();
-  const cls = (keyClasses ??= classesOf(action));
+  const { cls, asciiLower } = (keyClasses ??= classesOf(action));
   // Fast paths (nearly all aliases): words separated by single spaces, either all of Arabic letters
   // and marks, or all of ASCII letters or ASCII digits (Latin names: "Syn 12"); each such word is one
   // token. Anything else goes through the tokenizer.
@@ -125,7 +110,7 @@ export function aliasKey(alias: string): string {
     any |= k;
   }
   if (all & K_ARABIC) return any & K_CHANGED ? arabicKey(alias, action, expansions) : alias;
-  return all & K_ASCII ? asciiKey(alias, action, expansions) : slowKey(alias, action, expansions);
+  return all & K_ASCII ? asciiKey(alias, action, expansions, asciiLower) : slowKey(alias, action, expansions);
 }
 
 /**
@@ -137,14 +122,17 @@ const K_ASCII = 2;
 const K_CHANGED = 4;
 const K_SPACE = 8;
 const KEY_CLASSES = 0x0700;
-let keyClasses: Uint8Array | undefined;
-function classesOf(action: Int32Array): Uint8Array {
+let keyClasses: { readonly cls: Uint8Array; readonly asciiLower: boolean } | undefined;
+/** The classes of the units below U+0700, and whether the table maps ASCII letters to lower case and keeps ASCII digits (the default one does). */
+function classesOf(action: Int32Array): { cls: Uint8Array; asciiLower: boolean } {
   const cls = new Uint8Array(KEY_CLASSES);
+  let asciiLower = true;
   for (let c = 0; c < KEY_CLASSES; c++) {
     if (c === 0x20) { cls[c] = K_SPACE; continue; }
     cls[c] = (isKeyArabic(c) ? K_ARABIC : 0) | (isAsciiLetter(c) || isAsciiDigit(c) ? K_ASCII : 0) | (action[c] !== KEEP ? K_CHANGED : 0);
+    if (isAsciiLetter(c) || isAsciiDigit(c)) asciiLower &&= action[c] === (c >= 0x41 && c <= 0x5a ? c + 0x20 : KEEP);
   }
-  return cls;
+  return { cls, asciiLower };
 }
 
 /** `aliasKey` of single-space-separated Arabic words: each word normalized, words that normalize to nothing dropped. */
@@ -186,7 +174,7 @@ function unitsString(): string {
  * `aliasKey` of single-space-separated ASCII words: the tokenizer's answer when no word mixes letters
  * and digits (a letter run and a digit run are two tokens); otherwise the tokenizer decides.
  */
-function asciiKey(alias: string, action: Int32Array, expansions: readonly string[]): string {
+function asciiKey(alias: string, action: Int32Array, expansions: readonly string[], asciiLower: boolean): string {
   const n = alias.length;
   let anyCaps = false;
   for (let i = 0, from = 0; i <= n; i++) {
@@ -203,7 +191,7 @@ function asciiKey(alias: string, action: Int32Array, expansions: readonly string
   }
   // (the default table folds ASCII case and keeps digits: without a token kept as written, the key
   // is the lower case)
-  if (!anyCaps && asciiLower(action)) return alias.toLowerCase();
+  if (!anyCaps && asciiLower) return alias.toLowerCase();
   nu = 0;
   for (let i = 0, from = 0; i <= n; i++) {
     if (i < n && alias.charCodeAt(i) !== 0x20) continue;

@@ -31,6 +31,13 @@ export function hashPrepend(prefixHash: number, h: number, len: number): number 
   return (Math.imul(prefixHash, hashPowers()[Math.min(len, MAX_HASH_LEN)]!) + h) | 0;
 }
 
+/** Slots of an open-addressing table for `n` members, at most half full: a power of two, at least 16. */
+function halfFull(n: number): number {
+  let cap = 16;
+  while (cap < 2 * n) cap <<= 1;
+  return cap;
+}
+
 /** Size of the root filter for `rootKids` children: 16 bits each, at least 64K, at most 64M. @internal */
 export function rootFilterBits(rootKids: number): number {
   let bits = 65536;
@@ -97,9 +104,7 @@ export class HashTrie {
 
   /** The slots of a table for `expected` children: a power of two, at most half full. */
   static slotsFor(expected: number): number {
-    let cap = 16;
-    while (cap < expected * 2) cap <<= 1;
-    return cap;
+    return halfFull(expected);
   }
 
   private slot(parent: number, h: number): number {
@@ -140,6 +145,21 @@ export class HashTrie {
       if (p === parent + 1 && t[o + 1] === h) return t[o + 2]!;
       i = (i + 1) & this.mask;
     }
+  }
+
+  /** The node of a key (token hashes of its space-separated parts, as `hashString` makes them), or -1. */
+  findKey(key: string): number {
+    let node = 0;
+    let h = 0;
+    for (let i = 0; i <= key.length && node >= 0; i++) {
+      const c = i < key.length ? key.charCodeAt(i) : 0x20;
+      if (c !== 0x20) h = (Math.imul(h, HASH_B) + c) | 0;
+      else {
+        node = this.find(node, h);
+        h = 0;
+      }
+    }
+    return node;
   }
 
   /** Child of `parent` for `h`, created if missing. */
@@ -288,8 +308,7 @@ export class HashSet32 {
   }
   /** Room for `n` members without growing. */
   private reserve(n: number): void {
-    let cap = 16;
-    while (cap < 2 * n) cap <<= 1;
+    const cap = halfFull(n);
     if (cap > this.mask + 1) this.resize(cap);
     if (this.list.length < n) this.list = grown(this.list, n, this.count);
   }

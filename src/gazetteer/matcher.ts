@@ -260,12 +260,8 @@ export const isAmbiguous = (h: Hit): boolean => (h.flags & AMBIGUOUS) !== 0;
 
 /** The hits of a full alias key (`aliasKey(surface)`), verified on the string; null when absent. @internal */
 export function lookupKey(m: Matcher, key: string): readonly Hit[] | null {
-  let node = 0;
-  for (const part of key.split(' ')) {
-    node = m.trie.find(node, hashString(part));
-    if (node < 0) return null;
-  }
-  return keyIs(m, node, key) ? m.hitsAt(node) : null;
+  const node = m.trie.findKey(key);
+  return node >= 0 && keyIs(m, node, key) ? m.hitsAt(node) : null;
 }
 
 /** Whether node `node` holds the key `key` (a hashed walk found it: this checks the units). @internal */

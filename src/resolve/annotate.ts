@@ -2,7 +2,7 @@ import { offsetAfterUnits, tokenNorm } from '../tokenize/index.js';
 import { grown } from '../arrays.js';
 import { TokenBuffer } from '../tokenize/scan.js';
 import { compileTable, optionsMask } from '../normalize/engine.js';
-import { CLITIC_ROLE_SETS, type CliticRole } from '../tokenize/clitics.js';
+import { CLITIC_ROLE_SETS as ROLE_SETS, RoleSet, type CliticRole } from '../tokenize/clitics.js';
 import { HitKind, keyIs, leadOf, type Matcher } from '../gazetteer/matcher.js';
 import { HASH_B, HashSet32, MAX_HASH_LEN, hashPowers, hashPrepend, hashString } from '../gazetteer/hash.js';
 import { AMBIGUOUS, type CompiledEntry } from '../gazetteer/compile.js';
@@ -94,9 +94,8 @@ const CLITIC_TOKENS = new Set(['ل', 'ب', 'و', 'ف', 'ك', 'وب', 'ول', 'ف
 
 /** Particles inside Arabic names (normalized). */
 const NAME_PARTICLES = new Set(['بن', 'ابن', 'بنت', 'ابو', 'ال', 'عبد', 'ولد', 'ابي']);
-/** The clitic roles of the readings, by their packed number (`vRole`); 0 is none. */
-const ROLE_SETS = CLITIC_ROLE_SETS;
-const NO_ROLES = ROLE_SETS[0]!;
+/** The clitic roles of no clitic (`ROLE_SETS[RoleSet.None]`: the readings' roles are packed as numbers, `vRole`). */
+const NO_ROLES = ROLE_SETS[RoleSet.None]!;
 const WAW = 0x0648;
 const FEH = 0x0641;
 const BEH = 0x0628;
@@ -288,7 +287,7 @@ export class Scratch {
   /**
    * Readings ("variants") of each word token, packed token by token: token t's are
    * `[vOff[t], vOff[t + 1])` (the bare token first, then clitic-stripped stems): the hash of the key,
-   * the letters stripped, the clitic roles (see ROLE_SETS). One to six per token, ~1.5 on news.
+   * the letters stripped, the clitic roles (a `RoleSet`). One to six per token, ~1.5 on news.
    */
   vOff = new Int32Array(0);
   vHash = new Int32Array(1024);
@@ -499,28 +498,27 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
   // letters stripped, clitic roles (ال restored for لل). Computed once per token, in token order,
   // and shared by the passes; the stems are hashed from the token's hash and prefix hashes, and a key
   // string is built only for a reading a pass needs to read (`keyOf`).
-  const CONTRACT_ROLE = 4; // PREP_ART and CONJ_PREP_ART restore the article
   /** Whether a variant with clitic roles `role` restores the article (لل → ال). */
-  const restoresArticle = (role: number): boolean => role === CONTRACT_ROLE || role === CONTRACT_ROLE + 1;
+  const restoresArticle = (role: number): boolean => role === RoleSet.PrepArt || role === RoleSet.ConjPrepArt;
   /** Appends the variants of word token t (at `nv`); `vOff[t]` is where they start. */
   const addVariants = (t: number): void => {
     if (nv + 6 > vHash.length) { sc.variantRoom(nv); vHash = sc.vHash; vStrip = sc.vStrip; vRole = sc.vRole; }
     const o = nv;
     let k = 0;
     const len = NL[t]!;
-    vHash[o] = H[t]!; vStrip[o] = 0; vRole[o] = 0; k = 1;
+    vHash[o] = H[t]!; vStrip[o] = 0; vRole[o] = RoleSet.None; k = 1;
     if (raw.kind[t] === 0 && len > 2) {
       const c0 = unit(t, 0);
       const conj = c0 === WAW || c0 === FEH ? 1 : 0;
       for (let ci = 0; ci <= conj; ci++) {
-        if (ci) { vHash[o + k] = suffixHash(t, 1); vStrip[o + k] = 1; vRole[o + k] = 1; k++; }
+        if (ci) { vHash[o + k] = suffixHash(t, 1); vStrip[o + k] = 1; vRole[o + k] = RoleSet.Conj; k++; }
         const c = unit(t, ci);
         if (c === BEH || c === LAM || c === KAF) {
-          if (len - ci - 1 >= 2) { vHash[o + k] = suffixHash(t, ci + 1); vStrip[o + k] = ci + 1; vRole[o + k] = ci ? 3 : 2; k++; }
+          if (len - ci - 1 >= 2) { vHash[o + k] = suffixHash(t, ci + 1); vStrip[o + k] = ci + 1; vRole[o + k] = ci ? RoleSet.ConjPrep : RoleSet.Prep; k++; }
           if (c === LAM && unit(t, ci + 1) === LAM && len > ci + 3) {
-            vHash[o + k] = hashPrepend(HASH_ARTICLE, suffixHash(t, ci + 2), len - ci - 2); vStrip[o + k] = ci + 1; vRole[o + k] = ci ? 5 : 4; k++;
+            vHash[o + k] = hashPrepend(HASH_ARTICLE, suffixHash(t, ci + 2), len - ci - 2); vStrip[o + k] = ci + 1; vRole[o + k] = ci ? RoleSet.ConjPrepArt : RoleSet.PrepArt; k++;
           }
-        } else if (ci && c === SEEN && len > 4) { vHash[o + k] = suffixHash(t, 2); vStrip[o + k] = 2; vRole[o + k] = 6; k++; }
+        } else if (ci && c === SEEN && len > 4) { vHash[o + k] = suffixHash(t, 2); vStrip[o + k] = 2; vRole[o + k] = RoleSet.ConjFut; k++; }
       }
     }
     nv += k;
@@ -1124,7 +1122,7 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
         if (!src) continue;
         const key = stemKey;
         // a part that is also an ordinary word (رئيسي "main") needs the adjective guard
-        const node = m.trie.find(0, hashString(key));
+        const node = m.trie.findKey(key);
         if (node >= 0 && keyIs(m, node, key) && anyAmbiguous(node) && !adjectiveGuardPasses(t, strippedOf(t, v))) continue;
         chosen.push(new Chosen(
           t, t + 1, v, src.entry, src.ref, src.type, src.id, src.name, src.kind || undefined, src.country || undefined, 'propagation', key,

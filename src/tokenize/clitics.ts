@@ -40,9 +40,11 @@ const CONJ_PREP: readonly CliticRole[] = Object.freeze(['conjunction', 'preposit
 const CONJ_PREP_ART: readonly CliticRole[] = Object.freeze(['conjunction', 'preposition', 'article']);
 const CONJ_FUT: readonly CliticRole[] = Object.freeze(['conjunction', 'future']);
 /**
- * The role sequences a reading can have, in the order the annotator numbers them (its packed
- * readings store an index into this list; 4 and 5 restore the article of لل). @internal
+ * The role sequences a reading can have, by number (the annotator's packed readings store the
+ * number: `CLITIC_ROLE_SETS[RoleSet.X]`). @internal
  */
+export const enum RoleSet { None = 0, Conj = 1, Prep = 2, ConjPrep = 3, PrepArt = 4, ConjPrepArt = 5, ConjFut = 6 }
+/** @internal */
 export const CLITIC_ROLE_SETS: ReadonlyArray<readonly CliticRole[]> = Object.freeze([NONE, CONJ, PREP, CONJ_PREP, PREP_ART, CONJ_PREP_ART, CONJ_FUT]);
 const LAM = 0x0644;
 const isOneOf = (letters: readonly string[], c: number): boolean => letters.some((x) => x.charCodeAt(0) === c);
