@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync } from './builtins.js';
 import { AalamError, assertText } from './errors.js';
 import { buildMatcher, lookupKey, HitKind, isAmbiguous, type Matcher } from './gazetteer/matcher.js';
 import { aliasKey, compileLexicon, mergeEntries, type CompiledLexicon } from './gazetteer/compile.js';

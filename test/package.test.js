@@ -23,12 +23,16 @@ test('the package entry resolves to the bundle and exports what the library does
 });
 
 test('the bundle imports no module of its own (one file to load), only packages and node built-ins', (t) => {
+  let found = 0;
   for (const f of ['index.js', 'main.js', 'worker.js']) {
     const src = readFileSync(new URL(`../dist/bundle/${f}`, import.meta.url), 'utf8');
     const specifiers = [...src.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]/gm)].map((m) => m[1]);
-    t.true(specifiers.length > 0, f);
+    found += specifiers.length;
     t.deepEqual(specifiers.filter((s) => s.startsWith('.') || s.startsWith('/')), [], f);
   }
+  // (the library's bundle takes node's built-ins with process.getBuiltinModule and may import
+  // nothing; the CLI's bundles import built-ins, so the pattern is seen to match)
+  t.true(found > 0);
 });
 
 test('the bundled annotator gives the same annotations, topics and keyphrases as the modules', (t) => {

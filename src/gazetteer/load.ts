@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync } from '../builtins.js';
 import { join } from 'node:path';
 import { AalamError } from '../errors.js';
 import { assertEntries, type LexiconEntry } from './schema.js';

@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { createRequire } from '../builtins.js';
 
 type FrancAll = (value: string, options?: { only?: string[]; minLength?: number }) => Array<[string, number]>;
 let francAllFn: FrancAll | undefined;

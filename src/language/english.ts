@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { createRequire } from '../builtins.js';
 import type nlpType from 'compromise';
 import { checkArgs, latinNames, latinTokens, lexiconType, scanNames, type LatinOptions, type LatinSpan, type Lookup } from './latin.js';
 

@@ -4,7 +4,6 @@
  * (`codeUnits`); a class table built from range checks on first use (nothing is built at import)
  * counts the common classes of Arabic text two code units at a time in one packed register.
  */
-import { Buffer } from 'node:buffer';
 import { isArabicLetter, isLatinLetter } from '../tokenize/chars.js';
 
 /** The script with the most letters in a text; `none` when it has no letters at all. */

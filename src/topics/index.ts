@@ -2,7 +2,7 @@
  * Topics and keyphrases of Arabic news text: IPTC Media Topic categories with evidence, and ranked
  * TF-IDF keyphrases. See `createTopicModel`.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync } from '../builtins.js';
 import { AalamError, assertText } from '../errors.js';
 import type { Entity } from '../resolve/annotate.js';
 import { classify, topicRuntime, type Topic, type TopicOptions, type TopicRuntime } from './classify.js';

@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readFileSync, createRequire } from '../builtins.js';
 import { normalizeKey } from '../normalize/index.js';
 import { lightStem } from './stem.js';
 
