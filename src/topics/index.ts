@@ -115,7 +115,9 @@ export function dfTable(a: DfArtifact): DfTable {
       const d = Number(k);
       if (!Number.isFinite(d) || d < 0 || typeof v !== 'string') throw bad(`"${k}" is not a non-negative frequency with a string of keys`, v);
       // flat keys: split's long pieces are slices of the line, and entity ids are looked up per document
-      for (const s of v.split(' ')) if (s) into.set(flatCopy(s), d);
+      // (an indexed loop: at load, before any optimization, the iterator protocol of for-of doubled its time)
+      const keys = v.split(' ');
+      for (let i = 0; i < keys.length; i++) if (keys[i]) into.set(flatCopy(keys[i]!), d);
     }
   };
   const df = new Map<string, number>();
