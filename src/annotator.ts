@@ -119,6 +119,11 @@ const scratchFor = (m: Matcher): Scratch => {
   return s;
 };
 
+/** The shipped lexicon built from `dist/lexicon.json`, when its precomputed artifact is unusable. */
+let builtShipped: Matcher | undefined;
+/** The shipped lexicon's matcher, one per thread: every annotator of it shares its work buffers. */
+const shippedMatcher = (): Matcher => loadShippedMatcher() ?? (builtShipped ??= buildMatcher(loadShippedLexicon()));
+
 /**
  * The topic model, loaded on the first annotate() that asks for topics or keyphrases, and shared by
  * every annotator of the thread (it has no options; its word table is a cache of pure analyses).
@@ -168,8 +173,9 @@ export function createAnnotator(options: AnnotatorOptions = {}): Annotator {
     extras.push(...parseLexiconJsonl(text, file));
   }
   // the shipped lexicon comes precomputed (dist/lexicon.bin); anything else is built here
-  const matcher: Matcher = (!options.lexicon && !extras.length ? loadShippedMatcher() : undefined)
-    ?? buildMatcher(withExtras(options.lexicon ?? loadShippedLexicon(), extras));
+  const matcher: Matcher = !options.lexicon && !extras.length
+    ? shippedMatcher()
+    : buildMatcher(withExtras(options.lexicon ?? loadShippedLexicon(), extras));
   // work buffers reused across calls (annotate is synchronous: one call at a time per thread), shared
   // by the annotators of one matcher: they then share the entity passes' functions too (made once per
   // scratch), and V8's optimized code for them (a second set of these functions made the optimized

@@ -10,3 +10,38 @@ export function grown<A extends NumberArray>(a: A, size: number, keep: number = 
   b.set(keep >= a.length ? a : (a.subarray(0, keep) as A));
   return b;
 }
+
+/**
+ * A flat copy of a (possibly sliced) string: long results of `slice` and `split` point into the
+ * string they came from, keeping it alive and comparing slowly.
+ * @internal
+ */
+export function flatCopy(s: string): string {
+  return s.length >= 13 ? s.split('').join('') : s;
+}
+
+const fc = String.fromCharCode;
+
+/**
+ * The string of `units[s, e)`, flat (fromCharCode of an array makes a flat string; long runs go in
+ * pieces). Words of up to 8 units (most) are made by a call with their units as arguments: ~40 ns
+ * against ~110 for `apply` on a subarray (ANERcorp's 27.6k distinct words). @internal
+ */
+export function unitsString(units: Uint16Array, s: number, e: number): string {
+  const u = units;
+  switch (e - s) {
+    case 1: return fc(u[s]!);
+    case 2: return fc(u[s]!, u[s + 1]!);
+    case 3: return fc(u[s]!, u[s + 1]!, u[s + 2]!);
+    case 4: return fc(u[s]!, u[s + 1]!, u[s + 2]!, u[s + 3]!);
+    case 5: return fc(u[s]!, u[s + 1]!, u[s + 2]!, u[s + 3]!, u[s + 4]!);
+    case 6: return fc(u[s]!, u[s + 1]!, u[s + 2]!, u[s + 3]!, u[s + 4]!, u[s + 5]!);
+    case 7: return fc(u[s]!, u[s + 1]!, u[s + 2]!, u[s + 3]!, u[s + 4]!, u[s + 5]!, u[s + 6]!);
+    case 8: return fc(u[s]!, u[s + 1]!, u[s + 2]!, u[s + 3]!, u[s + 4]!, u[s + 5]!, u[s + 6]!, u[s + 7]!);
+  }
+  const piece = 8192;
+  if (e - s <= piece) return String.fromCharCode.apply(null, units.subarray(s, e) as unknown as number[]);
+  const parts: string[] = [];
+  for (let i = s; i < e; i += piece) parts.push(String.fromCharCode.apply(null, units.subarray(i, Math.min(e, i + piece)) as unknown as number[]));
+  return flatCopy(parts.join(''));
+}

@@ -1,6 +1,7 @@
 import type { CompiledEntry, CompiledLexicon } from './compile.js';
 import { HashTrie, hashString, rootFilterBits } from './hash.js';
-import { assembleMatcher, unitsText, type HitColumns, type Matcher } from './matcher.js';
+import { assembleMatcher, type HitColumns, type Matcher } from './matcher.js';
+import { unitsString } from '../arrays.js';
 
 /**
  * The precomputed matcher (`dist/lexicon.bin`, written by `npm run build` next to `dist/lexicon.json`):
@@ -134,7 +135,6 @@ export function writeMatcherArtifact(lex: CompiledLexicon, m: Matcher): Uint8Arr
   return out;
 }
 
-
 /**
  * The matcher stored in an artifact, or undefined when the bytes are not a well-formed artifact of
  * this format, or when its table does not answer lookups the way this code hashes and probes.
@@ -216,7 +216,7 @@ export function readMatcherArtifact(buf: Uint8Array): Matcher | undefined {
       const a = keyStart[u]!;
       const b = keyStart[u + 1]!;
       if (a === b) continue;
-      if (trie.findKey(unitsText(keyUnits, a, b)) !== u) return undefined;
+      if (trie.findKey(unitsString(keyUnits, a, b)) !== u) return undefined;
       break;
     }
   }

@@ -16,8 +16,8 @@ export function loadShippedLexicon(): CompiledLexicon {
   }
 }
 
-/** The shipped matcher, once read (immutable: every annotator of the shipped lexicon shares it). */
-let shippedMatcher: Matcher | undefined;
+/** The shipped matcher, once read (immutable: every annotator of the shipped lexicon shares it); null when the artifact was unusable. */
+let shippedMatcher: Matcher | null | undefined;
 
 /**
  * The matcher precomputed from the shipped lexicon (`dist/lexicon.bin`, made by `npm run build`), or
@@ -25,12 +25,15 @@ let shippedMatcher: Matcher | undefined;
  * Read once per thread and then shared: a matcher is only read. @internal
  */
 export function loadShippedMatcher(): Matcher | undefined {
-  if (shippedMatcher) return shippedMatcher;
-  try {
-    return (shippedMatcher = readMatcherArtifact(readFileSync(new URL('../lexicon.bin', import.meta.url))));
-  } catch {
-    return undefined;
+  if (shippedMatcher === undefined) {
+    // (an unusable artifact is tried once, not once per annotator)
+    try {
+      shippedMatcher = readMatcherArtifact(readFileSync(new URL('../lexicon.bin', import.meta.url))) ?? null;
+    } catch {
+      shippedMatcher = null;
+    }
   }
+  return shippedMatcher ?? undefined;
 }
 
 /**

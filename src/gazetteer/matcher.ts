@@ -1,5 +1,5 @@
 import { AMBIGUOUS, LEAD_SHIFT, aliasColumns, type CompiledEntry, type CompiledLexicon, type InstitutionSpec, type TriggerSpec } from './compile.js';
-import { grown } from '../arrays.js';
+import { grown, unitsString } from '../arrays.js';
 import { HASH_B, HashSet32, HashTrie, hashString } from './hash.js';
 
 /** What a trie node's hit points at. @internal */
@@ -274,12 +274,7 @@ export function keyIs(m: Matcher, node: number, key: string): boolean {
 
 /** The key of node `node` ('' for an inner node). @internal */
 export function keyAt(m: Matcher, node: number): string {
-  return unitsText(m.keyUnits, m.keyStart[node]!, m.keyStart[node + 1]!);
-}
-
-/** The string of `units[from, to)`. @internal */
-export function unitsText(units: Uint16Array, from: number, to: number): string {
-  return to > from ? Buffer.from(units.buffer, units.byteOffset + 2 * from, 2 * (to - from)).toString('utf16le') : '';
+  return unitsString(m.keyUnits, m.keyStart[node]!, m.keyStart[node + 1]!);
 }
 
 /** Leading tokens of a matched alias that are a title (evidence), not part of the name. @internal */

@@ -1125,7 +1125,7 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
         const node = m.trie.findKey(key);
         if (node >= 0 && keyIs(m, node, key) && anyAmbiguous(node) && !adjectiveGuardPasses(t, strippedOf(t, v))) continue;
         chosen.push(new Chosen(
-          t, t + 1, v, src.entry, src.ref, src.type, src.id, src.name, src.kind || undefined, src.country || undefined, 'propagation', key,
+          t, t + 1, v, src.entry, src.ref, src.type, src.id, src.name, src.kind, src.country, 'propagation', key,
           `from:${src.span || text.slice(raw.start[src.t]!, raw.end[src.end - 1]!)}`, 0.8, 0,
         ));
         covered[t] = 1;

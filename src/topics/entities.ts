@@ -12,7 +12,7 @@
  * @internal
  */
 import type { Entity } from '../resolve/annotate.js';
-import { flatCopy } from './words.js';
+import { flatCopy } from '../arrays.js';
 
 /**
  * Fields of the well-formed entities (end > start ≥ 0, end ≤ text length), in input order: the

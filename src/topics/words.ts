@@ -8,20 +8,10 @@
  * @internal
  */
 import { offsetAfterUnits, type RawTokens } from '../tokenize/index.js';
-import { grown } from '../arrays.js';
+import { grown, unitsString } from '../arrays.js';
 import { TokenBuffer } from '../tokenize/scan.js';
 import { compileTable, optionsMask } from '../normalize/engine.js';
 import { wordReadings, type TokenReading } from './stem.js';
-
-/**
- * A flat copy of a (possibly sliced) string: long results of `slice` and `split` point into the
- * string they came from, keeping it alive and comparing slowly.
- * @internal
- */
-export function flatCopy(s: string): string {
-  return s.length >= 13 ? s.split('').join('') : s;
-}
-
 
 /**
  * A scan of a text as the word table reads it: token spans and kinds, with the normalized units
@@ -148,7 +138,6 @@ export class WordTable {
   offsetAfter(text: string, s: number, e: number, letters: number): number {
     return offsetAfterUnits(text, s, e, letters, this.action, this.expansions);
   }
-
 
   /**
    * Scans `text` (unless its scan is given: it must be of `text`, with the default normalization)
@@ -345,31 +334,5 @@ export class WordTable {
 /** Empty token columns of a document read in windows. */
 function emptyRaw(): { start: Int32Array; end: Int32Array; kind: Uint8Array; breakBefore: Uint8Array } {
   return { start: new Int32Array(0), end: new Int32Array(0), kind: new Uint8Array(0), breakBefore: new Uint8Array(0) };
-}
-
-const fc = String.fromCharCode;
-
-/**
- * The string of `units[s, e)`, flat (fromCharCode of an array makes a flat string; long runs go in
- * pieces). Words of up to 8 units (most) are made by a call with their units as arguments: ~40 ns
- * against ~110 for `apply` on a subarray (ANERcorp's 27.6k distinct words).
- */
-function unitsString(units: Uint16Array, s: number, e: number): string {
-  const u = units;
-  switch (e - s) {
-    case 1: return fc(u[s]!);
-    case 2: return fc(u[s]!, u[s + 1]!);
-    case 3: return fc(u[s]!, u[s + 1]!, u[s + 2]!);
-    case 4: return fc(u[s]!, u[s + 1]!, u[s + 2]!, u[s + 3]!);
-    case 5: return fc(u[s]!, u[s + 1]!, u[s + 2]!, u[s + 3]!, u[s + 4]!);
-    case 6: return fc(u[s]!, u[s + 1]!, u[s + 2]!, u[s + 3]!, u[s + 4]!, u[s + 5]!);
-    case 7: return fc(u[s]!, u[s + 1]!, u[s + 2]!, u[s + 3]!, u[s + 4]!, u[s + 5]!, u[s + 6]!);
-    case 8: return fc(u[s]!, u[s + 1]!, u[s + 2]!, u[s + 3]!, u[s + 4]!, u[s + 5]!, u[s + 6]!, u[s + 7]!);
-  }
-  const piece = 8192;
-  if (e - s <= piece) return String.fromCharCode.apply(null, units.subarray(s, e) as unknown as number[]);
-  const parts: string[] = [];
-  for (let i = s; i < e; i += piece) parts.push(String.fromCharCode.apply(null, units.subarray(i, Math.min(e, i + piece)) as unknown as number[]));
-  return flatCopy(parts.join(''));
 }
 
