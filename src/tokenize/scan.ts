@@ -381,9 +381,19 @@ export class TokenBuffer {
       } else kd = TokenKindCode.Symbol;
       end[n] = j;
       kind[n] = kd;
-      this.hashSpan(text, n, i, j, action, expansions);
-      o = normStart[n + 1]!;
-      units = this.units;
+      const a = action[c]!;
+      if (j === i + 1 && a >= KEEP) {
+        // one unit kept or mapped to one (most punctuation): its hash is the unit
+        const u = a === KEEP ? c : a;
+        units[o++] = u;
+        hash[n] = u;
+        nlen[n] = 1;
+        normStart[n + 1] = o;
+      } else {
+        this.hashSpan(text, n, i, j, action, expansions);
+        o = normStart[n + 1]!;
+        units = this.units;
+      }
       n++;
       i = j;
     }
