@@ -85,12 +85,12 @@ function routeByLanguage(
     const h = hits?.find((x) => x.kind === HitKind.Entity && !isAmbiguous(x)) ?? hits?.find((x) => x.kind === HitKind.Entity);
     return h?.ref;
   };
-  const typeOf = (i: number): string | undefined => m.entries[i]?.type;
+  const typeOf = (i: number): string | undefined => m.entry(i)?.type;
   const added: Entity[] = [];
   const starts = tokenStarts();
   for (const p of english) {
     for (const s of englishEntities(text, p.start, p.end, lookup, { typeOf })) {
-      const e = s.entryIndex !== undefined ? m.entries[s.entryIndex] : undefined;
+      const e = s.entryIndex !== undefined ? m.entry(s.entryIndex) : undefined;
       added.push({
         start: s.start, end: s.end, text: s.text, type: e?.type ?? s.type, id: e?.id ?? null, name: e ? e.name : null,
         ...(e?.kind ? { kind: e.kind } : {}), ...((e?.country ?? e?.iso2) ? { country: (e!.country ?? e!.iso2)! } : {}),
@@ -227,7 +227,7 @@ export function createAnnotator(options: AnnotatorOptions = {}): Annotator {
       scratch.release(1 << 20);
       return out;
     },
-    stats: Object.freeze({ entries: matcher.entries.length, aliases: matcher.aliasCount }),
+    stats: Object.freeze({ entries: matcher.entryCount, aliases: matcher.aliasCount }),
   });
 }
 

@@ -19,9 +19,11 @@ function plain(m) {
     // the root filter passes every first token (and rejects the same others)
     starts: Array.from({ length: s.table.length / 3 }, (_, i) => (s.table[i * 3] === 1 ? m.trie.mayStart(s.table[i * 3 + 1]) : null)),
     misses: Array.from({ length: 2000 }, (_, i) => m.trie.mayStart(Math.imul(i + 1, 0x61c88647))),
-    hits: Array.from({ length: s.nodes }, (_, i) => m.hitsAt(i)), keys: Array.from({ length: s.nodes }, (_, i) => keyAt(m, i)), entries: m.entries,
+    hits: Array.from({ length: s.nodes }, (_, i) => m.hitsAt(i)), keys: Array.from({ length: s.nodes }, (_, i) => keyAt(m, i)),
+    // each entry whole, its columns, and nothing past the end
+    entries: Array.from({ length: m.entryCount + 1 }, (_, i) => m.entry(i)), entryColumns: m.entryColumns,
     triggers: [...m.triggers], institutions: m.institutions, givenNames: [...m.givenNames],
-    stopwords: [...m.stopwords], common: [...m.common], countryByIso: [...m.countryByIso], aliasCount: m.aliasCount,
+    stopwords: [...m.stopwords], common: [...m.common], aliasCount: m.aliasCount,
     hashes: ['givenHashes', 'triggerHashes', 'commonHashes'].map((k) => [...m[k].values()].sort((a, b) => a - b)),
     fields: Object.keys(m),
   };

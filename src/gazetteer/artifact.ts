@@ -1,6 +1,7 @@
 import type { CompiledEntry, CompiledLexicon } from './compile.js';
+import type { EntityType } from './schema.js';
 import { HashTrie, hashString, rootFilterBits } from './hash.js';
-import { assembleMatcher, type HitColumns, type Matcher } from './matcher.js';
+import { assembleMatcher, newEntryColumns, putEntry, type HitColumns, type Matcher } from './matcher.js';
 import { unitsString } from '../arrays.js';
 
 /**
@@ -78,7 +79,10 @@ export function writeMatcherArtifact(lex: CompiledLexicon, m: Matcher): Uint8Arr
   const pushStr = (s: string | undefined): void => { stringInts.push(ints.length); ints.push(str(s)); };
   pushAll(snap.table);
   pushAll(snap.rootBits);
-  for (const e of m.entries) for (const s of [e.id, e.type, e.name.ar, e.name.en, e.kind, e.country, e.iso2]) pushStr(s);
+  for (let i = 0; i < m.entryCount; i++) {
+    const e = m.entry(i)!;
+    for (const s of [e.id, e.type, e.name.ar, e.name.en, e.kind, e.country, e.iso2]) pushStr(s);
+  }
   const c = m.columns;
   const hits = c.kind.length;
   pushAll(c.start);
@@ -108,7 +112,7 @@ export function writeMatcherArtifact(lex: CompiledLexicon, m: Matcher): Uint8Arr
   const header: Header = {
     nodes: snap.nodes, size: snap.size, cap: snap.table.length / 3,
     rootKids: snap.rootKids,
-    aliasCount: m.aliasCount, entries: m.entries.length, hits, poolUnits: m.keyUnits.length,
+    aliasCount: m.aliasCount, entries: m.entryCount, hits, poolUnits: m.keyUnits.length,
     given: givenKeys.length, stopwords: lex.stopwords.length, commonWords: commonWords.length,
     triggerCount: lex.triggers.length,
     ints: ints.length, strings: strings.length, narrow: narrow.length, narrowBytes: narrowText.length, wideBytes: wideText.length,
@@ -179,14 +183,27 @@ export function readMatcherArtifact(buf: Uint8Array): Matcher | undefined {
   const trie = HashTrie.fromParts({ table, nodes: h.nodes, size: h.size, sigs, rootBits, rootKids: h.rootKids });
   if (!trie) return undefined;
 
-  const entries: CompiledEntry[] = new Array(h.entries);
-  for (let i = 0; i < h.entries; i++, o += ENTRY_INTS) {
-    const e: { -readonly [K in keyof CompiledEntry]: CompiledEntry[K] } = { id: S[I[o]!]!, type: S[I[o + 1]!]! as CompiledEntry['type'], name: { ar: S[I[o + 2]!]!, en: S[I[o + 3]!]! } };
-    if (I[o + 4]! >= 0) e.kind = S[I[o + 4]!]!;
-    if (I[o + 5]! >= 0) e.country = S[I[o + 5]!]!;
-    if (I[o + 6]! >= 0) e.iso2 = S[I[o + 6]!]!;
-    entries[i] = e;
-  }
+  // The entries by column; an entry's object is made when something reads it (most never are: a
+  // fresh process would otherwise make thousands of objects, and copy them in its first scavenges)
+  const n = h.entries;
+  const at = o;
+  o += n * ENTRY_INTS;
+  const str = (x: number): string | undefined => (x >= 0 ? S[x] : undefined);
+  const cols = newEntryColumns(n);
+  for (let i = 0, x = at; i < n; i++, x += ENTRY_INTS) putEntry(cols, i, S[I[x]!]!, S[I[x + 1]!]! as EntityType, str(I[x + 4]!), str(I[x + 5]!), str(I[x + 6]!));
+  const made: (CompiledEntry | undefined)[] = new Array(n);
+  const entry = (i: number): CompiledEntry => {
+    let e = made[i];
+    if (e === undefined) {
+      const x = at + i * ENTRY_INTS;
+      const m: { -readonly [K in keyof CompiledEntry]: CompiledEntry[K] } = { id: S[I[x]!]!, type: S[I[x + 1]!]! as EntityType, name: { ar: S[I[x + 2]!]!, en: S[I[x + 3]!]! } };
+      if (I[x + 4]! >= 0) m.kind = S[I[x + 4]!]!;
+      if (I[x + 5]! >= 0) m.country = S[I[x + 5]!]!;
+      if (I[x + 6]! >= 0) m.iso2 = S[I[x + 6]!]!;
+      e = made[i] = m;
+    }
+    return e;
+  };
   const start = ints(h.nodes + 1);
   const ref = ints(h.hits);
   const flags = ints(h.hits);
@@ -221,7 +238,8 @@ export function readMatcherArtifact(buf: Uint8Array): Matcher | undefined {
     }
   }
   return assembleMatcher({
-    trie, hits, keyPool: { units: keyUnits, start: keyStart }, aliasCount: h.aliasCount, entries,
+    trie, hits, keyPool: { units: keyUnits, start: keyStart }, aliasCount: h.aliasCount,
+    entries: { count: n, columns: () => cols, entry },
     triggers: h.triggers, institutions: h.institutions,
     givenKeys, givenValues, stopwords, commonWords, givenHashes, commonHashes, triggerHashes,
   });

@@ -1,4 +1,5 @@
 import { AMBIGUOUS, LEAD_SHIFT, aliasColumns, type CompiledEntry, type CompiledLexicon, type InstitutionSpec, type TriggerSpec } from './compile.js';
+import type { EntityType } from './schema.js';
 import { grown, unitsString } from '../arrays.js';
 import { HASH_B, HashSet32, HashTrie, hashString } from './hash.js';
 
@@ -36,7 +37,12 @@ export interface Matcher {
    */
   readonly keyUnits: Uint16Array;
   readonly keyStart: Int32Array;
-  readonly entries: readonly CompiledEntry[];
+  /** Number of lexicon entries (hit refs of kind Entity index them). */
+  readonly entryCount: number;
+  /** Entry `i` (made on first read when the matcher came from the precomputed artifact); undefined past the end. */
+  entry(i: number): CompiledEntry | undefined;
+  /** The fields the entity passes read of every entry, by column (as in the entries: undefined when absent). */
+  readonly entryColumns: EntryColumns;
   readonly triggers: ReadonlyMap<string, TriggerSpec>;
   readonly institutions: readonly InstitutionSpec[];
   readonly givenNames: ReadonlyMap<string, string>;
@@ -48,9 +54,50 @@ export interface Matcher {
   /** Hashes of the trigger keys and of the common words (pre-filters before string lookups). */
   readonly triggerHashes: HashSet32;
   readonly commonHashes: HashSet32;
-  /** ISO alpha-2 → index of the country entry. */
-  readonly countryByIso: ReadonlyMap<string, number>;
   readonly aliasCount: number;
+}
+
+/** Fields of the lexicon's entries by column: index i is entry i's. @internal */
+export interface EntryColumns {
+  readonly type: readonly EntityType[];
+  readonly id: readonly string[];
+  /** The entry's kind; undefined when it has none (or an empty one). */
+  readonly kind: readonly (string | undefined)[];
+  /** The entry's own country, as the entry gives it (undefined when it has none). */
+  readonly country: readonly (string | undefined)[];
+  /** The country the entry is in, or is (`country ?? iso2`); undefined when none (or empty). */
+  readonly place: readonly (string | undefined)[];
+  /** ISO alpha-2 → index of the country entry (a LOC entry with that `iso2`; the last one). */
+  readonly countryByIso: ReadonlyMap<string, number>;
+}
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] extends ReadonlyArray<infer U> ? U[] : T[K] };
+
+/** Empty columns for `n` entries, to be filled with `putEntry`. @internal */
+export function newEntryColumns(n: number): Writable<EntryColumns> {
+  return { type: new Array(n), id: new Array(n), kind: new Array(n), country: new Array(n), place: new Array(n), countryByIso: new Map() };
+}
+
+/** Puts entry i's fields (as the entry holds them) in `c`. @internal */
+export function putEntry(
+  c: Writable<EntryColumns>, i: number, id: string, type: EntityType, kind: string | undefined, country: string | undefined, iso2: string | undefined,
+): void {
+  c.id[i] = id;
+  c.type[i] = type;
+  c.kind[i] = kind || undefined;
+  c.country[i] = country;
+  c.place[i] = (country ?? iso2) || undefined;
+  if (iso2 && type === 'LOC') (c.countryByIso as Map<string, number>).set(iso2, i);
+}
+
+/** The columns of `entries`. */
+function columnsOf(entries: readonly CompiledEntry[]): EntryColumns {
+  const c = newEntryColumns(entries.length);
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
+    putEntry(c, i, e.id, e.type, e.kind, e.country, e.iso2);
+  }
+  return c;
 }
 
 /** Builds the matcher for a compiled lexicon. @internal */
@@ -161,7 +208,7 @@ export function buildMatcher(lex: CompiledLexicon): Matcher {
   return assembleMatcher({
     trie, hits, aliasCount,
     keyPool: { units: keyUnits.subarray(0, keyStart[nodes]!), start: keyStart.subarray(0, nodes + 1) },
-    entries: lex.entries,
+    entries: { count: lex.entries.length, columns: () => columnsOf(lex.entries), entry: (i) => lex.entries[i]! },
     triggers: lex.triggers,
     institutions: lex.institutions,
     givenKeys: Object.keys(lex.givenNames),
@@ -186,7 +233,11 @@ export interface MatcherParts {
   /** The hits by column. */
   readonly hits: HitColumns;
   readonly aliasCount: number;
-  readonly entries: readonly CompiledEntry[];
+  /**
+   * The entries: their number, their columns (made on the first read: a matcher built for a million
+   * names makes them when it first annotates, not while it is built), and entry i (in range) as an object.
+   */
+  readonly entries: { readonly count: number; columns(): EntryColumns; entry(i: number): CompiledEntry };
   readonly triggers: CompiledLexicon['triggers'];
   readonly institutions: CompiledLexicon['institutions'];
   /** Given-name keys and their values, in `Object.keys(lexicon.givenNames)` order. */
@@ -207,12 +258,11 @@ export interface MatcherParts {
  * both make the same structure). @internal
  */
 export function assembleMatcher(p: MatcherParts): Matcher {
-  const countryByIso = new Map<string, number>();
-  const entries = p.entries;
-  for (let i = 0; i < entries.length; i++) {
-    const e = entries[i]!;
-    if (e.iso2 && e.type === 'LOC') countryByIso.set(e.iso2, i);
-  }
+  const entryCount = p.entries.count;
+  let columns: EntryColumns | undefined;
+  const makeColumns = p.entries.columns;
+  const makeEntry = p.entries.entry;
+  const entry = (i: number): CompiledEntry | undefined => (i >= 0 && i < entryCount ? makeEntry(i) : undefined);
   const givenNames = new Map<string, string>();
   for (let i = 0; i < p.givenKeys.length; i++) givenNames.set(p.givenKeys[i]!, p.givenValues[i]!);
   const common = [...p.stopwords, ...p.commonWords];
@@ -242,7 +292,11 @@ export function assembleMatcher(p: MatcherParts): Matcher {
     columns: c,
     keyUnits,
     keyStart,
-    entries,
+    entryCount,
+    entry,
+    get entryColumns(): EntryColumns {
+      return (columns ??= makeColumns());
+    },
     triggers: new Map(p.triggers.map(([k, t]) => [k, t])),
     institutions: p.institutions.map(([, s]) => s),
     givenNames,
@@ -251,7 +305,6 @@ export function assembleMatcher(p: MatcherParts): Matcher {
     common: new Set(common),
     triggerHashes: new HashSet32(p.triggerHashes ?? p.triggers.map(([k]) => hashString(k))),
     commonHashes: new HashSet32(p.commonHashes ?? common.map(hashString)),
-    countryByIso,
     aliasCount: p.aliasCount,
   });
 }

@@ -5,7 +5,7 @@ import { compileTable, optionsMask } from '../normalize/engine.js';
 import { CLITIC_ROLE_SETS as ROLE_SETS, RoleSet, type CliticRole } from '../tokenize/clitics.js';
 import { HitKind, keyIs, leadOf, type Matcher } from '../gazetteer/matcher.js';
 import { HASH_B, HashSet32, MAX_HASH_LEN, hashPowers, hashPrepend, hashString } from '../gazetteer/hash.js';
-import { AMBIGUOUS, type CompiledEntry } from '../gazetteer/compile.js';
+import { AMBIGUOUS } from '../gazetteer/compile.js';
 import type { EntityType } from '../gazetteer/schema.js';
 
 /** How an annotation was found. */
@@ -65,8 +65,7 @@ class Chosen {
     readonly end: number,
     /** The reading of token t the span was found in: a variant of t (0: the bare token), or -1 for ^CAPS. */
     readonly v: number,
-    readonly entry: CompiledEntry | null,
-    /** Index of `entry` in the matcher's entries (-1 when none). */
+    /** The lexicon entry: its index in the matcher's entries (-1 when none). */
     readonly ref: number,
     readonly type: EntityType,
     readonly id: string | null,
@@ -418,26 +417,23 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
     if (k === undefined) countryIds.set(c, (k = countryIds.size));
     return k;
   };
-  const ownCountry = new Int32Array(m.entries.length).fill(-1);
-  const anyCountry = new Int32Array(m.entries.length).fill(-1);
+  const E = m.entryCount;
+  const ownCountry = new Int32Array(E).fill(-1);
+  const anyCountry = new Int32Array(E).fill(-1);
   /** 1 for a demonym (NORP) entry: read beside the hit columns, without loading the entry. */
-  const norpEntry = new Uint8Array(m.entries.length);
-  // The fields the passes read of each entry, by column. Entries have up to five shapes (kind,
-  // country and iso2 are optional), and a property read over more than four shapes is a
-  // megamorphic lookup; these arrays are read the same way for every entry.
-  const entryType: EntityType[] = new Array(m.entries.length);
-  const entryId: string[] = new Array(m.entries.length);
-  const entryKind: (string | undefined)[] = new Array(m.entries.length);
+  const norpEntry = new Uint8Array(E);
+  // The fields the passes read of each entry, by column (the matcher's: an entry object per read
+  // would be a megamorphic lookup, entries having up to five shapes)
+  const cols = m.entryColumns;
+  const entryType = cols.type;
+  const entryId = cols.id;
+  const entryKind = cols.kind;
   /** The entry's country, or the country it is (`country ?? iso2`), or undefined. */
-  const entryCountry: (string | undefined)[] = new Array(m.entries.length);
-  for (let i = 0; i < m.entries.length; i++) {
-    const e = m.entries[i]!;
-    entryType[i] = e.type;
-    entryId[i] = e.id;
-    entryKind[i] = e.kind || undefined;
-    entryCountry[i] = (e.country ?? e.iso2) || undefined;
-    if (e.type === 'NORP') norpEntry[i] = 1;
-    if (e.country) ownCountry[i] = countryId(e.country);
+  const entryCountry = cols.place;
+  for (let i = 0; i < E; i++) {
+    if (entryType[i] === 'NORP') norpEntry[i] = 1;
+    const country = cols.country[i];
+    if (country) ownCountry[i] = countryId(country);
     if (entryCountry[i]) anyCountry[i] = countryId(entryCountry[i]!);
   }
   /** Countries with a person title before their demonym (الرئيس الصيني): stamped with `epoch`. */
@@ -451,11 +447,11 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
   // Parts of annotations that many share, frozen (annotations are read-only): each entry's name,
   // the source of each hit row read without a rule, the source of each pattern rule. A long
   // document's annotations all live until the call returns: fewer objects, less to copy.
-  const sharedNames: (EntityName | undefined)[] = new Array(m.entries.length);
+  const sharedNames: (EntityName | undefined)[] = new Array(E);
   const nameOf = (ref: number): EntityName => {
     let x = sharedNames[ref];
     if (x === undefined) {
-      const nm = m.entries[ref]!.name;
+      const nm = m.entry(ref)!.name;
       x = sharedNames[ref] = Object.freeze({ ar: nm.ar, en: nm.en });
     }
     return x;
@@ -858,14 +854,14 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
         if (inst.gender === undefined || (inst.gender === 'f') === fem) norpRow = y;
       }
       if (norpRow < 0) continue;
-      const norp = m.entries[hitRef[norpRow]!]!;
-      const ci2 = norp.country ? m.countryByIso.get(norp.country) : undefined;
+      const norpCountry = cols.country[hitRef[norpRow]!];
+      const ci2 = norpCountry ? cols.countryByIso.get(norpCountry) : undefined;
       if (ci2 === undefined) continue;
-      const country = m.entries[ci2]!;
+      const country = m.entry(ci2)!;
       const slug = country.id.slice(4);
       const o = new Chosen(
-        t, end + 1, candVar[ci]!, null, -1, 'ORG', `org/${slug}/${inst.slug}`, { ar: '', en: `${inst.en} of ${country.name.en}` },
-        'government-body', norp.country, 'composition', inst.text, 'institution+demonym', 0.85, 0,
+        t, end + 1, candVar[ci]!, -1, 'ORG', `org/${slug}/${inst.slug}`, { ar: '', en: `${inst.en} of ${country.name.en}` },
+        'government-body', norpCountry, 'composition', inst.text, 'institution+demonym', 0.85, 0,
       );
       if (!best || o.end > best.end) best = o;
     }
@@ -916,7 +912,7 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
     if (best < 0) return null;
     const ref = hitRef[best]!;
     const c = new Chosen(
-      t, candEnd[ci]!, v, m.entries[ref]!, ref, entryType[ref]!, entryId[ref]!, nameOf(ref), entryKind[ref], entryCountry[ref], 'lexicon', hitAlias[best], bestRule, bestConf,
+      t, candEnd[ci]!, v, ref, entryType[ref]!, entryId[ref]!, nameOf(ref), entryKind[ref], entryCountry[ref], 'lexicon', hitAlias[best], bestRule, bestConf,
       leadOf(hitFlags[best]!),
     );
     if (bestRule === undefined) c.source = rowSources[best] ??= Object.freeze({ by: 'lexicon' as const, alias: hitAlias[best]! });
@@ -957,9 +953,9 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
           sc.partialHashes.add(h);
           windowPartials.push(c);
         }
-        // the same entry (a pattern find has none; ids are unique per entry): by reference, not by id
+        // the same entry (a pattern find has none: -1; ids are unique per entry): by index, not by id
         // (null or a string: comparing those deoptimized this function)
-        else if (prev && prev.entry !== c.entry) partial.set(key, null);
+        else if (prev && prev.ref !== c.ref) partial.set(key, null);
       }
     }
   };
@@ -1081,7 +1077,7 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
       if (j === t + 1) continue;
       title ??= triggerBefore(t, 'PER', undefined, true);
       const rule = title ? `title:${title}` : 'given-name';
-      const c = new Chosen(t, j, v, null, -1, 'PER', null, null, undefined, undefined, 'pattern', undefined, rule, title ? 0.7 : 0.6, 0);
+      const c = new Chosen(t, j, v, -1, 'PER', null, null, undefined, undefined, 'pattern', undefined, rule, title ? 0.7 : 0.6, 0);
       let src = patternSources.get(rule);
       if (src === undefined) patternSources.set(rule, (src = Object.freeze({ by: 'pattern' as const, rule })));
       c.source = src;
@@ -1125,7 +1121,7 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
         const node = m.trie.findKey(key);
         if (node >= 0 && keyIs(m, node, key) && anyAmbiguous(node) && !adjectiveGuardPasses(t, strippedOf(t, v))) continue;
         chosen.push(new Chosen(
-          t, t + 1, v, src.entry, src.ref, src.type, src.id, src.name, src.kind, src.country, 'propagation', key,
+          t, t + 1, v, src.ref, src.type, src.id, src.name, src.kind, src.country, 'propagation', key,
           `from:${src.span || text.slice(raw.start[src.t]!, raw.end[src.end - 1]!)}`, 0.8, 0,
         ));
         covered[t] = 1;
@@ -1202,7 +1198,7 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
     types = opts.types ? new Set(opts.types) : null;
     const out: Entity[] = [];
     // the document's evidence: entries mentioned unambiguously, countries, parts of full names
-    sure.reset(m.entries.length);
+    sure.reset(E);
     if (++epoch === 0x7fffffff) { epoch = 1; titledCountries.fill(0); docCountries.fill(0); }
     partial = new Map<string, Chosen | null>();
     sc.partialHashes.clear();
