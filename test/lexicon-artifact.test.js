@@ -46,7 +46,7 @@ test('a damaged artifact is refused, not trusted', (t) => {
   t.is(readMatcherArtifact(flipped), undefined);
 });
 
-test('compiled lexicons: alias tuples on demand, same matcher from columns and from tuples', (t) => {
+test('compiled lexicons: entries and alias tuples on demand, same matcher from columns and from tuples', (t) => {
   const entries = [
     { id: 'per/a', type: 'PER', name: { ar: 'الأمير سعيد الهاشمي', en: 'Saïd Hashimi' }, aliases: ['سعيد الهاشمى', 'AFP Said'] },
     { id: 'loc/b', type: 'LOC', name: { ar: 'مدينة النور', en: 'Nour City' }, ambiguous: ['النور'] },
@@ -60,7 +60,15 @@ test('compiled lexicons: alias tuples on demand, same matcher from columns and f
   t.true(Array.isArray(tuples));
   t.is(lex.aliases, tuples);
   t.true(tuples.every((r) => r.length === 4 && typeof r[0] === 'string' && lex.entries[r[1]] !== undefined));
+  const ents = lex.entries; // made on first read too, then kept
+  t.is(lex.entries, ents);
+  t.deepEqual(ents, [
+    { id: 'per/a', type: 'PER', name: { ar: 'الأمير سعيد الهاشمي', en: 'Said Hashimi' } },
+    { id: 'loc/b', type: 'LOC', name: { ar: 'مدينة النور', en: 'Nour City' } },
+    { id: 'norp/c', type: 'NORP', name: { ar: 'نوري', en: 'Nouri' } },
+  ]);
   const roundTrip = JSON.parse(JSON.stringify(lex));
+  t.deepEqual(Object.keys(roundTrip), Object.keys(lex));
   t.deepEqual(roundTrip.aliases, tuples);
   t.deepEqual(plain(buildMatcher(roundTrip)), fromColumns);
   const a = createAnnotator({ lexicon: lex });

@@ -1,4 +1,4 @@
-import type { CompiledEntry, CompiledLexicon } from './compile.js';
+import { makeEntry, type CompiledEntry, type CompiledLexicon } from './compile.js';
 import type { EntityType } from './schema.js';
 import { HashTrie, hashString, rootFilterBits } from './hash.js';
 import { assembleMatcher, newEntryColumns, putEntry, type HitColumns, type Matcher } from './matcher.js';
@@ -196,11 +196,7 @@ export function readMatcherArtifact(buf: Uint8Array): Matcher | undefined {
     let e = made[i];
     if (e === undefined) {
       const x = at + i * ENTRY_INTS;
-      const m: { -readonly [K in keyof CompiledEntry]: CompiledEntry[K] } = { id: S[I[x]!]!, type: S[I[x + 1]!]! as EntityType, name: { ar: S[I[x + 2]!]!, en: S[I[x + 3]!]! } };
-      if (I[x + 4]! >= 0) m.kind = S[I[x + 4]!]!;
-      if (I[x + 5]! >= 0) m.country = S[I[x + 5]!]!;
-      if (I[x + 6]! >= 0) m.iso2 = S[I[x + 6]!]!;
-      e = made[i] = m;
+      e = made[i] = makeEntry(S[I[x]!]!, S[I[x + 1]!]! as EntityType, S[I[x + 2]!]!, S[I[x + 3]!]!, str(I[x + 4]!), str(I[x + 5]!), str(I[x + 6]!));
     }
     return e;
   };

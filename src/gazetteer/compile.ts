@@ -333,11 +333,43 @@ export interface AliasColumns {
   readonly alias: readonly string[];
 }
 
-const columnsOf = new WeakMap<CompiledLexicon, AliasColumns>();
+/**
+ * The entries of a compiled lexicon, by column: entry i is `makeEntry` of field i of each.
+ * `compileLexicon` builds these; the `entries` objects are made from them on first read (a million
+ * entries are then two million fewer objects while a matcher is built from the columns). @internal
+ */
+export interface EntryFieldColumns {
+  readonly count: number;
+  readonly id: readonly string[];
+  readonly type: readonly EntityType[];
+  readonly ar: readonly string[];
+  readonly en: readonly string[];
+  readonly kind: readonly (string | undefined)[];
+  readonly country: readonly (string | undefined)[];
+  readonly iso2: readonly (string | undefined)[];
+}
+
+/** A compiled entry of its fields (`kind`, `country`, `iso2` only when defined, in that order). @internal */
+export function makeEntry(
+  id: string, type: EntityType, ar: string, en: string, kind: string | undefined, country: string | undefined, iso2: string | undefined,
+): CompiledEntry {
+  const e: { -readonly [K in keyof CompiledEntry]: CompiledEntry[K] } = { id, type, name: { ar, en } };
+  if (kind !== undefined) e.kind = kind;
+  if (country !== undefined) e.country = country;
+  if (iso2 !== undefined) e.iso2 = iso2;
+  return e;
+}
+
+const columnsOf = new WeakMap<CompiledLexicon, { readonly aliases: AliasColumns; readonly entries: EntryFieldColumns }>();
 
 /** The alias columns of a lexicon made by `compileLexicon` (undefined for a parsed artifact). @internal */
 export function aliasColumns(lex: CompiledLexicon): AliasColumns | undefined {
-  return columnsOf.get(lex);
+  return columnsOf.get(lex)?.aliases;
+}
+
+/** The entry columns of a lexicon made by `compileLexicon` (undefined for a parsed artifact). @internal */
+export function entryFieldColumns(lex: CompiledLexicon): EntryFieldColumns | undefined {
+  return columnsOf.get(lex)?.entries;
 }
 
 const NO_KEYS: ReadonlySet<string> = new Set();
@@ -373,8 +405,14 @@ export function compileLexicon(src: LexiconSources): CompiledLexicon {
     }
   }
 
-  // Pass 2: entries and alias rows.
-  const entries: CompiledEntry[] = [];
+  // Pass 2: entries (by column) and alias rows.
+  const eId: string[] = new Array(n);
+  const eType: EntityType[] = new Array(n);
+  const eAr: string[] = new Array(n);
+  const eEn: string[] = new Array(n);
+  const eKind: (string | undefined)[] = new Array(n);
+  const eCountry: (string | undefined)[] = new Array(n);
+  const eIso2: (string | undefined)[] = new Array(n);
   const colKey: string[] = new Array(bound).fill('');
   const colAlias: string[] = new Array(bound).fill('');
   let colEntry = new Int32Array(bound);
@@ -393,11 +431,13 @@ export function compileLexicon(src: LexiconSources): CompiledLexicon {
   let uSet: Set<string> | undefined;
   for (let idx = 0; idx < n; idx++) {
     const e = merged[idx]!;
-    const out: { -readonly [K in keyof CompiledEntry]: CompiledEntry[K] } = { id: e.id, type: e.type, name: { ar: e.name.ar, en: asciiFold(e.name.en) } };
-    if (e.kind) out.kind = e.kind;
-    if (e.country) out.country = e.country;
-    if (e.iso2) out.iso2 = e.iso2;
-    entries.push(out);
+    eId[idx] = e.id;
+    eType[idx] = e.type;
+    eAr[idx] = e.name.ar;
+    eEn[idx] = asciiFold(e.name.en);
+    eKind[idx] = e.kind || undefined;
+    eCountry[idx] = e.country || undefined;
+    eIso2[idx] = e.iso2 || undefined;
 
     const from = first[idx]!;
     const count = first[idx + 1]! - from;
@@ -475,9 +515,17 @@ export function compileLexicon(src: LexiconSources): CompiledLexicon {
     if (!key || key.includes(' ')) continue;
     givenNames[key] = (g.origin === 'foreign' ? 'f' : 'a') + (g.ambiguous ? '?' : '');
   }
+  const entryCols: EntryFieldColumns = { count: n, id: eId, type: eType, ar: eAr, en: eEn, kind: eKind, country: eCountry, iso2: eIso2 };
   const lexicon: CompiledLexicon = {
     version: 1,
-    entries,
+    // objects on first read, like the tuples below; the matcher reads the columns
+    get entries(): readonly CompiledEntry[] {
+      const c = entryCols;
+      const out: CompiledEntry[] = new Array(c.count);
+      for (let i = 0; i < c.count; i++) out[i] = makeEntry(c.id[i]!, c.type[i]!, c.ar[i]!, c.en[i]!, c.kind[i], c.country[i], c.iso2[i]);
+      Object.defineProperty(this, 'entries', { value: out, enumerable: true, writable: true, configurable: true });
+      return out;
+    },
     // tuples on first read (JSON.stringify, spread, consumers of the rows); the matcher reads the columns
     get aliases(): ReadonlyArray<readonly [string, number, number, string]> {
       const tuples = aliasTuples(columns);
@@ -491,7 +539,7 @@ export function compileLexicon(src: LexiconSources): CompiledLexicon {
     stopwords: [...new Set((src.stopwords ?? []).map(aliasKey))],
     commonWords: [...new Set((src.commonWords ?? []).map(aliasKey))].filter((k) => k && !k.includes(' ')),
   };
-  columnsOf.set(lexicon, columns);
+  columnsOf.set(lexicon, { aliases: columns, entries: entryCols });
   return lexicon;
 }
 

@@ -1,4 +1,7 @@
-import { AMBIGUOUS, LEAD_SHIFT, aliasColumns, type CompiledEntry, type CompiledLexicon, type InstitutionSpec, type TriggerSpec } from './compile.js';
+import {
+  AMBIGUOUS, LEAD_SHIFT, aliasColumns, entryFieldColumns, makeEntry, type CompiledEntry, type CompiledLexicon, type EntryFieldColumns, type InstitutionSpec,
+  type TriggerSpec,
+} from './compile.js';
 import type { EntityType } from './schema.js';
 import { grown, unitsString } from '../arrays.js';
 import { HASH_B, HashSet32, HashTrie, hashString } from './hash.js';
@@ -90,14 +93,34 @@ export function putEntry(
   if (iso2 && type === 'LOC') (c.countryByIso as Map<string, number>).set(iso2, i);
 }
 
-/** The columns of `entries`. */
-function columnsOf(entries: readonly CompiledEntry[]): EntryColumns {
-  const c = newEntryColumns(entries.length);
-  for (let i = 0; i < entries.length; i++) {
-    const e = entries[i]!;
-    putEntry(c, i, e.id, e.type, e.kind, e.country, e.iso2);
+/** The entries of a compiled lexicon as `MatcherParts` has them: by their columns when it has them, else by its objects. */
+function entriesOf(lex: CompiledLexicon): MatcherParts['entries'] {
+  const f = entryFieldColumns(lex);
+  if (!f) {
+    const entries = lex.entries;
+    const columns = (): EntryColumns => {
+      const c = newEntryColumns(entries.length);
+      for (let i = 0; i < entries.length; i++) {
+        const e = entries[i]!;
+        putEntry(c, i, e.id, e.type, e.kind, e.country, e.iso2);
+      }
+      return c;
+    };
+    return { count: entries.length, columns, entry: (i) => entries[i]! };
   }
-  return c;
+  return entriesOfColumns(f);
+}
+
+/** Entries given by their columns: an entry's object is made on its first read, and kept. @internal */
+export function entriesOfColumns(f: EntryFieldColumns): MatcherParts['entries'] {
+  const columns = (): EntryColumns => {
+    const c = newEntryColumns(f.count);
+    for (let i = 0; i < f.count; i++) putEntry(c, i, f.id[i]!, f.type[i]!, f.kind[i], f.country[i], f.iso2[i]);
+    return c;
+  };
+  const made: (CompiledEntry | undefined)[] = [];
+  const entry = (i: number): CompiledEntry => (made[i] ??= makeEntry(f.id[i]!, f.type[i]!, f.ar[i]!, f.en[i]!, f.kind[i], f.country[i], f.iso2[i]));
+  return { count: f.count, columns, entry };
 }
 
 /** Builds the matcher for a compiled lexicon. @internal */
@@ -208,7 +231,7 @@ export function buildMatcher(lex: CompiledLexicon): Matcher {
   return assembleMatcher({
     trie, hits, aliasCount,
     keyPool: { units: keyUnits.subarray(0, keyStart[nodes]!), start: keyStart.subarray(0, nodes + 1) },
-    entries: { count: lex.entries.length, columns: () => columnsOf(lex.entries), entry: (i) => lex.entries[i]! },
+    entries: entriesOf(lex),
     triggers: lex.triggers,
     institutions: lex.institutions,
     givenKeys: Object.keys(lex.givenNames),
