@@ -313,6 +313,8 @@ export class Scratch {
    * after each call): one array per annotator, not one per call.
    */
   norms: string[] = [];
+  /** The tokens whose string `norms` holds in the current window (most tokens never need one). */
+  normSet = new Int32Array(0);
   /** Hashes of the name parts that propagate in the current document. */
   readonly partialHashes = new HashSet32();
   /**
@@ -363,6 +365,7 @@ export class Scratch {
     this.candEnd = new Int32Array(256); this.candNode = new Int32Array(256); this.candVar = new Int8Array(256);
     this.sure.release();
     this.norms = [];
+    this.normSet = new Int32Array(0);
   }
 }
 
@@ -397,6 +400,9 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
   let kinds = raw.kind;
   /** Normalized token strings made so far in this call ('' = not made): see `Scratch.norms`. */
   let normCache = sc.norms;
+  let normSet = sc.normSet;
+  /** How many of `normSet` the current window has. */
+  let nNorm = 0;
   let vHash = sc.vHash;
   let vStrip = sc.vStrip;
   let vRole = sc.vRole;
@@ -474,8 +480,13 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
   const suffixHash = (t: number, k: number): number =>
     k === 0 ? H[t]! : (H[t]! - Math.imul(prefixHash(t, k), POW[Math.min(NL[t]! - k, MAX_HASH_LEN)]!)) | 0;
   const normOf = (t: number): string => {
-    const s = normCache[t]!;
-    return s !== '' ? s : (normCache[t] = tokenNorm(text, raw.start[t]!, raw.end[t]!, action, expansions));
+    let s = normCache[t]!;
+    if (s === '') {
+      s = normCache[t] = tokenNorm(text, raw.start[t]!, raw.end[t]!, action, expansions);
+      // (an empty form is made again on each read, as it was kept as '' anyway)
+      if (s !== '') normSet[nNorm++] = t;
+    }
+    return s;
   };
   /** `^CSTO` for a short all-caps Latin token, else null. */
   const capsKey = (t: number): string | null => {
@@ -1155,8 +1166,13 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
     NS = raw.normStart;
     NL = raw.nlen;
     kinds = raw.kind;
-    if (sc.norms.length < n) sc.norms = new Array<string>(Math.max(n, sc.norms.length * 2)).fill('');
+    if (sc.norms.length < n) {
+      sc.norms = new Array<string>(Math.max(n, sc.norms.length * 2)).fill('');
+      sc.normSet = new Int32Array(sc.norms.length);
+    }
     normCache = sc.norms; // all '': emptied after every window (finally, below)
+    normSet = sc.normSet;
+    nNorm = 0;
     vHash = sc.vHash;
     vStrip = sc.vStrip;
     vRole = sc.vRole;
@@ -1186,7 +1202,8 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
         for (const c of windowPartials) if (c.span === '') c.span = text.slice(raw.start[c.t]!, raw.end[c.end - 1]!);
       }
     } finally {
-      normCache.fill('', 0, n);
+      for (let k = 0; k < nNorm; k++) normCache[normSet[k]!] = '';
+      nNorm = 0;
       windowPartials.length = 0;
     }
   }
