@@ -76,6 +76,20 @@ test('compiled lexicons: entries and alias tuples on demand, same matcher from c
   t.is(a.stats.entries, 3);
 });
 
+test('a frozen compiled lexicon still gives its entries and alias tuples, and serializes as an unfrozen one', (t) => {
+  const entries = [
+    { id: 'loc/baghdad', type: 'LOC', name: { ar: 'بغداد', en: 'Baghdad' }, country: 'IQ', kind: 'city', aliases: ['بغداد العاصمة'] },
+    { id: 'per/ali', type: 'PER', name: { ar: 'علي الأحمد', en: 'Ali Ahmad' } },
+  ];
+  const frozen = Object.freeze(compileLexicon({ entries }));
+  const plainLex = compileLexicon({ entries });
+  t.is(frozen.entries, frozen.entries);
+  t.is(frozen.aliases, frozen.aliases);
+  t.is(JSON.stringify(frozen), JSON.stringify(plainLex));
+  t.deepEqual(frozen.entries[0], { id: 'loc/baghdad', type: 'LOC', name: { ar: 'بغداد', en: 'Baghdad' }, kind: 'city', country: 'IQ' });
+  t.is(createAnnotator({ lexicon: frozen }).annotate('وصل إلى بغداد أمس').entities[0]?.id, 'loc/baghdad');
+});
+
 test('the root filter grows with the root: every first token passes, few others do, also for 200k first tokens', async (t) => {
   const { HashTrie } = await import('../dist/gazetteer/hash.js');
   const trie = new HashTrie(16);

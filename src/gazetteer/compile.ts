@@ -515,21 +515,22 @@ export function compileLexicon(src: LexiconSources): CompiledLexicon {
     if (!key || key.includes(' ')) continue;
     givenNames[key] = (g.origin === 'foreign' ? 'f' : 'a') + (g.ambiguous ? '?' : '');
   }
+  let entriesMade: CompiledEntry[] | undefined;
+  let tuplesMade: Array<[string, number, number, string]> | undefined;
   const entryCols: EntryFieldColumns = { count: n, id: eId, type: eType, ar: eAr, en: eEn, kind: eKind, country: eCountry, iso2: eIso2 };
   const lexicon: CompiledLexicon = {
     version: 1,
     // objects on first read, like the tuples below; the matcher reads the columns
     get entries(): readonly CompiledEntry[] {
       const c = entryCols;
-      const out: CompiledEntry[] = new Array(c.count);
-      for (let i = 0; i < c.count; i++) out[i] = makeEntry(c.id[i]!, c.type[i]!, c.ar[i]!, c.en[i]!, c.kind[i], c.country[i], c.iso2[i]);
-      Object.defineProperty(this, 'entries', { value: out, enumerable: true, writable: true, configurable: true });
+      const out = (entriesMade ??= Array.from({ length: c.count }, (_, i) => makeEntry(c.id[i]!, c.type[i]!, c.ar[i]!, c.en[i]!, c.kind[i], c.country[i], c.iso2[i])));
+      settle(this, 'entries', out);
       return out;
     },
     // tuples on first read (JSON.stringify, spread, consumers of the rows); the matcher reads the columns
     get aliases(): ReadonlyArray<readonly [string, number, number, string]> {
-      const tuples = aliasTuples(columns);
-      Object.defineProperty(this, 'aliases', { value: tuples, enumerable: true, writable: true, configurable: true });
+      const tuples = (tuplesMade ??= aliasTuples(columns));
+      settle(this, 'aliases', tuples);
       return tuples;
     },
     givenNames,
@@ -541,6 +542,15 @@ export function compileLexicon(src: LexiconSources): CompiledLexicon {
   };
   columnsOf.set(lexicon, { aliases: columns, entries: entryCols });
   return lexicon;
+}
+
+/**
+ * Makes a property read through a getter a plain one with value `v` (later reads are property
+ * loads, and it can be assigned as before); on a frozen object it stays the getter, which returns the
+ * same `v` each time.
+ */
+function settle(o: object, key: string, v: unknown): void {
+  Reflect.defineProperty(o, key, { value: v, enumerable: true, writable: true, configurable: true });
 }
 
 /** The `aliases` rows of alias columns. */
