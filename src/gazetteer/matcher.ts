@@ -42,9 +42,9 @@ export interface Matcher {
   readonly keyStart: Int32Array;
   /** Number of lexicon entries (hit refs of kind Entity index them). */
   readonly entryCount: number;
-  /** Entry `i` (made on first read when the matcher came from the precomputed artifact); undefined past the end. */
+  /** Entry `i`, undefined past the end (made on its first read when the entries came by column: the artifact, `compileLexicon`). */
   entry(i: number): CompiledEntry | undefined;
-  /** The fields the entity passes read of every entry, by column (as in the entries: undefined when absent). */
+  /** The fields the entity passes read of every entry, by column (made on first read). */
   readonly entryColumns: EntryColumns;
   readonly triggers: ReadonlyMap<string, TriggerSpec>;
   readonly institutions: readonly InstitutionSpec[];
@@ -284,8 +284,8 @@ export function assembleMatcher(p: MatcherParts): Matcher {
   const entryCount = p.entries.count;
   let columns: EntryColumns | undefined;
   const makeColumns = p.entries.columns;
-  const makeEntry = p.entries.entry;
-  const entry = (i: number): CompiledEntry | undefined => (i >= 0 && i < entryCount ? makeEntry(i) : undefined);
+  const entryAt = p.entries.entry;
+  const entry = (i: number): CompiledEntry | undefined => (i >= 0 && i < entryCount ? entryAt(i) : undefined);
   const givenNames = new Map<string, string>();
   for (let i = 0; i < p.givenKeys.length; i++) givenNames.set(p.givenKeys[i]!, p.givenValues[i]!);
   const common = [...p.stopwords, ...p.commonWords];
