@@ -66,6 +66,9 @@ childMain(async (cfg) => {
   res.m3 = mem(); // what the annotator retains (+ the source entries for synthetic sizes)
   res.m0 = m0;
 
+  // (a repeated build: build time and memory only)
+  if (cfg.buildOnly) return res;
+
   // Map baseline built from the same alias strings with aalam's aliasKey
   if (!aliasesForBaseline) {
     aliasesForBaseline = [];
