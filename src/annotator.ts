@@ -1,7 +1,7 @@
 import { readFileSync } from './builtins.js';
 import { AalamError, assertText } from './errors.js';
-import { buildMatcher, lookupKey, HitKind, isAmbiguous, type Matcher } from './gazetteer/matcher.js';
-import { aliasKey, compileLexicon, mergeEntries, type CompiledLexicon } from './gazetteer/compile.js';
+import { buildMatcher, extendMatcher, lookupKey, HitKind, isAmbiguous, type Matcher } from './gazetteer/matcher.js';
+import { aliasColumns, aliasKey, compileLexicon, mergeEntries, type CompiledLexicon } from './gazetteer/compile.js';
 import { analyzeLanguage, englishEntities, type Paragraph } from './language/index.js';
 import { createTopicModel, type Topic, type Keyphrase, type TopicModel } from './topics/index.js';
 import { assertEntries, type LexiconEntry } from './gazetteer/schema.js';
@@ -130,10 +130,14 @@ const shippedMatcher = (): Matcher => loadShippedMatcher() ?? (builtShipped ??= 
  */
 let defaultTopicModel: TopicModel | undefined;
 
-function withExtras(base: CompiledLexicon, extras: LexiconEntry[]): CompiledLexicon {
-  if (!extras.length) return base;
-  // Recompile extra entries and append them; ids already present are merged by a full recompile of those ids.
-  const extra = compileLexicon({ entries: mergeEntries(extras) });
+/** Alias rows of extra entries up to which they extend the shipped matcher instead of being built with it. */
+const EXTEND_MAX_ROWS = 5000;
+
+/**
+ * Extra entries (compiled on their own) after a lexicon's: their alias rows come after its alias rows,
+ * their entry indices after its entries.
+ */
+function withExtras(base: CompiledLexicon, extra: CompiledLexicon): CompiledLexicon {
   const offset = base.entries.length;
   return {
     ...base,
@@ -173,9 +177,16 @@ export function createAnnotator(options: AnnotatorOptions = {}): Annotator {
     extras.push(...parseLexiconJsonl(text, file));
   }
   // the shipped lexicon comes precomputed (dist/lexicon.bin); anything else is built here
-  const matcher: Matcher = !options.lexicon && !extras.length
-    ? shippedMatcher()
-    : buildMatcher(withExtras(options.lexicon ?? loadShippedLexicon(), extras));
+  let matcher: Matcher;
+  if (!extras.length) matcher = options.lexicon ? buildMatcher(options.lexicon) : shippedMatcher();
+  else {
+    const extra = compileLexicon({ entries: mergeEntries(extras) });
+    // A few extra names extend the shipped matcher (a copy of its trie: a few milliseconds, against
+    // ~50 to build the shipped names again); many are built with it. Both make the same matcher.
+    matcher = !options.lexicon && (aliasColumns(extra)?.count ?? Infinity) <= EXTEND_MAX_ROWS
+      ? extendMatcher(shippedMatcher(), extra)
+      : buildMatcher(withExtras(options.lexicon ?? loadShippedLexicon(), extra));
+  }
   // work buffers reused across calls (annotate is synchronous: one call at a time per thread), shared
   // by the annotators of one matcher: they then share the entity passes' functions too (made once per
   // scratch), and V8's optimized code for them (a second set of these functions made the optimized

@@ -3,7 +3,8 @@
 import test from 'ava';
 import { readFileSync } from 'node:fs';
 import { compileLexicon, createAnnotator } from '../dist/index.js';
-import { buildMatcher, keyAt, keyIs, lookupKey } from '../dist/gazetteer/matcher.js';
+import { mergeEntries } from '../dist/gazetteer/compile.js';
+import { buildMatcher, extendMatcher, keyAt, keyIs, lookupKey } from '../dist/gazetteer/matcher.js';
 import { loadShippedMatcher } from '../dist/gazetteer/load.js';
 import { hashString } from '../dist/gazetteer/hash.js';
 import { readMatcherArtifact, writeMatcherArtifact } from '../dist/gazetteer/artifact.js';
@@ -88,6 +89,36 @@ test('a frozen compiled lexicon still gives its entries and alias tuples, and se
   t.is(JSON.stringify(frozen), JSON.stringify(plainLex));
   t.deepEqual(frozen.entries[0], { id: 'loc/baghdad', type: 'LOC', name: { ar: 'بغداد', en: 'Baghdad' }, kind: 'city', country: 'IQ' });
   t.is(createAnnotator({ lexicon: frozen }).annotate('وصل إلى بغداد أمس').entities[0]?.id, 'loc/baghdad');
+});
+
+test('extra entries extend the shipped matcher into the one a build of both lexicons makes', (t) => {
+  const shipped = lexJson();
+  const multi = shipped.aliases.map((r) => r[0]).filter((k) => k.includes(' ') && /^[\u0621-\u064a ]+$/.test(k));
+  const extras = [
+    // a new name, a name that is a shipped key (same node, after its hits), a shipped key made longer (a new child)
+    { id: 'per/samir-khatib', type: 'PER', name: { ar: 'سمير الخطيب', en: 'Samir Khatib' }, aliases: ['الخطيب'] },
+    { id: 'org/extra-a', type: 'ORG', name: { ar: shipped.entries[40].name.ar, en: 'Extra A' }, aliases: [multi[3] + ' الجديدة'] },
+    // the first word of a multi-word key (an inner node gets a key), a non-entity, an institution head
+    { id: 'loc/extra-b', type: 'LOC', name: { ar: multi[5].split(' ')[0], en: 'Extra B' }, iso2: 'KZ', kind: 'country' },
+    { id: 'org/extra-c', type: 'ORG', name: { ar: shipped.nonEntities[7], en: 'Extra C' } },
+    { id: 'org/extra-d', type: 'ORG', name: { ar: shipped.institutions[2][0], en: 'Extra D' }, country: 'IQ' },
+  ];
+  const extra = compileLexicon({ entries: mergeEntries(extras) });
+  const E = shipped.entries.length;
+  const full = buildMatcher({ ...shipped, entries: [...shipped.entries, ...extra.entries], aliases: [...shipped.aliases, ...extra.aliases.map(([k, i, f, a]) => [k, i + E, f, a])] });
+  const extended = extendMatcher(loadShippedMatcher(), extra);
+  const keys = new Set([...shipped.aliases.map((r) => r[0]), ...extra.aliases.map((r) => r[0]), ...shipped.nonEntities, ...shipped.institutions.map(([k]) => k)]);
+  for (const k of keys) if (JSON.stringify(lookupKey(extended, k)) !== JSON.stringify(lookupKey(full, k))) t.fail(`key ${k}`);
+  t.deepEqual(Array.from({ length: full.entryCount + 1 }, (_, i) => extended.entry(i)), Array.from({ length: full.entryCount + 1 }, (_, i) => full.entry(i)));
+  t.deepEqual(extended.entryColumns, full.entryColumns);
+  t.is(extended.aliasCount, full.aliasCount);
+  // the shipped matcher itself is left as it was
+  t.deepEqual(plain(loadShippedMatcher()), plain(buildMatcher(shipped)));
+  // and an annotator made with extras annotates as one built from both
+  const text = extras.map((e) => `قال ${e.name.ar} في ${e.aliases?.[0] ?? 'بغداد'} إن الوفد وصل.`).join('\n');
+  const a = createAnnotator({ entries: extras }).annotate(text);
+  t.deepEqual(a, createAnnotator({ lexicon: shipped, entries: extras }).annotate(text));
+  t.true(a.entities.some((e) => e.id === 'per/samir-khatib'));
 });
 
 test('the root filter grows with the root: every first token passes, few others do, also for 200k first tokens', async (t) => {

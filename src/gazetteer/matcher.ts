@@ -281,15 +281,33 @@ export interface MatcherParts {
  * both make the same structure). @internal
  */
 export function assembleMatcher(p: MatcherParts): Matcher {
-  const entryCount = p.entries.count;
-  let columns: EntryColumns | undefined;
-  const makeColumns = p.entries.columns;
-  const entryAt = p.entries.entry;
-  const entry = (i: number): CompiledEntry | undefined => (i >= 0 && i < entryCount ? entryAt(i) : undefined);
   const givenNames = new Map<string, string>();
   for (let i = 0; i < p.givenKeys.length; i++) givenNames.set(p.givenKeys[i]!, p.givenValues[i]!);
   const common = [...p.stopwords, ...p.commonWords];
-  const c = p.hits;
+  return matcherOf(p.trie, p.hits, p.keyPool, p.entries, p.aliasCount, {
+    triggers: new Map(p.triggers.map(([k, t]) => [k, t])),
+    institutions: p.institutions.map(([, s]) => s),
+    givenNames,
+    givenHashes: new HashSet32(p.givenHashes ?? p.givenKeys.map(hashString)),
+    stopwords: new Set(p.stopwords),
+    common: new Set(common),
+    triggerHashes: new HashSet32(p.triggerHashes ?? p.triggers.map(([k]) => hashString(k))),
+    commonHashes: new HashSet32(p.commonHashes ?? common.map(hashString)),
+  });
+}
+
+/** The lexicon's tables besides its names (only read: matchers of one lexicon share them). */
+type WordTables = Pick<Matcher, 'triggers' | 'institutions' | 'givenNames' | 'givenHashes' | 'stopwords' | 'common' | 'triggerHashes' | 'commonHashes'>;
+
+/** The matcher of a trie, its hits and keys, its entries and the lexicon's other tables. */
+function matcherOf(
+  trie: HashTrie, c: HitColumns, keyPool: MatcherParts['keyPool'], entries: MatcherParts['entries'], aliasCount: number, tables: WordTables,
+): Matcher {
+  const entryCount = entries.count;
+  let columns: EntryColumns | undefined;
+  const makeColumns = entries.columns;
+  const entryAt = entries.entry;
+  const entry = (i: number): CompiledEntry | undefined => (i >= 0 && i < entryCount ? entryAt(i) : undefined);
   // made on first read, then kept (per matcher: the same node always gives the same array)
   // (a map, not an array by node: a million-name trie has millions of nodes, and few are read)
   const made = new Map<number, readonly Hit[] | null>();
@@ -308,28 +326,157 @@ export function assembleMatcher(p: MatcherParts): Matcher {
     }
     return l;
   };
-  const { units: keyUnits, start: keyStart } = p.keyPool;
   return Object.freeze({
-    trie: p.trie,
+    trie,
     hitsAt,
     columns: c,
-    keyUnits,
-    keyStart,
+    keyUnits: keyPool.units,
+    keyStart: keyPool.start,
     entryCount,
     entry,
     get entryColumns(): EntryColumns {
       return (columns ??= makeColumns());
     },
-    triggers: new Map(p.triggers.map(([k, t]) => [k, t])),
-    institutions: p.institutions.map(([, s]) => s),
-    givenNames,
-    givenHashes: new HashSet32(p.givenHashes ?? p.givenKeys.map(hashString)),
-    stopwords: new Set(p.stopwords),
-    common: new Set(common),
-    triggerHashes: new HashSet32(p.triggerHashes ?? p.triggers.map(([k]) => hashString(k))),
-    commonHashes: new HashSet32(p.commonHashes ?? common.map(hashString)),
-    aliasCount: p.aliasCount,
+    triggers: tables.triggers,
+    institutions: tables.institutions,
+    givenNames: tables.givenNames,
+    givenHashes: tables.givenHashes,
+    stopwords: tables.stopwords,
+    common: tables.common,
+    triggerHashes: tables.triggerHashes,
+    commonHashes: tables.commonHashes,
+    aliasCount,
   });
+}
+
+/**
+ * The matcher of `base`'s lexicon with the entries of `extra` (a lexicon compiled from entries
+ * alone) after its own: what `buildMatcher` makes of base's alias rows, then extra's (their entry
+ * indices after base's entries), then base's non-entities and institution heads; made from base's
+ * trie and columns (a copy of them), without building base again. Extra entries on top of the
+ * shipped lexicon cost a few milliseconds instead of a build of all its names. @internal
+ */
+export function extendMatcher(base: Matcher, extra: CompiledLexicon): Matcher {
+  const snap = base.trie.snapshot();
+  const trie = HashTrie.fromParts({ table: snap.table.slice(), nodes: snap.nodes, size: snap.size, sigs: snap.sigs.slice(), rootBits: snap.rootBits.slice(), rootKids: snap.rootKids })!;
+  const n0 = snap.nodes;
+  const c = base.columns;
+  const E = base.entryCount;
+  const cols = aliasColumns(extra);
+  const tuples = cols ? undefined : extra.aliases;
+  const rows = cols ? cols.count : tuples!.length;
+  const keyOf = (i: number): string => (cols ? cols.key[i]! : tuples![i]![0]);
+  const baseKey = (v: number): string => (v < n0 ? keyAt(base, v) : '');
+  // base's hits of node v: its alias rows' (Entity) first, then its non-entities' and heads'
+  const entityEnd = (v: number): number => {
+    let i = c.start[v]!;
+    while (i < c.start[v + 1]! && c.kind[i] === HitKind.Entity) i++;
+    return i;
+  };
+  // each extra row's node (-1: it loses to the node's first key, as in buildMatcher)
+  const rowNode = new Int32Array(rows);
+  /** The extra row that gave node v its key (a node with no base alias row there). */
+  const firstRow = new Map<number, number>();
+  /** Nodes whose base non-entity and head rows lose their place to an extra row of another key. */
+  const dropOld = new Set<number>();
+  for (let i = 0; i < rows; i++) {
+    const key = keyOf(i);
+    let node = 0;
+    let h = 0;
+    for (let j = 0; j <= key.length; j++) {
+      const ch = j < key.length ? key.charCodeAt(j) : 0x20;
+      if (ch !== 0x20) { h = (Math.imul(h, HASH_B) + ch) | 0; continue; }
+      node = trie.child(node, h);
+      h = 0;
+    }
+    rowNode[i] = node;
+    // the node's first key, by row: a base alias row's, else the first extra row's
+    const f = firstRow.get(node);
+    const first = f !== undefined ? keyOf(f) : node < n0 && entityEnd(node) > c.start[node]! ? baseKey(node) : null;
+    if (first !== null) {
+      if (first !== key) rowNode[i] = -1;
+      continue;
+    }
+    firstRow.set(node, i);
+    if (node < n0 && c.start[node + 1]! > c.start[node]! && baseKey(node) !== key) dropOld.add(node);
+  }
+  // the hits and keys by node, in the new row order
+  const nodes = trie.nodes;
+  const extraCount = new Int32Array(nodes + 1);
+  for (let i = 0; i < rows; i++) if (rowNode[i]! >= 0) extraCount[rowNode[i]! + 1]!++;
+  const extraStart = new Int32Array(nodes + 1);
+  for (let v = 0; v < nodes; v++) extraStart[v + 1] = extraStart[v]! + extraCount[v + 1]!;
+  const extraRows = new Int32Array(extraStart[nodes]!);
+  const fill = extraStart.slice(0, nodes);
+  for (let i = 0; i < rows; i++) if (rowNode[i]! >= 0) extraRows[fill[rowNode[i]!]!++] = i;
+  const count = c.kind.length + extraRows.length;
+  const start = new Int32Array(nodes + 1);
+  const kind = new Uint8Array(count);
+  const ref = new Int32Array(count);
+  const flags = new Int32Array(count);
+  const alias: string[] = new Array(count);
+  const keyStart = new Int32Array(nodes + 1);
+  // (at most base's keys and the extra rows' first keys)
+  let poolSize = base.keyUnits.length;
+  for (const i of firstRow.values()) poolSize += keyOf(i).length;
+  const keyUnits = new Uint16Array(poolSize);
+  let at = 0;
+  let o = 0;
+  const copyBase = (a: number, b: number): void => {
+    for (let x = a; x < b; x++, at++) { kind[at] = c.kind[x]!; ref[at] = c.ref[x]!; flags[at] = c.flags[x]!; alias[at] = c.alias[x]!; }
+  };
+  for (let v = 0; v < nodes; v++) {
+    start[v] = at;
+    const old = v < n0;
+    const mid = old ? entityEnd(v) : 0;
+    if (old) copyBase(c.start[v]!, mid);
+    for (let e = extraStart[v]!; e < extraStart[v + 1]!; e++, at++) {
+      const i = extraRows[e]!;
+      kind[at] = HitKind.Entity;
+      ref[at] = (cols ? cols.entry[i]! : tuples![i]![1]) + E;
+      flags[at] = cols ? cols.flags[i]! : tuples![i]![2];
+      alias[at] = cols ? cols.alias[i]! : tuples![i]![3];
+    }
+    if (old && !dropOld.has(v)) copyBase(mid, c.start[v + 1]!);
+  }
+  start[nodes] = at;
+  // the keys: base's, unless an extra row gave the node its key (a new node, an inner one, or one
+  // whose base rows lost); base's pool is kept whole when no node of base gets another key
+  const gives = (v: number): boolean => firstRow.has(v) && (v >= n0 || dropOld.has(v) || base.keyStart[v + 1] === base.keyStart[v]);
+  let from = 0;
+  if (![...firstRow.keys()].some((v) => v < n0 && gives(v))) {
+    keyUnits.set(base.keyUnits);
+    keyStart.set(base.keyStart);
+    o = base.keyUnits.length;
+    from = n0;
+  }
+  for (let v = from; v < nodes; v++) {
+    keyStart[v] = o;
+    if (gives(v)) {
+      const k = keyOf(firstRow.get(v)!);
+      for (let x = 0; x < k.length; x++) keyUnits[o++] = k.charCodeAt(x);
+    } else if (v < n0) {
+      for (let x = base.keyStart[v]!; x < base.keyStart[v + 1]!; x++) keyUnits[o++] = base.keyUnits[x]!;
+    }
+  }
+  keyStart[nodes] = o;
+  const hits: HitColumns = { start, kind: kind.subarray(0, at), ref: ref.subarray(0, at), flags: flags.subarray(0, at), alias: at < count ? alias.slice(0, at) : alias };
+  const more = entriesOf(extra);
+  const entries: MatcherParts['entries'] = {
+    count: E + more.count,
+    columns: () => joinColumns(base.entryColumns, more.columns()),
+    entry: (i) => (i < E ? base.entry(i)! : more.entry(i - E)),
+  };
+  return matcherOf(trie, hits, { units: keyUnits.subarray(0, o), start: keyStart }, entries, base.aliasCount + rows, base);
+}
+
+/** The columns of two lists of entries, one after the other. */
+function joinColumns(a: EntryColumns, b: EntryColumns): EntryColumns {
+  const countryByIso = new Map(a.countryByIso);
+  for (const [iso, i] of b.countryByIso) countryByIso.set(iso, i + a.type.length);
+  return {
+    type: a.type.concat(b.type), id: a.id.concat(b.id), kind: a.kind.concat(b.kind), country: a.country.concat(b.country), place: a.place.concat(b.place), countryByIso,
+  };
 }
 
 export const isAmbiguous = (h: Hit): boolean => (h.flags & AMBIGUOUS) !== 0;
