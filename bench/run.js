@@ -157,9 +157,11 @@ async function sectionCold() {
   for (let i = 0; i < C.coldRuns; i++) {
     const bare = await spawnTimed([script, 'bare']);
     const full = await spawnTimed([script]);
+    const extra = await spawnTimed([script, 'extra']);
     const b = JSON.parse(bare.out);
     const f = JSON.parse(full.out);
-    runs.push({ bare: bare.toOutput, bareRss: b.rss, full: full.toOutput, ...f });
+    const x = JSON.parse(extra.out);
+    runs.push({ bare: bare.toOutput, bareRss: b.rss, full: full.toOutput, ...f, extra: extra.toOutput, extraCreate: x.tCreate - x.tImport });
   }
   return {
     ok: true, runs: runs.length,
@@ -175,6 +177,8 @@ async function sectionCold() {
     heapUsed: median(runs.map((r) => r.heapUsed)),
     bareRss: median(runs.map((r) => r.bareRss)),
     entities: runs[0].entities,
+    withExtra: median(runs.map((r) => r.extra)),
+    withExtraCreateMs: median(runs.map((r) => r.extraCreate)),
   };
 }
 
@@ -500,6 +504,7 @@ function rows(R) {
   const c = R.cold;
   if (c?.ok) {
     row('cold start', 'fresh node → first annotation', `${fmt(c.toResult, 0)} ms`, `bare node ${fmt(c.bareNode, 0)} ms`, `${fmt(c.ratioBare)}x`, `import ${fmt(c.importMs, 0)} + createAnnotator ${fmt(c.createMs, 0)} + first annotate ${fmt(c.firstMs, 0)} ms`);
+    if (c.withExtra) row('cold start', 'with one extra entry (`createAnnotator({ entries })`)', `${fmt(c.withExtra, 0)} ms`, `shipped only ${fmt(c.toResult, 0)} ms`, `${fmt(c.withExtra / c.toResult)}x`, `createAnnotator ${fmt(c.withExtraCreateMs, 0)} ms: the shipped matcher extended with the entry`);
     row('cold start', 'RSS at first annotation', `${fmt(c.rss / 1e6, 0)} MB`, `bare node ${fmt(c.bareRss / 1e6, 0)} MB`, `+${fmt((c.rss - c.bareRss) / 1e6, 0)} MB`, `heap used ${fmt(c.heapUsed / 1e6, 0)} MB`);
   }
   for (const mode of ['entities', 'default']) {

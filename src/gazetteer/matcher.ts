@@ -354,7 +354,9 @@ function matcherOf(
  * alone) after its own: what `buildMatcher` makes of base's alias rows, then extra's (their entry
  * indices after base's entries), then base's non-entities and institution heads; made from base's
  * trie and columns (a copy of them), without building base again. Extra entries on top of the
- * shipped lexicon cost a few milliseconds instead of a build of all its names. @internal
+ * shipped lexicon cost a few milliseconds instead of a build of all its names. (One case differs,
+ * and needs two base keys whose token hashes all collide: a base non-entity or head row that lost
+ * its node to another base row of that kind is not there to match an extra row's key.) @internal
  */
 export function extendMatcher(base: Matcher, extra: CompiledLexicon): Matcher {
   const snap = base.trie.snapshot();
