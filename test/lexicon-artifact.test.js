@@ -1,6 +1,7 @@
 // The precomputed matcher (dist/lexicon.bin) is the matcher built from dist/lexicon.json; a lexicon
 // compiled in process reads the same through its alias columns as through its `aliases` tuples.
 import test from 'ava';
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { compileLexicon, createAnnotator } from '../dist/index.js';
 import { mergeEntries } from '../dist/gazetteer/compile.js';
@@ -119,6 +120,32 @@ test('extra entries extend the shipped matcher into the one a build of both lexi
   const a = createAnnotator({ entries: extras }).annotate(text);
   t.deepEqual(a, createAnnotator({ lexicon: shipped, entries: extras }).annotate(text));
   t.true(a.entities.some((e) => e.id === 'per/samir-khatib'));
+});
+
+test('property: extra entries made of shipped words extend the shipped matcher as a build of both does', (t) => {
+  const shipped = lexJson();
+  const E = shipped.entries.length;
+  const base = loadShippedMatcher();
+  // words of the shipped keys (Arabic only: extra names must be Arabic), and whole keys
+  const keys = shipped.aliases.map((r) => r[0]).filter((k) => /^[\u0621-\u064a ]+$/.test(k));
+  const words = [...new Set(keys.flatMap((k) => k.split(' ')))];
+  const others = [...shipped.nonEntities, ...shipped.institutions.map(([k]) => k)].filter((k) => /^[\u0621-\u064a ]+$/.test(k));
+  const name = fc.oneof(
+    fc.constantFrom(...keys.slice(0, 4000)),
+    fc.constantFrom(...others),
+    fc.array(fc.constantFrom(...words.slice(0, 3000)), { minLength: 1, maxLength: 3 }).map((w) => w.join(' ')),
+  );
+  const entry = fc.record({ ar: name, type: fc.constantFrom('PER', 'LOC', 'ORG'), aliases: fc.array(name, { maxLength: 2 }) });
+  fc.assert(fc.property(fc.array(entry, { minLength: 1, maxLength: 6 }), (list) => {
+    const extras = list.map((x, i) => ({ id: `${x.type.toLowerCase()}/extra-${i}`, type: x.type, name: { ar: x.ar, en: `Extra ${i}` }, aliases: x.aliases }));
+    const extra = compileLexicon({ entries: mergeEntries(extras) });
+    const full = buildMatcher({ ...shipped, entries: [...shipped.entries, ...extra.entries], aliases: [...shipped.aliases, ...extra.aliases.map(([k, i, f, a]) => [k, i + E, f, a])] });
+    const extended = extendMatcher(base, extra);
+    const probe = [...extra.aliases.map((r) => r[0]), ...list.flatMap((x) => [x.ar.split(' ')[0], x.ar + ' ' + x.ar])];
+    for (const k of probe) if (JSON.stringify(lookupKey(extended, k)) !== JSON.stringify(lookupKey(full, k))) return false;
+    return extended.aliasCount === full.aliasCount && extended.entryCount === full.entryCount;
+  }), { numRuns: 25, seed: 13 });
+  t.pass();
 });
 
 test('the root filter grows with the root: every first token passes, few others do, also for 200k first tokens', async (t) => {
