@@ -78,6 +78,22 @@ test('compiled lexicons: entries and alias tuples on demand, same matcher from c
   t.is(a.stats.entries, 3);
 });
 
+test('a compiled lexicon is matched as it is when the matcher is built: entries changed after reading them, or replaced, count', (t) => {
+  const src = { entries: [{ id: 'loc/baghdad', type: 'LOC', name: { ar: 'بغداد', en: 'Baghdad' } }] };
+  const text = 'وصل الوفد إلى بغداد أمس';
+  t.is(createAnnotator({ lexicon: compileLexicon(src) }).annotate(text).entities[0].name.en, 'Baghdad');
+  const read = compileLexicon(src);
+  read.entries[0].name.en = 'Baghdad (changed)';
+  t.is(createAnnotator({ lexicon: read }).annotate(text).entities[0].name.en, 'Baghdad (changed)');
+  const replaced = compileLexicon(src);
+  replaced.entries = [{ id: 'loc/other', type: 'LOC', name: { ar: 'بغداد', en: 'Other' } }];
+  t.is(replaced.entries[0].id, 'loc/other');
+  t.is(createAnnotator({ lexicon: replaced }).annotate(text).entities[0].id, 'loc/other');
+  const rows = compileLexicon(src);
+  rows.aliases = [];
+  t.is(createAnnotator({ lexicon: rows }).annotate(text).entities.filter((e) => e.id === 'loc/baghdad').length, 0);
+});
+
 test('a frozen compiled lexicon still gives its entries and alias tuples, and serializes as an unfrozen one', (t) => {
   const entries = [
     { id: 'loc/baghdad', type: 'LOC', name: { ar: 'بغداد', en: 'Baghdad' }, country: 'IQ', kind: 'city', aliases: ['بغداد العاصمة'] },

@@ -360,16 +360,33 @@ export function makeEntry(
   return e;
 }
 
-const columnsOf = new WeakMap<CompiledLexicon, { readonly aliases: AliasColumns; readonly entries: EntryFieldColumns }>();
+/** What `compileLexicon` keeps of a lexicon it made: its columns, and the arrays its getters made from them (once read). */
+interface Made {
+  readonly aliases: AliasColumns;
+  readonly entries: EntryFieldColumns;
+  madeAliases(): unknown;
+  madeEntries(): unknown;
+}
+const columnsOf = new WeakMap<CompiledLexicon, Made>();
 
-/** The alias columns of a lexicon made by `compileLexicon` (undefined for a parsed artifact). @internal */
-export function aliasColumns(lex: CompiledLexicon): AliasColumns | undefined {
-  return columnsOf.get(lex)?.aliases;
+/**
+ * Whether the columns still say all there is of `lex[key]`: its getter has not been read (once the
+ * array is made, a caller may change it or its objects) nor replaced by another array.
+ */
+function unchanged(lex: CompiledLexicon, key: 'aliases' | 'entries', made: unknown): boolean {
+  return made === undefined && Object.getOwnPropertyDescriptor(lex, key)?.get !== undefined;
 }
 
-/** The entry columns of a lexicon made by `compileLexicon` (undefined for a parsed artifact). @internal */
+/** The alias columns of a lexicon made by `compileLexicon` (undefined for a parsed artifact, or when its `aliases` were replaced). @internal */
+export function aliasColumns(lex: CompiledLexicon): AliasColumns | undefined {
+  const m = columnsOf.get(lex);
+  return m && unchanged(lex, 'aliases', m.madeAliases()) ? m.aliases : undefined;
+}
+
+/** The entry columns of a lexicon made by `compileLexicon` (undefined for a parsed artifact, or when its `entries` were replaced). @internal */
 export function entryFieldColumns(lex: CompiledLexicon): EntryFieldColumns | undefined {
-  return columnsOf.get(lex)?.entries;
+  const m = columnsOf.get(lex);
+  return m && unchanged(lex, 'entries', m.madeEntries()) ? m.entries : undefined;
 }
 
 const NO_KEYS: ReadonlySet<string> = new Set();
@@ -527,11 +544,17 @@ export function compileLexicon(src: LexiconSources): CompiledLexicon {
       settle(this, 'entries', out);
       return out;
     },
+    set entries(v: readonly CompiledEntry[]) {
+      settle(this, 'entries', v);
+    },
     // tuples on first read (JSON.stringify, spread, consumers of the rows); the matcher reads the columns
     get aliases(): ReadonlyArray<readonly [string, number, number, string]> {
       const tuples = (tuplesMade ??= aliasTuples(columns));
       settle(this, 'aliases', tuples);
       return tuples;
+    },
+    set aliases(v: ReadonlyArray<readonly [string, number, number, string]>) {
+      settle(this, 'aliases', v);
     },
     givenNames,
     nonEntities: [...new Set((src.nonEntities ?? []).map(aliasKey))],
@@ -540,7 +563,7 @@ export function compileLexicon(src: LexiconSources): CompiledLexicon {
     stopwords: [...new Set((src.stopwords ?? []).map(aliasKey))],
     commonWords: [...new Set((src.commonWords ?? []).map(aliasKey))].filter((k) => k && !k.includes(' ')),
   };
-  columnsOf.set(lexicon, { aliases: columns, entries: entryCols });
+  columnsOf.set(lexicon, { aliases: columns, entries: entryCols, madeAliases: () => tuplesMade, madeEntries: () => entriesMade });
   return lexicon;
 }
 
