@@ -377,13 +377,13 @@ function unchanged(lex: CompiledLexicon, key: 'aliases' | 'entries', made: unkno
   return made === undefined && Object.getOwnPropertyDescriptor(lex, key)?.get !== undefined;
 }
 
-/** The alias columns of a lexicon made by `compileLexicon` (undefined for a parsed artifact, or when its `aliases` were replaced). @internal */
+/** The alias columns of a lexicon made by `compileLexicon` (undefined for a parsed artifact, or once its `aliases` were read or replaced). @internal */
 export function aliasColumns(lex: CompiledLexicon): AliasColumns | undefined {
   const m = columnsOf.get(lex);
   return m && unchanged(lex, 'aliases', m.madeAliases()) ? m.aliases : undefined;
 }
 
-/** The entry columns of a lexicon made by `compileLexicon` (undefined for a parsed artifact, or when its `entries` were replaced). @internal */
+/** The entry columns of a lexicon made by `compileLexicon` (undefined for a parsed artifact, or once its `entries` were read or replaced). @internal */
 export function entryFieldColumns(lex: CompiledLexicon): EntryFieldColumns | undefined {
   const m = columnsOf.get(lex);
   return m && unchanged(lex, 'entries', m.madeEntries()) ? m.entries : undefined;
