@@ -39,9 +39,19 @@ export function unitsString(units: Uint16Array, s: number, e: number): string {
     case 7: return fc(u[s]!, u[s + 1]!, u[s + 2]!, u[s + 3]!, u[s + 4]!, u[s + 5]!, u[s + 6]!);
     case 8: return fc(u[s]!, u[s + 1]!, u[s + 2]!, u[s + 3]!, u[s + 4]!, u[s + 5]!, u[s + 6]!, u[s + 7]!);
   }
-  const piece = 8192;
-  if (e - s <= piece) return String.fromCharCode.apply(null, units.subarray(s, e) as unknown as number[]);
+  const piece = 4096;
+  if (e - s <= piece) return fromUnits(units, s, e);
   const parts: string[] = [];
-  for (let i = s; i < e; i += piece) parts.push(String.fromCharCode.apply(null, units.subarray(i, Math.min(e, i + piece)) as unknown as number[]));
+  for (let i = s; i < e; i += piece) parts.push(fromUnits(units, i, Math.min(e, i + piece)));
   return flatCopy(parts.join(''));
+}
+
+/** Reused argument lists of exact lengths for `String.fromCharCode` (faster than `apply` on a subarray, which it would allocate). */
+const exact: number[][] = [];
+
+/** `String.fromCharCode` of `units[s, e)`, an argument list of at most 4096 units. */
+function fromUnits(units: Uint16Array, s: number, e: number): string {
+  const args = (exact[e - s] ??= new Array<number>(e - s).fill(0));
+  for (let i = s; i < e; i++) args[i - s] = units[i]!;
+  return String.fromCharCode.apply(null, args);
 }

@@ -1,7 +1,7 @@
-import { makeEntry, type CompiledEntry, type CompiledLexicon } from './compile.js';
+import { makeEntry, type CompiledLexicon } from './compile.js';
 import type { EntityType } from './schema.js';
 import { HashTrie, hashString, rootFilterBits } from './hash.js';
-import { assembleMatcher, newEntryColumns, putEntry, type HitColumns, type Matcher } from './matcher.js';
+import { assembleMatcher, madeOnce, newEntryColumns, putEntry, type HitColumns, type Matcher } from './matcher.js';
 import { unitsString } from '../arrays.js';
 
 /**
@@ -191,15 +191,10 @@ export function readMatcherArtifact(buf: Uint8Array): Matcher | undefined {
   const str = (x: number): string | undefined => (x >= 0 ? S[x] : undefined);
   const cols = newEntryColumns(n);
   for (let i = 0, x = at; i < n; i++, x += ENTRY_INTS) putEntry(cols, i, S[I[x]!]!, S[I[x + 1]!]! as EntityType, str(I[x + 4]!), str(I[x + 5]!), str(I[x + 6]!));
-  const made: (CompiledEntry | undefined)[] = new Array(n);
-  const entry = (i: number): CompiledEntry => {
-    let e = made[i];
-    if (e === undefined) {
-      const x = at + i * ENTRY_INTS;
-      e = made[i] = makeEntry(S[I[x]!]!, S[I[x + 1]!]! as EntityType, S[I[x + 2]!]!, S[I[x + 3]!]!, str(I[x + 4]!), str(I[x + 5]!), str(I[x + 6]!));
-    }
-    return e;
-  };
+  const entry = madeOnce((i) => {
+    const x = at + i * ENTRY_INTS;
+    return makeEntry(S[I[x]!]!, S[I[x + 1]!]! as EntityType, S[I[x + 2]!]!, S[I[x + 3]!]!, str(I[x + 4]!), str(I[x + 5]!), str(I[x + 6]!));
+  });
   const start = ints(h.nodes + 1);
   const ref = ints(h.hits);
   const flags = ints(h.hits);

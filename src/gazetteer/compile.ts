@@ -2,6 +2,7 @@ import { scanTokens, tokenNorm } from '../tokenize/index.js';
 import { compileTable, optionsMask, KEEP, DELETE } from '../normalize/engine.js';
 import type { EntityType, LexiconEntry } from './schema.js';
 import { hashString } from './hash.js';
+import { unitsString } from '../arrays.js';
 
 /** Alias flags in the compiled lexicon: bit 0 ambiguous; bits 4–7 the number of leading title tokens that are evidence, not name. */
 export const AMBIGUOUS = 1;
@@ -78,13 +79,15 @@ const isAsciiLetter = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 
 const isAsciiDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 
 /**
- * Code units of the key being built, `nu` of them (keys are built flat, not as concatenations). The
- * array is reused and never shortened: shortening drops its storage and every key would allocate it again.
+ * Code units of the key being built, `nu` of them (keys are built flat, not as concatenations),
+ * made a string by `unitsString`. Reused; `room` makes it large enough for an alias first.
  */
-const units: number[] = [];
+let units = new Uint16Array(256);
 let nu = 0;
-/** Reused arrays of exact lengths, the argument list of `String.fromCharCode`. */
-const exact: number[][] = [];
+/** Room in `units` for the key of an alias of `n` units, each of which gives at most `most` units (and a separator or `^` before them). */
+function room(n: number, most: number): void {
+  if (units.length < n * (most + 1) + 1) units = new Uint16Array(n * (most + 1) + 1);
+}
 
 /**
  * The match key of a surface form: its tokens, normalized, joined by single spaces. Short all-caps
@@ -92,7 +95,8 @@ const exact: number[][] = [];
  */
 export function aliasKey(alias: string): string {
   const { action, expansions } = TABLE();
-  const { cls, asciiLower } = (keyClasses ??= classesOf(action));
+  const { cls, asciiLower, most } = (keyClasses ??= classesOf(action, expansions));
+  room(alias.length, most);
   // Fast paths (nearly all aliases): words separated by single spaces, either all of Arabic letters
   // and marks, or all of ASCII letters or ASCII digits (Latin names: "Syn 12"); each such word is one
   // token. Anything else goes through the tokenizer.
@@ -122,9 +126,12 @@ const K_ASCII = 2;
 const K_CHANGED = 4;
 const K_SPACE = 8;
 const KEY_CLASSES = 0x0700;
-let keyClasses: { readonly cls: Uint8Array; readonly asciiLower: boolean } | undefined;
-/** The classes of the units below U+0700, and whether the table maps ASCII letters to lower case and keeps ASCII digits (the default one does). */
-function classesOf(action: Int32Array): { cls: Uint8Array; asciiLower: boolean } {
+let keyClasses: { readonly cls: Uint8Array; readonly asciiLower: boolean; readonly most: number } | undefined;
+/**
+ * The classes of the units below U+0700, whether the table maps ASCII letters to lower case and
+ * keeps ASCII digits (the default one does), and the most units one unit normalizes to.
+ */
+function classesOf(action: Int32Array, expansions: readonly string[]): { cls: Uint8Array; asciiLower: boolean; most: number } {
   const cls = new Uint8Array(KEY_CLASSES);
   let asciiLower = true;
   for (let c = 0; c < KEY_CLASSES; c++) {
@@ -132,7 +139,9 @@ function classesOf(action: Int32Array): { cls: Uint8Array; asciiLower: boolean }
     cls[c] = (isKeyArabic(c) ? K_ARABIC : 0) | (isAsciiLetter(c) || isAsciiDigit(c) ? K_ASCII : 0) | (action[c] !== KEEP ? K_CHANGED : 0);
     if (isAsciiLetter(c) || isAsciiDigit(c)) asciiLower &&= action[c] === (c >= 0x41 && c <= 0x5a ? c + 0x20 : KEEP);
   }
-  return { cls, asciiLower };
+  let most = 1;
+  for (let i = 0; i < expansions.length; i++) most = Math.max(most, expansions[i]!.length);
+  return { cls, asciiLower, most };
 }
 
 /** `aliasKey` of single-space-separated Arabic words: each word normalized, words that normalize to nothing dropped. */
@@ -152,22 +161,7 @@ function arabicKey(alias: string, action: Int32Array, expansions: readonly strin
       else { const x = expansions[-3 - a]!; for (let j = 0; j < x.length; j++) units[nu++] = x.charCodeAt(j); }
     }
   }
-  return unitsString();
-}
-
-/** The string of the first `nu` units (in chunks: an argument list has a size limit). */
-function unitsString(): string {
-  const CHUNK = 4096;
-  let out = '';
-  for (let from = 0; from < nu || from === 0; from += CHUNK) {
-    const n = Math.min(CHUNK, nu - from);
-    const args = (exact[n] ??= new Array<number>(n).fill(0));
-    for (let i = 0; i < n; i++) args[i] = units[from + i]!;
-    const part = String.fromCharCode.apply(null, args);
-    if (nu <= CHUNK) return part;
-    out += part;
-  }
-  return out;
+  return unitsString(units, 0, nu);
 }
 
 /**
@@ -208,7 +202,7 @@ function asciiKey(alias: string, action: Int32Array, expansions: readonly string
     }
     from = i + 1;
   }
-  return unitsString();
+  return unitsString(units, 0, nu);
 }
 
 /** `aliasKey` through the tokenizer. */

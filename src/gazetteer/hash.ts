@@ -149,13 +149,22 @@ export class HashTrie {
 
   /** The node of a key (token hashes of its space-separated parts, as `hashString` makes them), or -1. */
   findKey(key: string): number {
+    return this.walkKey(key, false);
+  }
+
+  /** The node of a key, its path created where missing (see `findKey`). */
+  insertKey(key: string): number {
+    return this.walkKey(key, true);
+  }
+
+  private walkKey(key: string, create: boolean): number {
     let node = 0;
     let h = 0;
     for (let i = 0; i <= key.length && node >= 0; i++) {
       const c = i < key.length ? key.charCodeAt(i) : 0x20;
       if (c !== 0x20) h = (Math.imul(h, HASH_B) + c) | 0;
       else {
-        node = this.find(node, h);
+        node = create ? this.child(node, h) : this.find(node, h);
         h = 0;
       }
     }

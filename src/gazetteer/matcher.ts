@@ -111,16 +111,20 @@ function entriesOf(lex: CompiledLexicon): MatcherParts['entries'] {
   return entriesOfColumns(f);
 }
 
-/** Entries given by their columns: an entry's object is made on its first read, and kept. @internal */
-export function entriesOfColumns(f: EntryFieldColumns): MatcherParts['entries'] {
+/** Entries given by their columns: an entry's object is made on its first read, and kept. */
+function entriesOfColumns(f: EntryFieldColumns): MatcherParts['entries'] {
   const columns = (): EntryColumns => {
     const c = newEntryColumns(f.count);
     for (let i = 0; i < f.count; i++) putEntry(c, i, f.id[i]!, f.type[i]!, f.kind[i], f.country[i], f.iso2[i]);
     return c;
   };
+  return { count: f.count, columns, entry: madeOnce((i) => makeEntry(f.id[i]!, f.type[i]!, f.ar[i]!, f.en[i]!, f.kind[i], f.country[i], f.iso2[i])) };
+}
+
+/** `make`, each entry made on its first read and kept. @internal */
+export function madeOnce(make: (i: number) => CompiledEntry): (i: number) => CompiledEntry {
   const made: (CompiledEntry | undefined)[] = [];
-  const entry = (i: number): CompiledEntry => (made[i] ??= makeEntry(f.id[i]!, f.type[i]!, f.ar[i]!, f.en[i]!, f.kind[i], f.country[i], f.iso2[i]));
-  return { count: f.count, columns, entry };
+  return (i) => (made[i] ??= make(i));
 }
 
 /** Builds the matcher for a compiled lexicon. @internal */
@@ -368,7 +372,6 @@ export function extendMatcher(base: Matcher, extra: CompiledLexicon): Matcher {
   const tuples = cols ? undefined : extra.aliases;
   const rows = cols ? cols.count : tuples!.length;
   const keyOf = (i: number): string => (cols ? cols.key[i]! : tuples![i]![0]);
-  const baseKey = (v: number): string => (v < n0 ? keyAt(base, v) : '');
   // base's hits of node v: its alias rows' (Entity) first, then its non-entities' and heads'
   const entityEnd = (v: number): number => {
     let i = c.start[v]!;
@@ -383,24 +386,16 @@ export function extendMatcher(base: Matcher, extra: CompiledLexicon): Matcher {
   const dropOld = new Set<number>();
   for (let i = 0; i < rows; i++) {
     const key = keyOf(i);
-    let node = 0;
-    let h = 0;
-    for (let j = 0; j <= key.length; j++) {
-      const ch = j < key.length ? key.charCodeAt(j) : 0x20;
-      if (ch !== 0x20) { h = (Math.imul(h, HASH_B) + ch) | 0; continue; }
-      node = trie.child(node, h);
-      h = 0;
-    }
+    const node = trie.insertKey(key);
     rowNode[i] = node;
     // the node's first key, by row: a base alias row's, else the first extra row's
     const f = firstRow.get(node);
-    const first = f !== undefined ? keyOf(f) : node < n0 && entityEnd(node) > c.start[node]! ? baseKey(node) : null;
-    if (first !== null) {
-      if (first !== key) rowNode[i] = -1;
+    if (f !== undefined || (node < n0 && entityEnd(node) > c.start[node]!)) {
+      if (!(f !== undefined ? keyOf(f) === key : keyIs(base, node, key))) rowNode[i] = -1;
       continue;
     }
     firstRow.set(node, i);
-    if (node < n0 && c.start[node + 1]! > c.start[node]! && baseKey(node) !== key) dropOld.add(node);
+    if (node < n0 && c.start[node + 1]! > c.start[node]! && !keyIs(base, node, key)) dropOld.add(node);
   }
   // the hits and keys by node, in the new row order
   const nodes = trie.nodes;
