@@ -10,7 +10,7 @@
 //            --no-write                 do not touch bench/RESULTS.md (results still in bench/out/)
 //            --render                   only re-render bench/RESULTS.md from the last saved run
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -275,8 +275,14 @@ function runCli(argv, inputFile) {
       : spawn(process.execPath, [join(ROOT, 'bin/aalam.js'), ...argv], { stdio: [inFd, outFd, 'pipe'] });
     let err = '';
     p.stderr.on('data', (d) => { err += d; });
+    // the output file's size over time (a stat every 10 ms), for the rate of the run's second half
+    const grew = [];
+    const sample = () => { try { grew.push([performance.now() - t0, fstatSync(outFd).size]); } catch { /* closed */ } };
+    const iv = setInterval(sample, 10);
     p.on('close', (code) => {
       const ms = performance.now() - t0;
+      clearInterval(iv);
+      sample();
       let cpuMs = null;
       const t = err.match(/(\d+)m([\d.]+)s (\d+)m([\d.]+)s\s*$/);
       if (sh && t) {
@@ -288,9 +294,31 @@ function runCli(argv, inputFile) {
       let lines = 0;
       let errors = 0;
       for (const l of text.split('\n')) { if (!l) continue; lines++; if (l.includes('"error":{')) errors++; }
-      resolve({ code, ms, cpuMs, lines, errors, stderr: err.trim().split('\n').slice(-2).join(' ') });
+      resolve({ code, ms, cpuMs, lines, errors, secondHalf: secondHalf(text, lines, grew), stderr: err.trim().split('\n').slice(-2).join(' ') });
     });
   });
+}
+
+/**
+ * Documents per second over the second half of a CLI run's output: from the moment the output file
+ * held its first half of lines to the moment it held them all (`grew`: [ms since start, bytes]
+ * samples). Process start, loading and the JIT's warm-up fall in the first half; the second half is
+ * the rate a long job keeps. Null when the samples cannot tell (a run too short for them).
+ */
+function secondHalf(text, lines, grew) {
+  // (a shorter run is still warming up in its second half: the JIT takes the first ~1,000 documents)
+  if (lines < 2000 || grew.length < 10) return null;
+  // bytes of the first half of the lines (the output is in input order, one line per record)
+  let nl = 0;
+  let i = -1;
+  while (nl < lines >> 1) { i = text.indexOf('\n', i + 1); nl++; }
+  const half = Buffer.byteLength(text.slice(0, i + 1));
+  const total = Buffer.byteLength(text);
+  const at = (bytes) => grew.find((g) => g[1] >= bytes)?.[0];
+  const tHalf = at(half);
+  const tEnd = at(total);
+  if (tHalf === undefined || tEnd === undefined || tEnd - tHalf < 100) return null;
+  return { docsPerS: (lines - (lines >> 1)) / ((tEnd - tHalf) / 1000), ms: tEnd - tHalf };
 }
 
 /**
@@ -344,6 +372,7 @@ async function sectionCli() {
       mbps: median(runs.map((r) => inBytes / MB / (r.ms / 1000))),
       ms: median(runs.map((r) => r.ms)),
       cpuMs: runs.every((r) => r.cpuMs !== null) ? median(runs.map((r) => r.cpuMs)) : null,
+      secondHalfDocsPerS: runs.every((r) => r.secondHalf) ? median(runs.map((r) => r.secondHalf.docsPerS)) : null,
       load1: loadAfter,
     });
   }
@@ -351,6 +380,7 @@ async function sectionCli() {
   const w2 = res.configs.find((c) => c.name === '--workers 2');
   if (w1 && w2 && w1.ok && w2.ok) {
     res.scaling = w2.docsPerS / w1.docsPerS;
+    if (w1.secondHalfDocsPerS && w2.secondHalfDocsPerS) res.secondHalfScaling = w2.secondHalfDocsPerS / w1.secondHalfDocsPerS;
   }
   return res;
 }
@@ -422,7 +452,7 @@ function targets(R) {
   }
   const cli = R.cli;
   const bound = idleBound(cli);
-  add('workers', 'CLI: 2 workers vs 1 worker, documents/s', '≥ 1.7x', cli?.scaling ? `${fmt(cli.scaling)}x` : cli?.note ?? '–', cli?.scaling ? cli.scaling >= 1.7 : null, cli && !cli.scaling ? cli.note ?? 'a worker run failed' : bound ? `load average ${fmt(cli.configs.at(-1).load1, 1)} on 2 cores during the runs; CPU-time bound on an idle machine ~${fmt(bound)}x` : undefined);
+  add('workers', 'CLI: 2 workers vs 1 worker, documents/s', '≥ 1.7x', cli?.scaling ? `${fmt(cli.scaling)}x` : cli?.note ?? '–', cli?.scaling ? cli.scaling >= 1.7 : null, cli && !cli.scaling ? cli.note ?? 'a worker run failed' : bound ? `load average ${fmt(cli.configs.at(-1).load1, 1)} on 2 cores during the runs; CPU-time bound on an idle machine ~${fmt(bound)}x${cli.secondHalfScaling ? `; over the second half of each run, after start and JIT warm-up, ${fmt(cli.secondHalfScaling)}x` : ''}` : undefined);
   const dm = R.throughput?.modes?.default?.annotate;
   if (a && dm && dm.resultKeys.includes('topics') && dm.vsEntities) {
     // same process, the two call modes alternating pass by pass; the cross-process figure
@@ -528,6 +558,8 @@ function rows(R) {
     for (const k of cli.configs) row('CLI jsonl', k.name, k.ok ? `${fmt(k.docsPerS, 0)} docs/s, ${fmt(k.mbps)} MB/s` : k.error, k === base ? '' : `${base.name.split(' (')[0]} ${fmt(base.docsPerS, 0)} docs/s`, k === base || !k.ok ? '' : `${fmt(k.docsPerS / base.docsPerS)}x`, `${cli.docs} docs, ${fmt(cli.bytes / MB, 1)} MB, incl. process start${k.cpuMs ? `; process CPU ${fmt(k.cpuMs / 1000, 2)} s for ${fmt(k.ms / 1000, 2)} s wall` : ''}; 1-min load average after: ${fmt(k.load1, 2)}`);
     const bound = idleBound(cli);
     if (cli.scaling) row('CLI jsonl', '2 workers / 1 worker', `${fmt(cli.scaling)}x`, '', '', bound ? `2 idle cores could give at most ~${fmt(bound)}x: the 1-worker run's wall time over half the 2-worker run's CPU time` : '');
+    for (const k of cli.configs) if (k.secondHalfDocsPerS) row('CLI jsonl', `${k.name.replace(/ \(.*\)/, '')}, 2nd half`, `${fmt(k.secondHalfDocsPerS, 0)} docs/s`, k === base ? '' : `${base.name.split(' (')[0]} ${fmt(base.secondHalfDocsPerS, 0)} docs/s`, k === base ? '' : `${fmt(k.secondHalfDocsPerS / base.secondHalfDocsPerS)}x`, 'from the moment the output held half of the lines to the last line (output size sampled every 10 ms): after process start and JIT warm-up, the rate a long job keeps');
+    if (cli.secondHalfScaling) row('CLI jsonl', '2 workers / 1 worker, 2nd half', `${fmt(cli.secondHalfScaling)}x`, '', '', 'the whole run also pays for each worker compiling the hot code again on the same two cores; in the second half the two workers share the cores with the main thread and V8\'s GC threads (bench/NOTES.md)');
     if (cli.note) row('CLI jsonl', 'workers', cli.note, '', '');
   }
   return out;
