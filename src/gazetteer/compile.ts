@@ -354,6 +354,11 @@ export function makeEntry(
   return e;
 }
 
+/** Entry `i` of entry columns, as an object. @internal */
+export function entryOfColumns(c: EntryFieldColumns, i: number): CompiledEntry {
+  return makeEntry(c.id[i]!, c.type[i]!, c.ar[i]!, c.en[i]!, c.kind[i], c.country[i], c.iso2[i]);
+}
+
 /** What `compileLexicon` keeps of a lexicon it made: its columns, and the arrays its getters made from them (once read). */
 interface Made {
   readonly aliases: AliasColumns;
@@ -533,8 +538,7 @@ export function compileLexicon(src: LexiconSources): CompiledLexicon {
     version: 1,
     // objects on first read, like the tuples below; the matcher reads the columns
     get entries(): readonly CompiledEntry[] {
-      const c = entryCols;
-      const out = (entriesMade ??= Array.from({ length: c.count }, (_, i) => makeEntry(c.id[i]!, c.type[i]!, c.ar[i]!, c.en[i]!, c.kind[i], c.country[i], c.iso2[i])));
+      const out = (entriesMade ??= Array.from({ length: entryCols.count }, (_, i) => entryOfColumns(entryCols, i)));
       settle(this, 'entries', out);
       return out;
     },

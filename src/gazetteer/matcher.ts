@@ -1,5 +1,5 @@
 import {
-  AMBIGUOUS, LEAD_SHIFT, aliasColumns, entryFieldColumns, makeEntry, type CompiledEntry, type CompiledLexicon, type EntryFieldColumns, type InstitutionSpec,
+  AMBIGUOUS, LEAD_SHIFT, aliasColumns, entryFieldColumns, entryOfColumns, type CompiledEntry, type CompiledLexicon, type EntryFieldColumns, type InstitutionSpec,
   type TriggerSpec,
 } from './compile.js';
 import type { EntityType } from './schema.js';
@@ -118,7 +118,7 @@ function entriesOfColumns(f: EntryFieldColumns): MatcherParts['entries'] {
     for (let i = 0; i < f.count; i++) putEntry(c, i, f.id[i]!, f.type[i]!, f.kind[i], f.country[i], f.iso2[i]);
     return c;
   };
-  return { count: f.count, columns, entry: madeOnce((i) => makeEntry(f.id[i]!, f.type[i]!, f.ar[i]!, f.en[i]!, f.kind[i], f.country[i], f.iso2[i])) };
+  return { count: f.count, columns, entry: madeOnce((i) => entryOfColumns(f, i)) };
 }
 
 /** `make`, each entry made on its first read and kept. @internal */
