@@ -290,30 +290,31 @@ function runCli(argv, inputFile) {
         err = err.slice(0, t.index).replace(/\d+m[\d.]+s \d+m[\d.]+s\s*$/, '');
       }
       closeSync(inFd); closeSync(outFd);
-      const text = readFileSync(outFile, 'utf8');
+      const data = readFileSync(outFile);
+      const text = data.toString('utf8');
       let lines = 0;
       let errors = 0;
       for (const l of text.split('\n')) { if (!l) continue; lines++; if (l.includes('"error":{')) errors++; }
-      resolve({ code, ms, cpuMs, lines, errors, secondHalf: secondHalf(text, lines, grew), stderr: err.trim().split('\n').slice(-2).join(' ') });
+      resolve({ code, ms, cpuMs, lines, errors, secondHalf: secondHalf(data, lines, grew), stderr: err.trim().split('\n').slice(-2).join(' ') });
     });
   });
 }
 
 /**
- * Documents per second over the second half of a CLI run's output: from the moment the output file
- * held its first half of lines to the moment it held them all (`grew`: [ms since start, bytes]
+ * Documents per second over the second half of a CLI run's output (`data`, its bytes): from the
+ * moment the output file held its first half of lines to the moment it held them all (`grew`: [ms since start, bytes]
  * samples). Process start, loading and the JIT's warm-up fall in the first half; the second half is
  * the rate a long job keeps. Null when the samples cannot tell (a run too short for them).
  */
-function secondHalf(text, lines, grew) {
+function secondHalf(data, lines, grew) {
   // (a shorter run is still warming up in its second half: the JIT takes the first ~1,000 documents)
   if (lines < 2000 || grew.length < 10) return null;
   // bytes of the first half of the lines (the output is in input order, one line per record)
   let nl = 0;
   let i = -1;
-  while (nl < lines >> 1) { i = text.indexOf('\n', i + 1); nl++; }
-  const half = Buffer.byteLength(text.slice(0, i + 1));
-  const total = Buffer.byteLength(text);
+  while (nl < lines >> 1) { i = data.indexOf(10, i + 1); nl++; }
+  const half = i + 1;
+  const total = data.length;
   const at = (bytes) => grew.find((g) => g[1] >= bytes)?.[0];
   const tHalf = at(half);
   const tEnd = at(total);
