@@ -18,7 +18,7 @@ import { runChild } from './lib/child.js';
 import { buildNewsText, cutArticles } from './lib/corpus.js';
 import { prefixByBytes } from './lib/timing.js';
 import { median, fmt, bytes, MB } from './lib/stats.js';
-import { profileTask, hotLines } from './profile.js';
+import { profileTask } from './profile.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const OUT = join(ROOT, 'bench/out');
@@ -695,13 +695,8 @@ async function main() {
     // re-render RESULTS.md from the last saved run (e.g. after editing bench/NOTES.md)
     const file = join(OUT, `results-${QUICK ? 'quick' : 'full'}.json`);
     const R = JSON.parse(readFileSync(file, 'utf8'));
-    // recompute the hot lines from the saved profiles (their summary may have changed)
-    for (const p of R.profiles ?? []) {
-      const f = p.files?.cpu && join(ROOT, p.files.cpu);
-      if (!f || !existsSync(f)) continue;
-      const prof = JSON.parse(readFileSync(f, 'utf8'));
-      p.lines = (p.lines ?? []).map((h) => ({ fn: h.fn, lines: hotLines(prof, h.fn) }));
-    }
+    // (the hot lines are those the run saved: their code was read from dist/ as it was then, and
+    // reading it again after a rebuild would put other lines' code beside the ticks)
     R.targets = targets(R);
     writeFileSync(file, JSON.stringify(R, null, 1));
     R.rows = rows(R);
