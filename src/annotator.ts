@@ -1,7 +1,7 @@
 import { readFileSync } from './builtins.js';
 import { AalamError, assertText } from './errors.js';
 import { buildMatcher, extendMatcher, lookupKey, HitKind, isAmbiguous, type Matcher } from './gazetteer/matcher.js';
-import { aliasColumns, aliasKey, compileLexicon, mergeEntries, type CompiledLexicon } from './gazetteer/compile.js';
+import { aliasColumns, aliasKey, compileLexicon, entryFieldColumns, mergeEntries, type CompiledLexicon } from './gazetteer/compile.js';
 import { analyzeLanguage, englishEntities, type Paragraph } from './language/index.js';
 import { createTopicModel, type Topic, type Keyphrase, type TopicModel } from './topics/index.js';
 import { assertEntries, type LexiconEntry } from './gazetteer/schema.js';
@@ -54,6 +54,41 @@ export interface Annotation {
 const ARABIC_RULES = new Set(['arb', 'und']);
 const ARABIC_SCRIPT_OTHERS = new Set(['pes', 'prs', 'urd', 'pbu', 'skr', 'uig', 'ckb']);
 
+const ENTITY_TYPES: ReadonlySet<string> = new Set(['PER', 'LOC', 'ORG', 'NORP']);
+const BOOLEAN_OPTIONS = ['patterns', 'propagation', 'composition', 'language', 'forceArabic', 'topics', 'keyphrases'] as const;
+
+/**
+ * Throws `E_OPTION` unless `o` is a valid set of annotate options (undefined values count as not
+ * given). `where` names the options in the message.
+ */
+function checkAnnotateOptions(o: unknown, where: string): asserts o is AnnotateOptions | undefined {
+  if (o === undefined || o === null) return;
+  if (typeof o !== 'object' || Array.isArray(o)) throw new AalamError('E_OPTION', `${where} must be an object`, o);
+  const x = o as Record<string, unknown>;
+  const types = x['types'];
+  if (types !== undefined) {
+    if (!Array.isArray(types)) throw new AalamError('E_OPTION', `${where}.types must be an array of 'PER', 'LOC', 'ORG', 'NORP'`, types);
+    for (const t of types as unknown[]) {
+      if (typeof t !== 'string' || !ENTITY_TYPES.has(t)) throw new AalamError('E_OPTION', `${where}.types: unknown type ${JSON.stringify(t) ?? String(t)} (expected 'PER', 'LOC', 'ORG' or 'NORP')`, t);
+    }
+  }
+  for (const k of BOOLEAN_OPTIONS) {
+    const v = x[k];
+    if (v !== undefined && typeof v !== 'boolean') throw new AalamError('E_OPTION', `${where}.${k} must be true or false`, v);
+  }
+}
+
+/** The options of one call: the annotator's defaults, overridden by each call option that is given (not undefined). */
+function callOptionsOver(defaults: AnnotateOptions, given: AnnotateOptions | undefined | null): AnnotateOptions {
+  if (!given) return defaults;
+  const out: Record<string, unknown> = { ...defaults };
+  for (const k of Object.keys(given)) {
+    const v = (given as Record<string, unknown>)[k];
+    if (v !== undefined) out[k] = v;
+  }
+  return out as AnnotateOptions;
+}
+
 /** Index of the token containing offset `pos` (binary search over token starts). */
 function tokenAt(starts: Int32Array, pos: number): number {
   let lo = 0;
@@ -66,18 +101,33 @@ function tokenAt(starts: Int32Array, pos: number): number {
   return lo;
 }
 
+/** True when `s` has a letter of the Arabic script (its main block, supplement or extended-A). */
+function hasArabicLetter(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 0x0620 && c <= 0x064a) || (c >= 0x066e && c <= 0x06d3) || (c >= 0x0750 && c <= 0x077f) || (c >= 0x08a0 && c <= 0x08ff)) return true;
+  }
+  return false;
+}
+
 /**
- * Routes paragraphs by language: Arabic (and undetermined) paragraphs keep the Arabic rules' entities,
- * English paragraphs get compromise + lexicon finds linked to the same entries, Persian/Urdu paragraphs
- * are not tagged unless `forceArabic`.
+ * Routes paragraphs by language: Arabic (and undetermined) paragraphs keep the Arabic rules' entities;
+ * in a paragraph of another language written in another script (English, French…) they keep only
+ * the names written in Arabic (an Arabic sentence quoting an English one), and English paragraphs
+ * also get compromise + lexicon finds linked to the same entries, filtered by the call's `types`
+ * and `patterns`; Persian/Urdu paragraphs are not tagged unless `forceArabic`.
  */
 function routeByLanguage(
-  m: Matcher, text: string, arabic: readonly Entity[], paragraphs: readonly Paragraph[], forceArabic: boolean, tokenStarts: () => Int32Array,
+  m: Matcher, text: string, arabic: readonly Entity[], paragraphs: readonly Paragraph[], opts: AnnotateOptions, tokenStarts: () => Int32Array,
 ): Entity[] {
+  const forceArabic = opts.forceArabic === true;
   const foreign = paragraphs.filter((p) => !ARABIC_RULES.has(p.language) && !(forceArabic && ARABIC_SCRIPT_OTHERS.has(p.language)));
   if (!foreign.length) return arabic as Entity[];
   const inside = (e: Entity, p: Paragraph): boolean => e.start >= p.start && e.end <= p.end;
-  const kept = arabic.filter((e) => !foreign.some((p) => inside(e, p)));
+  const kept = arabic.filter((e) => {
+    const p = foreign.find((q) => inside(e, q));
+    return !p || (!ARABIC_SCRIPT_OTHERS.has(p.language) && hasArabicLetter(e.text));
+  });
   const english = foreign.filter((p) => p.language === 'eng');
   if (!english.length) return kept;
   const lookup = (surface: string): number | undefined => {
@@ -86,13 +136,19 @@ function routeByLanguage(
     return h?.ref;
   };
   const typeOf = (i: number): string | undefined => m.entry(i)?.type;
+  const types = opts.types ? new Set<string>(opts.types) : null;
   const added: Entity[] = [];
   const starts = tokenStarts();
   for (const p of english) {
     for (const s of englishEntities(text, p.start, p.end, lookup, { typeOf })) {
       const e = s.entryIndex !== undefined ? m.entry(s.entryIndex) : undefined;
+      const type = e?.type ?? s.type;
+      if (types && !types.has(type)) continue;
+      if (!e && opts.patterns === false) continue;
+      // (an Arabic-script name kept in the paragraph may not overlap an English find)
+      if (kept.some((k) => k.start < s.end && s.start < k.end)) continue;
       added.push({
-        start: s.start, end: s.end, text: s.text, type: e?.type ?? s.type, id: e?.id ?? null, name: e ? e.name : null,
+        start: s.start, end: s.end, text: s.text, type, id: e?.id ?? null, name: e ? e.name : null,
         ...(e?.kind ? { kind: e.kind } : {}), ...((e?.country ?? e?.iso2) ? { country: (e!.country ?? e!.iso2)! } : {}),
         tokenStart: tokenAt(starts, s.start), tokenEnd: tokenAt(starts, s.end - 1) + 1, prefix: [],
         source: { by: e ? 'lexicon' : 'pattern', rule: `english:${s.by}` },
@@ -130,6 +186,28 @@ const shippedMatcher = (): Matcher => loadShippedMatcher() ?? (builtShipped ??= 
  */
 let defaultTopicModel: TopicModel | undefined;
 
+/**
+ * Throws unless the lexicon options have the right shapes: `entries` an array (each entry is
+ * checked against the schema later), `lexiconFiles` an array of paths, `lexicon` a compiled lexicon.
+ * A compiled lexicon's `entries` and `aliases` are not read here (`compileLexicon` makes them on
+ * first read, and a lexicon whose arrays were read is matched from them instead of its columns).
+ */
+function checkLexiconOptions(o: AnnotatorOptions): void {
+  const { entries, lexiconFiles, lexicon } = o as Record<string, unknown>;
+  if (entries !== undefined && !Array.isArray(entries)) throw new AalamError('E_OPTION', 'createAnnotator() options.entries must be an array of lexicon entries', entries);
+  if (lexiconFiles !== undefined && (!Array.isArray(lexiconFiles) || lexiconFiles.some((f) => typeof f !== 'string'))) {
+    throw new AalamError('E_OPTION', 'createAnnotator() options.lexiconFiles must be an array of file paths', lexiconFiles);
+  }
+  if (lexicon === undefined) return;
+  const l = lexicon as Partial<Record<keyof CompiledLexicon, unknown>> | null;
+  const arrays: readonly (keyof CompiledLexicon)[] = ['nonEntities', 'triggers', 'institutions', 'stopwords', 'commonWords'];
+  const ok = typeof l === 'object' && l !== null && l.version === 1 && typeof l.givenNames === 'object' && l.givenNames !== null &&
+    arrays.every((k) => Array.isArray(l[k])) &&
+    (aliasColumns(l as CompiledLexicon) !== undefined || Array.isArray(l.aliases)) &&
+    (entryFieldColumns(l as CompiledLexicon) !== undefined || Array.isArray(l.entries));
+  if (!ok) throw new AalamError('E_LEXICON_SCHEMA', 'createAnnotator() options.lexicon is not a compiled lexicon (what compileLexicon returns)', lexicon);
+}
+
 /** Alias rows of extra entries up to which they extend the shipped matcher instead of being built with it. */
 const EXTEND_MAX_ROWS = 5000;
 
@@ -162,6 +240,10 @@ function withExtras(base: CompiledLexicon, extra: CompiledLexicon): CompiledLexi
  * ```
  */
 export function createAnnotator(options: AnnotatorOptions = {}): Annotator {
+  // (null as no options, as undefined)
+  options ??= {};
+  checkAnnotateOptions(options, 'createAnnotator() options');
+  checkLexiconOptions(options);
   const extras: LexiconEntry[] = [];
   if (options.entries) {
     assertEntries(options.entries as unknown[], 'options.entries');
@@ -205,7 +287,8 @@ export function createAnnotator(options: AnnotatorOptions = {}): Annotator {
   return Object.freeze({
     annotate(text: string, callOptions?: AnnotateOptions): Annotation {
       assertText(text, 'annotate');
-      const opts = { ...defaults, ...callOptions };
+      checkAnnotateOptions(callOptions, 'annotate() options');
+      const opts = callOptionsOver(defaults, callOptions);
       const whole = readsWhole(text);
       const wantTopics = opts.topics !== false;
       const wantKeys = opts.keyphrases !== false;
@@ -220,7 +303,7 @@ export function createAnnotator(options: AnnotatorOptions = {}): Annotator {
         // it whole; a long text read in windows has them in the topic model's copy when topics are
         // asked for, else it is scanned again, if a paragraph needs it
         const starts = (): Int32Array => (whole ? scratch.tokens.start.subarray(0, scratch.tokens.count) : windows ? windows.starts() : scanTokens(text).start);
-        entities = routeByLanguage(matcher, text, entities, profile.paragraphs, opts.forceArabic === true, starts);
+        entities = routeByLanguage(matcher, text, entities, profile.paragraphs, opts, starts);
         out = { entities, language: profile.language, paragraphs: profile.paragraphs.map((p) => ({ start: p.start, end: p.end, language: p.language })) };
       }
       if (model) {

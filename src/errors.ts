@@ -14,7 +14,7 @@ export type AalamErrorCode =
  *
  * @example
  * ```ts
- * try { createAnnotator({ extraEntries: [{ id: 'x' } as any] }) }
+ * try { createAnnotator({ entries: [{ id: 'x' } as any] }) }
  * catch (e) { if (e instanceof AalamError) console.log(e.code) } // 'E_LEXICON_SCHEMA'
  * ```
  */

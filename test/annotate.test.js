@@ -135,6 +135,49 @@ test('paragraph languages: English passages are linked to the same entries, Pers
   for (const e of r.entities) t.is(text.slice(e.start, e.end), e.text);
 });
 
+test('English paragraphs follow the call\'s types and patterns; Arabic names on a line labelled English are kept', (t) => {
+  const en = 'Justin Trudeau visited Beijing on Tuesday and said that the relations between the two countries were very good.';
+  t.deepEqual(aalam.annotate(en, { types: ['ORG'] }).entities, []);
+  t.deepEqual(aalam.annotate(en, { types: ['LOC'] }).entities.map((e) => e.id), ['loc/beijing-cn']);
+  const unknown = 'Michael Haverford, the spokesman of the ministry, told reporters on Monday that talks would go on.';
+  const byPattern = aalam.annotate(unknown).entities.filter((e) => e.source.by === 'pattern');
+  t.true(byPattern.length > 0, 'the English pattern finds the unknown name');
+  t.false(aalam.annotate(unknown, { patterns: false }).entities.some((e) => e.source.by === 'pattern'));
+  // an Arabic sentence quoting a long English one: the line is mostly Latin letters
+  const mixed = 'وقال الرئيس الكازاخستاني قاسم جومارت توكاييف في ألماتي إن "we will continue to work with our partners to support a peaceful resolution of the crisis in the region"';
+  const r = aalam.annotate(mixed);
+  t.deepEqual(r.paragraphs.map((p) => p.language), ['eng']);
+  t.deepEqual(r.entities.map((e) => e.text), ['الكازاخستاني', 'قاسم جومارت توكاييف', 'ألماتي']);
+  // Persian paragraphs still get nothing from the Arabic rules
+  t.deepEqual(aalam.annotate('رئیس جمهور ایران در تهران گفت که مذاکرات با آمریکا ادامه دارد.').entities, []);
+});
+
+test('call options left undefined keep the annotator\'s defaults', (t) => {
+  const only = createAnnotator({ types: ['LOC'], topics: false, keyphrases: false, language: false });
+  const text = 'قال بوتين في موسكو إن المحادثات مستمرة';
+  const plain = only.annotate(text);
+  t.deepEqual(plain.entities.map((e) => e.text), ['موسكو']);
+  t.deepEqual(only.annotate(text, { types: undefined, topics: undefined, keyphrases: undefined, language: undefined }), plain);
+  t.deepEqual(only.annotate(text, { types: ['PER'] }).entities.map((e) => e.text), ['بوتين']);
+});
+
+test('bad options are E_OPTION (E_LEXICON_SCHEMA for a lexicon that is not one), never a TypeError', (t) => {
+  const code = (f) => t.throws(f, { instanceOf: AalamError }).code;
+  const text = 'زار توكاييف موسكو';
+  t.is(code(() => aalam.annotate(text, { types: 5 })), 'E_OPTION');
+  t.is(code(() => aalam.annotate(text, { types: 'PER' })), 'E_OPTION');
+  t.is(code(() => aalam.annotate(text, { types: ['per'] })), 'E_OPTION');
+  t.is(code(() => aalam.annotate(text, { patterns: 'no' })), 'E_OPTION');
+  t.is(code(() => aalam.annotate(text, 'PER')), 'E_OPTION');
+  t.is(code(() => createAnnotator({ entries: {} })), 'E_OPTION');
+  t.is(code(() => createAnnotator({ lexiconFiles: 'x.jsonl' })), 'E_OPTION');
+  t.is(code(() => createAnnotator({ topics: 1 })), 'E_OPTION');
+  t.is(code(() => createAnnotator({ lexicon: {} })), 'E_LEXICON_SCHEMA');
+  // null counts as no options, as undefined does
+  t.deepEqual(createAnnotator(null).annotate(text), aalam.annotate(text));
+  t.deepEqual(aalam.annotate(text, null), aalam.annotate(text));
+});
+
 test('a title inside a lexicon alias is evidence, not part of the span; a country keeps its name against its capital', (t) => {
   const text = 'استقبل السلطان هيثم في مسقط وفدا من الكويت.';
   const es = aalam.annotate(text).entities;
@@ -187,6 +230,25 @@ test('a long document on one line is cut at spaces; an English paragraph at its 
     t.is(text.slice(e.start, e.end), e.text);
     t.is(toks.start[e.tokenStart], e.start, e.text);
   }
+});
+
+test('a long line without line breaks is cut after a clause end, not inside a name that crosses the cut', (t) => {
+  // sentences on one line; the names sit at every offset modulo the sentence's length, so some
+  // cross each window's target offset (a cut at the first space there split them)
+  const sentence = 'وقال الرئيس الكازاخستاني قاسم جومارت توكاييف إن بلاده تريد علاقات جيدة مع جيرانها. ';
+  const alone = aalam.annotate(sentence, { topics: false, keyphrases: false }).entities.map((e) => e.text);
+  t.deepEqual(alone, ['الكازاخستاني', 'قاسم جومارت توكاييف']);
+  // leading spaces put the space inside one of the names at offset 2^18, where the first window
+  // would end; a space was cut at there before
+  const inner = sentence.indexOf('قاسم') + 4;
+  const pad = ' '.repeat((((1 << 18) - inner) % sentence.length + sentence.length) % sentence.length);
+  const copies = Math.ceil((1 << 20) / sentence.length);
+  const text = pad + sentence.repeat(copies);
+  t.is(text.charAt(1 << 18), ' ');
+  t.is(text.slice((1 << 18) - 4, (1 << 18) + 7), 'قاسم جومارت');
+  const { entities } = aalam.annotate(text, { topics: false, keyphrases: false });
+  t.is(entities.length, 2 * copies);
+  t.true(entities.every((e, i) => e.text === alone[i % 2] && text.slice(e.start, e.end) === e.text));
 });
 
 test('a long document: its topics and keyphrases are those of the topic model reading the whole text', async (t) => {

@@ -72,3 +72,14 @@ test('a non-string is a typed error with a code', (t) => {
   const err = t.throws(() => normalize(42), { instanceOf: AalamError });
   t.is(err.code, 'E_INPUT_TYPE');
 });
+
+test('toOriginal: a fraction counts as the offset below it (the end: above it); characters deleted before the first letter are outside a span at 0, as anywhere else', (t) => {
+  const n = normalize('ـقال');
+  t.is(n.text, 'قال');
+  t.deepEqual(n.span(0, 3), { start: 1, end: 4 });
+  t.deepEqual(normalize(' ـقال').span(1, 4), { start: 2, end: 5 });
+  t.is(n.toOriginal(1.5), n.toOriginal(1));
+  t.is(n.toOriginalEnd(1.5), n.toOriginalEnd(2));
+  t.is(n.toOriginal(NaN), 1);
+  t.is(normalize('ــ').toOriginal(0), 0);
+});

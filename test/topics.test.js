@@ -199,7 +199,22 @@ test('entities with odd offsets are ignored, not trusted', (t) => {
   t.notThrows(() => model.keyphrases(text, bogus));
 });
 
-test('limits: a fractional topic limit or maxEvidence cuts like slice(); a fractional keyphrase limit like the next whole one', (t) => {
+test('bad topic-model arguments are typed errors; an entity without number offsets or a string text is ignored', (t) => {
+  const code = (f) => t.throws(f, { instanceOf: AalamError }).code;
+  t.is(code(() => lightStem(undefined)), 'E_INPUT_TYPE');
+  t.is(code(() => lightStem(42)), 'E_INPUT_TYPE');
+  t.is(code(() => createTopicModel({ model: {} })), 'E_LEXICON_SCHEMA');
+  t.is(code(() => createTopicModel({ terms: 'x' })), 'E_OPTION');
+  t.is(code(() => createTopicModel('x')), 'E_OPTION');
+  const text = 'خرج آلاف المتظاهرين في ألماتي احتجاجا على ارتفاع أسعار الوقود';
+  const { entities } = annotator.annotate(text);
+  t.deepEqual(createTopicModel(null).keyphrases(text, entities), model.keyphrases(text, entities));
+  const odd = [{ start: 23, end: 29 }, { start: 'a', end: 'b', text: 'x' }, { start: 23, end: 29, text: 7 }];
+  t.deepEqual(model.keyphrases(text, odd), model.keyphrases(text, []));
+  t.deepEqual(model.topics(text, odd), model.topics(text, []));
+});
+
+test('limits: a fractional topic limit, maxEvidence or keyphrase limit cuts like slice()', (t) => {
   const d = dev[1];
   const { entities } = annotator.annotate(d.text);
   const all = model.topics(d.text, entities, { minScore: 0, relative: 0 });
@@ -207,8 +222,8 @@ test('limits: a fractional topic limit or maxEvidence cuts like slice(); a fract
   t.deepEqual(model.topics(d.text, entities, { minScore: 0, relative: 0, limit: 2.5 }), all.slice(0, 2));
   const oneEach = model.topics(d.text, entities, { minScore: 0, relative: 0, maxEvidence: 1.5 });
   t.deepEqual(oneEach, all.map((x) => ({ ...x, evidence: x.evidence.slice(0, 1) })));
-  t.deepEqual(model.keyphrases(d.text, entities, { limit: 2.5 }), model.keyphrases(d.text, entities, { limit: 3 }));
-  t.is(model.keyphrases(d.text, entities, { limit: 2.5 }).length, 3);
+  t.deepEqual(model.keyphrases(d.text, entities, { limit: 2.5 }), model.keyphrases(d.text, entities, { limit: 2 }));
+  t.is(model.keyphrases(d.text, entities, { limit: 2.5 }).length, 2);
 });
 
 test('word table: every word token finds the analysis of its own normalized form, through growth and restarts', (t) => {

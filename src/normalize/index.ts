@@ -18,9 +18,12 @@ export interface Normalized {
   readonly text: string;
   /** The input, unchanged. */
   readonly original: string;
-  /** Original index of normalized index `i` (0 ≤ i ≤ text.length); monotonic, always in `[0, original.length]`. */
+  /**
+   * Original index of the character that produced normalized index `i` (0 ≤ i < text.length; `original.length` from
+   * `text.length` on); monotonic, always in `[0, original.length]`. A fraction counts as the whole offset below it.
+   */
   toOriginal(i: number): number;
-  /** Original end offset for a normalized end offset `e` (half-open): one past the source of char `e - 1`. */
+  /** Original end offset for a normalized end offset `e` (half-open): one past the source of char `e - 1` (a fraction counts as the whole offset above it). */
   toOriginalEnd(e: number): number;
   /** Maps a half-open normalized span to the half-open original span it came from. */
   span(start: number, end: number): { start: number; end: number };
@@ -49,15 +52,18 @@ class NormalizedText implements Normalized {
   ) {}
   toOriginal(i: number): number {
     const n = this.text.length;
-    if (!(i > 0)) return 0;
-    if (i >= n) return this.original.length;
-    return this.source ? this.source[i]! : i;
+    if (i >= n) return n === 0 ? 0 : this.original.length;
+    // (a fraction or NaN counts as the offset below it, at least 0: characters the rules deleted
+    // before the first normalized one are outside its span, as before any other character)
+    const k = i > 0 ? Math.floor(i) : 0;
+    return this.source ? this.source[k]! : k;
   }
   toOriginalEnd(e: number): number {
     if (!(e > 0)) return 0;
     const n = this.text.length;
     if (e > n) return this.original.length;
-    return this.source ? this.source[e - 1]! + 1 : e;
+    const k = Math.ceil(e);
+    return this.source ? this.source[k - 1]! + 1 : k;
   }
   span(start: number, end: number): { start: number; end: number } {
     const s = this.toOriginal(start);

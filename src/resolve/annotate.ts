@@ -1257,10 +1257,10 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
 
 /**
  * Texts longer than `WINDOW_MIN_TEXT` UTF-16 units are annotated in windows of about `WINDOW`
- * units. Each window is cut after a line break (nothing is read across one), else at a space; the
- * evidence of the document (entries mentioned unambiguously, its countries, parts of full names) is
- * carried from each window to the ones after it, so a window sees what came before it, not what
- * comes after.
+ * units. Each window is cut after a line break (nothing is read across one), else after a space
+ * that ends a clause, else at a space; the evidence of the document (entries mentioned
+ * unambiguously, its countries, parts of full names) is carried from each window to the ones after
+ * it, so a window sees what came before it, not what comes after.
  */
 export const WINDOW_MIN_TEXT = 1 << 19;
 
@@ -1268,21 +1268,31 @@ export const WINDOW_MIN_TEXT = 1 << 19;
 export const readsWhole = (text: string): boolean => text.length <= WINDOW_MIN_TEXT;
 const WINDOW = 1 << 18;
 
-/** The end of the window that starts at `s`: after the first line break from `s + WINDOW` on, else after a space, else the text's end. */
+/**
+ * The end of the window that starts at `s`: after the first line break from `s + WINDOW` on; else
+ * after a space that follows the end of a clause (. ! ? ؟ ؛ ; ، , :), which no name crosses; else
+ * after a space (a name may then be cut: only in a line of over 2^17 units without punctuation);
+ * else the text's end.
+ */
 function windowEnd(text: string, s: number): number {
   const len = text.length;
   // (no short last window)
   if (len - s <= WINDOW + (WINDOW >> 1)) return len;
   const target = s + WINDOW;
+  const far = target + (WINDOW >> 1);
   const nl = text.indexOf('\n', target);
-  if (nl >= 0 && nl < target + (WINDOW >> 1)) return nl + 1;
+  if (nl >= 0 && nl < far) return nl + 1;
+  let space = -1;
   for (let i = target; i < len; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d) return i + 1;
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0d && c !== 0x0a) continue;
+    if (space < 0) space = i;
+    if (i >= far) break;
+    const p = text.charCodeAt(i - 1);
+    if (p === 0x2e || p === 0x21 || p === 0x3f || p === 0x061f || p === 0x061b || p === 0x3b || p === 0x060c || p === 0x2c || p === 0x3a) return i + 1;
   }
-  return len;
+  return space >= 0 ? space + 1 : len;
 }
-
 
 /** The prefix of a name read without clitics (shared: most names have none). */
 const NO_PREFIX: readonly Clitic[] = Object.freeze([]);

@@ -3,8 +3,8 @@
  * offsets, types, ids and names. The offsets (read in every pass) are copied once; the other fields
  * are read from the objects where they are needed, through the index of each well-formed entity
  * (copying them too wrote five pointers an entity: on a 100 MB document, seven million pointer
- * stores into arrays the garbage collector then marked). Values are kept as given (offsets are not
- * coerced), so results match reading the objects directly.
+ * stores into arrays the garbage collector then marked). An entity without number offsets or a
+ * string `text` is left out, like one whose offsets are outside the text.
  *
  * Both tasks group an entity by `id ?? text` (the keys `'e:' + …` and `'@' + …`); that string is
  * interned once per call into a small number, so per-call maps and per-entity caches (signals,
@@ -15,7 +15,7 @@ import type { Entity } from '../resolve/annotate.js';
 import { flatCopy } from '../arrays.js';
 
 /**
- * Fields of the well-formed entities (end > start ≥ 0, end ≤ text length), in input order: the
+ * Fields of the well-formed entities (numbers end > start ≥ 0, end ≤ text length; a string `text`), in input order: the
  * first `count` items of each array (the arrays are reused from call to call). @internal
  */
 export interface EntityFields {
@@ -88,7 +88,7 @@ export class EntityKeys {
       if (!e || typeof e !== 'object') continue;
       const s = e.start;
       const en = e.end;
-      if (!(en > s) || s < 0 || en > textLength) continue;
+      if (typeof s !== 'number' || typeof en !== 'number' || !(en > s) || s < 0 || en > textLength || typeof e.text !== 'string') continue;
       start[n] = s;
       end[n] = en;
       at[n] = x;

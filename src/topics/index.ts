@@ -128,6 +128,7 @@ export function dfTable(a: DfArtifact): DfTable {
   return { N: a.N, df, entities };
 }
 
+/** Throws `E_OPTION` unless `v` is undefined or a number in [lo, hi] (a fraction counts as the whole number below it). */
 function checkNumber(v: unknown, name: string, lo: number, hi: number): void {
   if (v === undefined) return;
   if (typeof v !== 'number' || Number.isNaN(v) || v < lo || v > hi) {
@@ -149,9 +150,15 @@ function checkKeyphraseOptions(o: KeyphraseOptions | undefined): void {
   checkNumber(o.maxWords, 'maxWords', 1, 3);
 }
 
-/** `{ ...defaults, ...given }`, without making an object when nothing is given (the common call). */
+/** The defaults, overridden by each option given (not undefined); no new object when nothing is given (the common call). */
 function withDefaults<T extends object>(defaults: T, given: T | undefined): T {
-  return given ? { ...defaults, ...given } : defaults;
+  if (!given) return defaults;
+  const out = { ...defaults } as Record<string, unknown>;
+  for (const k of Object.keys(given)) {
+    const v = (given as Record<string, unknown>)[k];
+    if (v !== undefined) out[k] = v;
+  }
+  return out as T;
 }
 
 function checkEntities(entities: unknown, fn: string): readonly Entity[] {
@@ -185,7 +192,15 @@ function checkEntities(entities: unknown, fn: string): readonly Entity[] {
  * ```
  */
 export function createTopicModel(options: TopicModelOptions = {}): TopicModel {
+  // (null as no options, as undefined)
+  options ??= {};
+  if (typeof options !== 'object' || Array.isArray(options)) throw new AalamError('E_OPTION', 'createTopicModel() options must be an object', options);
   checkTopicOptions(options);
+  const m = options.model as Partial<Record<keyof CompiledTopics, unknown>> | undefined;
+  if (m !== undefined && !(typeof m === 'object' && m !== null && Array.isArray(m.taxonomy) && Array.isArray(m.terms) && Array.isArray(m.signals))) {
+    throw new AalamError('E_LEXICON_SCHEMA', 'createTopicModel() options.model is not a compiled topic model (what compileTopics returns)', m);
+  }
+  if (options.terms !== undefined && !Array.isArray(options.terms)) throw new AalamError('E_OPTION', 'createTopicModel() options.terms must be an array of term entries', options.terms);
   checkKeyphraseOptions(options.keyphrases);
   const base = options.model && options.df ? { model: options.model, df: options.df } : loadShipped();
   let model = options.model ?? base.model;

@@ -36,7 +36,7 @@ export interface Keyphrase {
 
 /** Options of one `keyphrases` call. */
 export interface KeyphraseOptions {
-  /** At most this many keyphrases. `[limit=10]` */
+  /** At most this many keyphrases (a fraction counts as the whole number below it). `[limit=10]` */
   readonly limit?: number;
   /** Longest candidate, in words (1–3). `[maxWords=3]` */
   readonly maxWords?: number;
@@ -386,7 +386,8 @@ export function extractKeyphrases(
 ): Keyphrase[] {
   const { text, raw } = doc;
   const n = raw.count;
-  const limit = options.limit ?? 10;
+  // (a fraction cuts as slice() does, as the topics' limit does)
+  const limit = Math.floor(options.limit ?? 10);
   const maxWords = Math.min(3, Math.max(1, Math.floor(options.maxWords ?? 3)));
   if (!(limit > 0)) return [];
   sc.reserve(n);

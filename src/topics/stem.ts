@@ -8,6 +8,7 @@ import { offsetAfterUnits, scanTokens, tokenNorm, type RawTokens } from '../toke
 import { compileTable, optionsMask } from '../normalize/engine.js';
 import { procliticReadings } from '../tokenize/clitics.js';
 import { normalizeKey } from '../normalize/index.js';
+import { assertText } from '../errors.js';
 
 /** Letters a stem keeps at least, after the article and a suffix are removed. */
 const MIN_STEM = 3;
@@ -40,6 +41,7 @@ const SUFFIXES: ReadonlyArray<readonly [string, string]> = [
  * ```
  */
 export function lightStem(key: string): string {
+  assertText(key, 'lightStem');
   let s = key;
   if (s.length - 2 >= MIN_STEM && s.startsWith('ال')) s = s.slice(2);
   for (const [suf, repl] of SUFFIXES) {
