@@ -70,3 +70,90 @@ test('serve answers annotations, bad input with typed errors, and keeps serving'
   t.true(many.every((r) => r.status === 200 && r.body.entities.some((e) => e.id === 'per/justin-trudeau')));
   t.is(child.exitCode, null);
 });
+
+// A raw HTTP exchange: writes `parts`, resolves with everything read until the server closes (or `ms` pass).
+function rawExchange(url, parts, { read = true, ms = 15_000 } = {}) {
+  const u = new URL(url);
+  return new Promise((resolve) => {
+    const chunks = [];
+    const s = connect(Number(u.port), u.hostname, () => { for (const p of parts) s.write(p); });
+    if (!read) s.pause();
+    s.on('data', (d) => chunks.push(d));
+    const done = () => resolve({ text: Buffer.concat(chunks).toString('utf8'), socket: s });
+    s.on('close', done);
+    s.on('error', () => {});
+    setTimeout(done, ms).unref();
+  });
+}
+
+const bigText = 'وصل وانغ يي إلى بكين والتقى جاستن ترودو في أوتاوا. '.repeat(6000);
+
+test('serve: an oversized body is refused from its Content-Length, before it is sent, and the connection closed', async (t) => {
+  const { url } = await start(t, '--max-bytes', '1000');
+  const head = 'POST /annotate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n';
+  const huge = await rawExchange(url, [`${head}Content-Length: 99999999999\r\n\r\n{}`]);
+  t.regex(huge.text, /^HTTP\/1\.1 413 [^]*connection: close[^]*"E_TOO_LARGE"/i);
+  // Expect: 100-continue: no invitation to send the body, a 413 instead
+  const expect = await rawExchange(url, [`${head}Content-Length: 50000000\r\nExpect: 100-continue\r\n\r\n`]);
+  t.false(expect.text.includes('100 Continue'));
+  t.regex(expect.text, /^HTTP\/1\.1 413 /);
+  // a chunked body that never ends: answered and cut off at the limit, not read on
+  const chunk = 'x'.repeat(4096);
+  const endless = await rawExchange(url, [`${head}Transfer-Encoding: chunked\r\n\r\n`, ...Array.from({ length: 8 }, () => `1000\r\n${chunk}\r\n`)]);
+  t.regex(endless.text, /^HTTP\/1\.1 413 /);
+  t.is((endless.text.match(/HTTP\/1\.1/g) ?? []).length, 1, 'one answer only');
+});
+
+test('serve: bad option values are 400 E_OPTION; a malformed request after a good one gets its answer after the good one\'s', async (t) => {
+  const { url } = await start(t);
+  const bad = await Promise.all([{ types: 5 }, { types: ['per'] }, { topics: 'no' }].map((options) =>
+    call(url, '/annotate', { body: JSON.stringify({ text: 'وصل وانغ يي إلى بكين', options }) })));
+  t.deepEqual(bad.map((r) => [r.status, r.body.error.code]), [[400, 'E_OPTION'], [400, 'E_OPTION'], [400, 'E_OPTION']]);
+  const plain = await call(url, '/annotate', { body: 'بكين', type: 'Text/Plain; charset=UTF-8' });
+  t.is(plain.status, 200);
+  const body = JSON.stringify({ text: 'بكين', options: { topics: false, keyphrases: false } });
+  const both = await rawExchange(url, [`POST /annotate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}GARBAGE\r\n\r\n`]);
+  t.regex(both.text, /^HTTP\/1\.1 200 OK[^]*"loc\/beijing-cn"[^]*HTTP\/1\.1 400 Bad Request[^]*"E_HTTP"/);
+});
+
+test('serve: clients that do not read their answers cannot make it hold more than --max-pending; others get 503 E_BUSY, then service again', async (t) => {
+  const { url, child } = await start(t, '--max-pending', '2000000');
+  const body = JSON.stringify({ text: bigText, options: { topics: false, keyphrases: false } });
+  const request = `POST /annotate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n`;
+  // the answer is ~9 MB, more than the system's socket buffers take: it stays held while its client does not read it
+  const u = new URL(url);
+  const stalled = connect(Number(u.port), u.hostname, () => { stalled.write(request); stalled.write(body); });
+  stalled.pause();
+  stalled.on('error', () => {});
+  t.teardown(() => stalled.destroy());
+  let busy;
+  for (let i = 0; i < 100; i++) {
+    busy = await call(url, '/annotate', { body: JSON.stringify({ text: 'بكين' }) });
+    if (busy.status === 503) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  t.is(busy.status, 503);
+  t.is(busy.body.error.code, 'E_BUSY');
+  stalled.destroy();
+  await new Promise((r) => setTimeout(r, 200));
+  const again = await call(url, '/annotate', { body: JSON.stringify({ text: 'بكين' }) });
+  t.is(again.status, 200);
+  t.is(child.exitCode, null);
+});
+
+test('serve: SIGTERM lets the answers in progress reach their clients whole, then exits 0', async (t) => {
+  const { url, child } = await start(t);
+  const body = JSON.stringify({ text: bigText, options: { topics: false, keyphrases: false } });
+  const request = `POST /annotate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n`;
+  const answers = [0, 1].map(() => rawExchange(url, [request, body]));
+  await new Promise((r) => setTimeout(r, 300));
+  const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+  child.kill('SIGTERM');
+  for (const a of await Promise.all(answers)) {
+    const [head, json] = a.text.split('\r\n\r\n');
+    const length = Number(/content-length: (\d+)/i.exec(head)?.[1]);
+    t.is(Buffer.byteLength(json), length);
+    t.true(JSON.parse(json).entities.length > 10_000);
+  }
+  t.is(await exited, 0);
+});

@@ -5,6 +5,7 @@ import { annotateCommand, formatOfPath, type OutputFormat } from './annotate.js'
 import { evalCommand } from './eval.js';
 import { BrokenPipe } from './output.js';
 import { UsageError, type InputFormat, type InputSpec } from './sources.js';
+import { AalamError } from '../errors.js';
 
 const USAGE = `usage: aalam <command> [options]
 
@@ -38,14 +39,18 @@ commands:
   serve                     HTTP: POST /annotate {"text","options"?} → annotation JSON; GET /health
       --host H, --port P    where to listen (default 127.0.0.1:8080; port 0 picks a free one)
       --max-bytes N         largest request body (default 2000000)
+      --max-pending N       bytes held for clients at once (bodies being read, answers not yet
+                            read); a request over it gets 503 E_BUSY (default 256000000)
   lexicon stats             counts of the compiled lexicons
   lexicon check             schema and consistency checks of lexicons/ (exit 1 on errors)
 
 exit status: 0 ok; 1 some records failed (each has an error record in the output); 2 usage error.`;
 
-function intOption(v: string | undefined, name: string, def: number, min: number): number {
+function intOption(v: string | undefined, name: string, def: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
   if (v === undefined) return def;
-  if (!/^\d+$/.test(v) || Number(v) < min) throw new UsageError(`--${name} must be an integer ≥ ${min}, got ${v}`);
+  if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) {
+    throw new UsageError(`--${name} must be an integer ${max < Number.MAX_SAFE_INTEGER ? `in [${min}, ${max}]` : `≥ ${min}`}, got ${v}`);
+  }
   return Number(v);
 }
 
@@ -87,6 +92,7 @@ export async function main(argv: string[]): Promise<number> {
         host: { type: 'string' },
         port: { type: 'string' },
         'max-bytes': { type: 'string' },
+        'max-pending': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -149,15 +155,34 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (cmd === 'serve') {
       const { serve } = await import('./serve.js');
-      const server = await serve({
-        host: v.host ?? '127.0.0.1', port: intOption(v.port, 'port', 8080, 0), maxBytes: intOption(v['max-bytes'], 'max-bytes', 2_000_000, 1), lexiconFiles,
-      });
-      const addr = server.address();
+      const host = v.host ?? '127.0.0.1';
+      const port = intOption(v.port, 'port', 8080, 0, 65535);
+      const serveOptions = {
+        host, port, lexiconFiles,
+        maxBytes: intOption(v['max-bytes'], 'max-bytes', 2_000_000, 1),
+        maxPending: intOption(v['max-pending'], 'max-pending', 256_000_000, 1),
+      };
+      let served;
+      try {
+        served = await serve(serveOptions);
+      } catch (err) {
+        const e = err as Error & { code?: string };
+        if (e instanceof AalamError) throw err;
+        process.stderr.write(`aalam: cannot listen on ${host}:${port}: ${e.code ?? ''} ${e.message}\n`);
+        return 2;
+      }
+      const addr = served.server.address();
       process.stderr.write(`aalam: listening on http://${typeof addr === 'object' && addr ? `${addr.address}:${addr.port}` : addr}\n`);
       await new Promise<void>((resolve) => {
-        const stop = (): void => { server.close(() => resolve()); };
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
+        // the first signal lets the requests in progress finish (10 s at most); a second one stops now
+        let signals = 0;
+        const stop = (): void => {
+          signals++;
+          if (signals === 1) process.stderr.write('aalam: stopping (answering the requests in progress; a second signal stops at once)\n');
+          served.shutdown(signals === 1 ? 10_000 : 0).then(resolve, resolve);
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
       });
       return 0;
     }
