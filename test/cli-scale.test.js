@@ -1,6 +1,6 @@
 import test from 'ava';
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tempDir } from './helpers/temp.js';
@@ -89,6 +89,70 @@ test('--resume skips ids already in --output and appends the rest, after a cut l
   const again = run(['annotate', '--format', 'brat', '--out', out, '--resume'], few);
   t.regex(again.stderr, /wrote 0 documents/);
   t.regex(readFileSync(join(out, 'r0.ann'), 'utf8'), /# kept\n$/);
+});
+
+test('--resume with records that have no id or share one: each record once, none lost', (t) => {
+  const dir = tempDir(t, 'aalam-resume-ids-');
+  const inFile = join(dir, 'in.jsonl');
+  const full = join(dir, 'full.jsonl');
+  const part = join(dir, 'part.jsonl');
+  // no ids, ids shared by different texts, and a bad line
+  const recs = [
+    JSON.stringify({ text: 'زار ماكرون باريس' }),
+    JSON.stringify({ id: 'a', text: 'زار بوتين موسكو' }),
+    JSON.stringify({ text: 'وصل وانغ يي إلى بكين' }),
+    JSON.stringify({ id: 'a', text: 'التقى توكاييف في ألماتي' }),
+    '{"id": broken',
+    JSON.stringify({ id: 'a', text: 'بغداد' }),
+    JSON.stringify({ text: 'قال ترودو في أوتاوا' }),
+  ];
+  writeFileSync(inFile, recs.join('\n') + '\n');
+  t.is(run(['annotate', '--input', inFile, '--output', full]).status, 1);
+  const want = readFileSync(full, 'utf8');
+  const wantLines = lines(want);
+  t.deepEqual(JSON.parse(wantLines[0]).line, 1, 'a record without an id carries its line');
+  for (const cut of [0, 1, 2, 3, 4, 5, 6, 7]) {
+    writeFileSync(part, wantLines.slice(0, cut).map((l) => l + '\n').join(''));
+    run(['annotate', '--input', inFile, '--output', part, '--resume']);
+    t.is(readFileSync(part, 'utf8'), want, `interrupted after ${cut} lines`);
+    // and again: nothing left to do
+    run(['annotate', '--input', inFile, '--output', part, '--resume']);
+    t.is(readFileSync(part, 'utf8'), want, `resumed twice after ${cut} lines`);
+  }
+});
+
+test('the CLI refuses to write over an input, reads each folder once through symbolic links, and answers an unreadable folder with an error record', (t) => {
+  const dir = tempDir(t, 'aalam-paths-');
+  const inFile = join(dir, 'in.jsonl');
+  writeFileSync(inFile, input);
+  const r = run(['annotate', '--input', inFile, '--output', inFile]);
+  t.is(r.status, 2);
+  t.regex(r.stderr, /is an input/);
+  t.is(readFileSync(inFile, 'utf8'), input);
+  const tree = join(dir, 'tree');
+  mkdirSync(join(tree, 'sub'), { recursive: true });
+  writeFileSync(join(tree, 'a.txt'), 'زار ماكرون باريس');
+  writeFileSync(join(tree, 'sub', 'b.txt'), 'زار بوتين موسكو');
+  symlinkSync('.', join(tree, 'loop1'));
+  symlinkSync('..', join(tree, 'sub', 'up'));
+  const walked = run(['annotate', tree, '--format', 'jsonl', '--quiet']);
+  t.is(walked.status, 0, walked.stderr);
+  t.deepEqual(lines(walked.stdout).map((l) => JSON.parse(l).id).sort(), [join(tree, 'a.txt'), join(tree, 'sub', 'b.txt')]);
+  // a folder that cannot be listed (root reads everything: as root, the run is made as nobody)
+  const locked = join(tree, 'locked');
+  mkdirSync(locked);
+  writeFileSync(join(locked, 'c.txt'), 'بغداد');
+  chmodSync(locked, 0);
+  t.teardown(() => chmodSync(locked, 0o755));
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) chmodSync(dir, 0o755);
+  const partly = spawnSync(process.execPath, [bin, 'annotate', tree, '--format', 'jsonl', '--quiet'], {
+    encoding: 'utf8', ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+  });
+  t.is(partly.status, 1, partly.stderr);
+  const out = lines(partly.stdout).map((l) => JSON.parse(l));
+  t.is(out.length, 3);
+  t.deepEqual(out.filter((x) => x.error).map((x) => [x.id, x.error.code]), [[locked, 'E_READ']]);
 });
 
 test('a progress bar on stderr when it is a terminal (documents, MB, rate, ETA)', (t) => {

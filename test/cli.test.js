@@ -48,3 +48,12 @@ test('usage errors exit 2 with a message on stderr', (t) => {
   t.is(run(['annotate', '--format', 'xml'], '').status, 2);
   t.is(run(['annotate', '/no/such/file']).status, 2);
 });
+
+test('--version prints the package version; a JSONL input that starts with a byte-order mark reads its first record', (t) => {
+  const v = run(['--version']);
+  t.is(v.status, 0);
+  t.regex(v.stdout, /^aalam \d+\.\d+\.\d+\n$/);
+  const r = run(['annotate'], '\ufeff' + JSON.stringify({ id: 'b', text: 'بغداد' }) + '\n');
+  t.is(r.status, 0, r.stdout);
+  t.is(JSON.parse(r.stdout).entities[0].id, 'loc/baghdad-iq');
+});

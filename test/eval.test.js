@@ -1,6 +1,8 @@
 import test from 'ava';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -83,4 +85,33 @@ const python = spawnSync('python3', ['--version']).status === 0;
   t.is(j.overall.recall.toFixed(3), last[3]);
   t.is(j.documents, Number(last[4]));
   t.log(`F1=${j.overall.f1.toFixed(3)} (score_conll.py: ${last[1]})`);
+});
+
+test('bad gold and prediction lines are a message naming the file and line (exit 2), never a crash; a BOM is not part of the first line', (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'aalam-eval-bad-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const gold = join(dir, 'g.jsonl');
+  writeFileSync(gold, '\ufeff' + JSON.stringify({ id: 'x', text: 'بغداد', mentions: [{ start: 0, end: 5, type: 'LOC' }] }) + '\n');
+  const pred = join(dir, 'p.jsonl');
+  const cases = [
+    ['null\n', /p\.jsonl:1: a prediction is/],
+    [JSON.stringify({ id: 'x', entities: [null] }) + '\n', /p\.jsonl:1: entities\[0\] is not/],
+  ];
+  for (const [lines, message] of cases) {
+    writeFileSync(pred, lines);
+    const r = run(['eval', '--gold', gold, '--pred', pred]);
+    t.is(r.status, 2);
+    t.regex(r.stderr, message);
+    t.notRegex(r.stderr, /TypeError|\n\s+at |usage:/);
+  }
+  writeFileSync(pred, JSON.stringify({ id: 'x', entities: [{ start: 0, end: 5, type: 'LOC' }] }) + '\n');
+  const ok = run(['eval', '--gold', gold, '--pred', pred, '--format', 'json']);
+  t.is(ok.status, 0, ok.stderr);
+  t.is(JSON.parse(ok.stdout).overall.f1, 1);
+  const badGold = join(dir, 'g2.jsonl');
+  writeFileSync(badGold, JSON.stringify({ id: 'x', text: 'بغداد', mentions: [null, { start: 3, end: 9, type: 'LOC' }] }) + '\n');
+  const g = run(['eval', '--gold', badGold, '--pred', pred]);
+  t.is(g.status, 2);
+  t.regex(g.stderr, /g2\.jsonl:1: mentions\[0\] is not/);
+  t.notRegex(g.stderr, /TypeError|\n\s+at /);
 });

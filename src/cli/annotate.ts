@@ -95,6 +95,17 @@ export async function annotateCommand(opts: AnnotateOptions): Promise<number> {
     else if (inp.path !== '-' && statSync(inp.path).isDirectory()) throw new UsageError(`${inp.path} is a folder; only plain-text input reads folders`);
   }
 
+  if (opts.output && opts.output !== '-' && existsSync(opts.output)) {
+    // (writing the output would empty an input before it is read)
+    const o = statSync(opts.output);
+    const same = (p: string): boolean => {
+      if (p === '-' || !existsSync(p)) return false;
+      const s = statSync(p);
+      return s.dev === o.dev && s.ino === o.ino;
+    };
+    const clash = inputs.find((i) => same(i.path)) ?? [...textFiles.values()].flat().find((f) => same(f.path));
+    if (clash) throw new UsageError(`--output ${opts.output} is an input (${clash.path}); write somewhere else`);
+  }
   const skip = opts.resume && format === 'jsonl' ? await readDoneKeys(opts.output!) : undefined;
   const cfg: RenderConfig = { format, tagset: opts.tagset, keepTags: opts.keepTags, lexiconFiles: opts.lexiconFiles };
 
@@ -119,7 +130,7 @@ export async function annotateCommand(opts: AnnotateOptions): Promise<number> {
   async function* source(): AsyncGenerator<SourceItem> {
     for (const inp of inputs) {
       if (inp.format === 'text') {
-        const files = (textFiles.get(inp.path) ?? []).filter((f) => !skip?.has(recordKey(f.path, undefined)));
+        const files = (textFiles.get(inp.path) ?? []).filter((f) => !skip?.take(recordKey(f.path, undefined)));
         yield* textFileItems(files, counter, format === 'brat' ? (f) => bratName(safePath(f.rel)) : undefined);
       } else if (inp.format === 'jsonl') {
         yield* jsonlItems(inp.path, counter, {
@@ -139,7 +150,9 @@ export async function annotateCommand(opts: AnnotateOptions): Promise<number> {
   }
 
   const out: Output | null = format === 'brat' ? null : openOutput(opts.output, opts.resume);
-  const progress = await createProgress(totalBytes(inputs, textFiles), { quiet: opts.quiet });
+  // (no bar over a listing written to the same terminal)
+  const toTerminal = format !== 'brat' && (!opts.output || opts.output === '-') && process.stdout.isTTY === true;
+  const progress = await createProgress(totalBytes(inputs, textFiles), { quiet: opts.quiet || toTerminal });
   let docs = 0;
   let entities = 0;
   let written = 0;

@@ -22,7 +22,7 @@ import { openOutput } from './output.js';
 import { runPipeline, type SourceItem } from './pipeline.js';
 import type { EvalEntity, RenderConfig, Result } from './render.js';
 import { rawLine } from './jsonl.js';
-import { UsageError, byteLines, lines } from './sources.js';
+import { BadInputError, UsageError, byteLines, lines } from './sources.js';
 
 /** Options of `aalam eval`, as parsed from the command line. */
 export interface EvalOptions {
@@ -95,12 +95,17 @@ async function* conllGold(path: string, chunk: number, totals: Totals): AsyncGen
 function jsonGoldDoc(value: unknown, where: string, totals: Totals): GoldDoc {
   const d = value as { id?: unknown; text?: unknown; mentions?: unknown };
   if (!d || typeof d !== 'object' || typeof d.text !== 'string' || !Array.isArray(d.mentions)) {
-    throw new UsageError(`${where}: a gold document is {"id", "text", "mentions": [...]}`);
+    throw new BadInputError(`${where}: a gold document is {"id", "text", "mentions": [...]}`);
   }
   const gold: Span[] = [];
   const optional: Span[] = [];
   const names = new Map<string, string>();
-  for (const m of d.mentions as Array<{ start: number; end: number; type: string; en?: string; optional?: boolean }>) {
+  const mentions = d.mentions as Array<{ start: number; end: number; type: string; en?: string; optional?: boolean }>;
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i]!;
+    if (!m || typeof m !== 'object' || !Number.isInteger(m.start) || !Number.isInteger(m.end) || !(m.start >= 0 && m.end > m.start && m.end <= d.text.length) || typeof m.type !== 'string') {
+      throw new BadInputError(`${where}: mentions[${i}] is not {"start", "end", "type"} with 0 ≤ start < end ≤ the text's length`);
+    }
     const type = TYPE_ALIASES[String(m.type).toUpperCase()];
     if (!type || !(SCORED as readonly string[]).includes(type)) { totals.ignored.set(String(m.type), (totals.ignored.get(String(m.type)) ?? 0) + 1); continue; }
     const span = { start: m.start, end: m.end, type };
@@ -119,15 +124,15 @@ async function* jsonlGold(path: string, totals: Totals): AsyncGenerator<GoldDoc>
     n++;
     if (!line.trim()) continue;
     let v: unknown;
-    try { v = JSON.parse(line); } catch (err) { throw new UsageError(`${path}:${n}: invalid JSON: ${(err as Error).message}`); }
+    try { v = JSON.parse(line); } catch (err) { throw new BadInputError(`${path}:${n}: invalid JSON: ${(err as Error).message}`); }
     yield jsonGoldDoc(v, `${path}:${n}`, totals);
   }
 }
 
 async function* jsonArrayGold(path: string, totals: Totals): AsyncGenerator<GoldDoc> {
   let v: unknown;
-  try { v = JSON.parse(readFileSync(path, 'utf8')); } catch (err) { throw new UsageError(`${path}: invalid JSON: ${(err as Error).message}`); }
-  if (!Array.isArray(v)) throw new UsageError(`${path}: expected a JSON array of documents`);
+  try { v = JSON.parse(readFileSync(path, 'utf8')); } catch (err) { throw new BadInputError(`${path}: invalid JSON: ${(err as Error).message}`); }
+  if (!Array.isArray(v)) throw new BadInputError(`${path}: expected a JSON array of documents`);
   for (let i = 0; i < v.length; i++) yield jsonGoldDoc(v[i], `${path}[${i}]`, totals);
 }
 
@@ -230,8 +235,15 @@ export async function evalCommand(opts: EvalOptions): Promise<number> {
       n++;
       if (!line.trim()) continue;
       let rec: { id?: unknown; entities?: unknown };
-      try { rec = JSON.parse(line); } catch (err) { throw new UsageError(`${opts.pred}:${n}: invalid JSON: ${(err as Error).message}`); }
-      if (Array.isArray(rec.entities)) preds.set(String(rec.id), rec.entities as EvalEntity[]);
+      try { rec = JSON.parse(line); } catch (err) { throw new BadInputError(`${opts.pred}:${n}: invalid JSON: ${(err as Error).message}`); }
+      if (!rec || typeof rec !== 'object' || Array.isArray(rec)) throw new BadInputError(`${opts.pred}:${n}: a prediction is {"id", "entities": [...]}`);
+      if (!Array.isArray(rec.entities)) continue;
+      const bad = (rec.entities as unknown[]).findIndex((e) => {
+        const x = e as EvalEntity | null;
+        return !x || typeof x !== 'object' || typeof x.start !== 'number' || typeof x.end !== 'number' || typeof x.type !== 'string';
+      });
+      if (bad >= 0) throw new BadInputError(`${opts.pred}:${n}: entities[${bad}] is not {"start", "end", "type", …}`);
+      preds.set(String(rec.id), rec.entities as EvalEntity[]);
     }
     for await (const doc of golds) {
       const p = preds.get(doc.id);

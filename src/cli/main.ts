@@ -1,10 +1,11 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
+import { readFileSync } from '../builtins.js';
 import type { Tagset } from '../formats/conll.js';
 import { annotateCommand, formatOfPath, type OutputFormat } from './annotate.js';
 import { evalCommand } from './eval.js';
 import { BrokenPipe } from './output.js';
-import { UsageError, type InputFormat, type InputSpec } from './sources.js';
+import { BadInputError, UsageError, type InputFormat, type InputSpec } from './sources.js';
 import { AalamError } from '../errors.js';
 
 const USAGE = `usage: aalam <command> [options]
@@ -44,7 +45,8 @@ commands:
   lexicon stats             counts of the compiled lexicons
   lexicon check             schema and consistency checks of lexicons/ (exit 1 on errors)
 
-exit status: 0 ok; 1 some records failed (each has an error record in the output); 2 usage error.`;
+exit status: 0 ok; 1 some records failed (each has an error record in the output); 2 usage error,
+or a file that cannot be read or written.`;
 
 function intOption(v: string | undefined, name: string, def: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
   if (v === undefined) return def;
@@ -103,6 +105,12 @@ export async function main(argv: string[]): Promise<number> {
   }
   const { values: v, positionals } = parsed;
   if (v.help) { process.stdout.write(USAGE + '\n'); return 0; }
+  if (v.version) {
+    // (dist/cli/main.js and dist/bundle/main.js are both two folders below the package)
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    process.stdout.write(`aalam ${pkg.version}\n`);
+    return 0;
+  }
   const [cmd, ...rest] = positionals;
   try {
     const workers = intOption(v.workers, 'workers', availableParallelism(), 0);
@@ -111,7 +119,7 @@ export async function main(argv: string[]): Promise<number> {
     if (v.timeout !== undefined) {
       const t = Number(v.timeout);
       if (!(t > 0)) throw new UsageError(`--timeout must be a number of seconds > 0, got ${v.timeout}`);
-      timeoutMs = Math.round(t * 1000);
+      timeoutMs = Math.max(1, Math.round(t * 1000));
     }
     const lexiconFiles = v.lexicon ?? [];
     if (cmd === 'annotate') {
@@ -193,12 +201,17 @@ export async function main(argv: string[]): Promise<number> {
     throw new UsageError(cmd ? `unknown command ${cmd}` : 'no command');
   } catch (err) {
     if (err instanceof UsageError) {
-      process.stderr.write(`aalam: ${err.message}\n${USAGE}\n`);
+      process.stderr.write(err instanceof BadInputError ? `aalam: ${err.message}\n` : `aalam: ${err.message}\n${USAGE}\n`);
       return 2;
     }
     if (err instanceof BrokenPipe) return 0;
     const e = err as Error & { code?: string };
     if (typeof e.code === 'string' && /^E_LEXICON/.test(e.code)) {
+      process.stderr.write(`aalam: ${e.message}\n`);
+      return 2;
+    }
+    // a file or folder that cannot be read or written (EACCES, ENOSPC, EISDIR…): what and where, no stack
+    if (typeof (e as { syscall?: unknown }).syscall === 'string') {
       process.stderr.write(`aalam: ${e.message}\n`);
       return 2;
     }

@@ -134,7 +134,11 @@ export function runTask(annotator: Annotator, cfg: RenderConfig, task: Task): Re
     const n = result.entities.length;
     switch (cfg.format) {
       case 'jsonl':
-        return { seq: task.seq, ok: true, entities: n, out: JSON.stringify(task.conll ? { id: task.id, text, ...result } : { id: task.id, ...result }) + '\n' };
+        // (a record without an id is known by its line, as its error record would be: --resume finds it so)
+        return {
+          seq: task.seq, ok: true, entities: n,
+          out: JSON.stringify(task.conll ? { id: task.id, text, ...result } : task.id === null || task.id === undefined ? { id: null, line: task.line, ...result } : { id: task.id, ...result }) + '\n',
+        };
       case 'text':
         return { seq: task.seq, ok: true, entities: n, out: renderTextListing(task.label ?? String(task.id), result) };
       case 'conll':

@@ -7,12 +7,32 @@ import { createInterface } from 'node:readline';
 import { recordKey } from './sources.js';
 
 /**
+ * The keys of the records already written, each with how many times it was written: a rerun
+ * skips that many input records of the key, the first ones in input order (the output is in input
+ * order), so that records sharing an id are neither skipped all nor done twice.
+ */
+export class DoneKeys {
+  private readonly counts = new Map<string, number>();
+  add(key: string): void {
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+  }
+  /** True when a record of this key is already written (and one fewer is left to skip). */
+  take(key: string): boolean {
+    const n = this.counts.get(key);
+    if (!n) return false;
+    if (n === 1) this.counts.delete(key);
+    else this.counts.set(key, n - 1);
+    return true;
+  }
+}
+
+/**
  * Reads the keys (see `recordKey`) of the records of `file`. A last line cut short by an
  * interrupted run (no newline, not valid JSON) is removed from the file, so that appending
  * starts on a fresh line. A missing file gives an empty set.
  */
-export async function readDoneKeys(file: string): Promise<Set<string>> {
-  const keys = new Set<string>();
+export async function readDoneKeys(file: string): Promise<DoneKeys> {
+  const keys = new DoneKeys();
   if (!existsSync(file)) return keys;
   repairTail(file);
   const rl = createInterface({ input: createReadStream(file), crlfDelay: Infinity });

@@ -14,6 +14,9 @@ import type { SourceItem } from './pipeline.js';
 /** A CLI usage problem (exit status 2). */
 export class UsageError extends Error {}
 
+/** A file named on the command line whose content is not what the command reads (exit 2, without the usage text). */
+export class BadInputError extends UsageError {}
+
 /** Input formats. */
 export type InputFormat = 'text' | 'jsonl' | 'conll';
 
@@ -34,32 +37,52 @@ export interface TextFile {
   /** Path relative to the folder named on the command line, or the base name. */
   readonly rel: string;
   readonly size: number;
+  /** Why a folder could not be read (it then stands for its files: one error record). */
+  readonly unreadable?: string;
 }
 
-/** Lists `.txt` files under folders (recursive, sorted, dot-files skipped); files are taken as named. */
+/**
+ * Lists `.txt` files under folders (recursive, sorted, dot-files skipped); files are taken as named.
+ * A folder reached again through a symbolic link is not read again (no loops); a folder that cannot
+ * be read is listed as one unreadable entry, so that the run gives an error record for it and goes on.
+ */
 export function listTextFiles(path: string): TextFile[] {
   let st;
   try { st = statSync(path); } catch { throw new UsageError(`no such file or directory: ${path}`); }
   if (!st.isDirectory()) return [{ path, rel: path.split(/[\\/]/).pop()!, size: st.size }];
   const out: TextFile[] = [];
-  const walk = (dir: string, rel: string): void => {
-    for (const name of readdirSync(dir).sort()) {
+  const seen = new Set<string>();
+  const walk = (dir: string, rel: string, id: string): void => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort();
+    } catch (err) {
+      out.push({ path: dir, rel, size: 0, unreadable: (err as Error).message });
+      return;
+    }
+    for (const name of names) {
       if (name.startsWith('.')) continue;
       const p = join(dir, name);
       const r = rel ? `${rel}/${name}` : name;
       let s;
       try { s = statSync(p); } catch { continue; }
-      if (s.isDirectory()) walk(p, r);
+      if (s.isDirectory()) walk(p, r, `${s.dev}:${s.ino}`);
       else if (s.isFile() && name.toLowerCase().endsWith('.txt')) out.push({ path: p, rel: r, size: s.size });
     }
   };
-  walk(path, '');
+  walk(path, '', `${st.dev}:${st.ino}`);
   return out;
 }
 
 /** Text files as records: id and label are the path. */
 export async function* textFileItems(files: readonly TextFile[], counter: ByteCounter, name?: (f: TextFile) => string | null): AsyncGenerator<SourceItem> {
   for (const f of files) {
+    if (f.unreadable !== undefined) {
+      yield { kind: 'result', result: { ok: false, id: f.path, error: { code: 'E_READ', message: `cannot read folder: ${f.unreadable}` } } };
+      continue;
+    }
     const file = name ? name(f) : undefined;
     if (file === null) { counter.bytes += f.size; continue; } // skipped (resume)
     let text: string;
@@ -95,10 +118,16 @@ export function lines(stream: Readable): AsyncIterable<string> {
 export async function* byteLines(stream: Readable, counter?: ByteCounter): AsyncGenerator<Uint8Array> {
   const withoutCR = (line: Buffer): Buffer => (line.length && line[line.length - 1] === 13 ? line.subarray(0, line.length - 1) : line);
   let carry: Buffer[] = [];
+  let first = true;
   for await (const data of stream as AsyncIterable<Buffer | string>) {
     const chunk = typeof data === 'string' ? Buffer.from(data) : data;
     if (counter) counter.bytes += chunk.length;
     let pos = 0;
+    // (a UTF-8 byte-order mark before the first line is not part of it)
+    if (first && chunk.length) {
+      first = false;
+      if (chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) pos = 3;
+    }
     for (let nl = chunk.indexOf(10, pos); nl >= 0; nl = chunk.indexOf(10, pos)) {
       let line = chunk.subarray(pos, nl);
       if (carry.length) { carry.push(line); line = Buffer.concat(carry); carry = []; }
@@ -112,7 +141,7 @@ export async function* byteLines(stream: Readable, counter?: ByteCounter): Async
 
 /**
  * JSONL records, one per line (`byteLines`). A line that is not a record becomes an error result in
- * its place; with `skip` (resume), records whose key is in the set are left out (see `recordKey`).
+ * its place; with `skip` (resume), records already written are left out (see `recordKey`, `DoneKeys`).
  *
  * Without `skip` and `name` (which need each record's id here), the records go out unparsed (`raw`
  * tasks: a line's UTF-8 bytes): they are decoded and parsed by `runTask`, on a worker, with the
@@ -121,7 +150,7 @@ export async function* byteLines(stream: Readable, counter?: ByteCounter): Async
 export async function* jsonlItems(
   path: string,
   counter: ByteCounter,
-  options: { skip?: ReadonlySet<string>; name?: (id: unknown, line: number) => string | null } = {},
+  options: { skip?: SkipKeys; name?: (id: unknown, line: number) => string | null } = {},
 ): AsyncGenerator<SourceItem> {
   let lineNo = 0;
   const stream: Readable = path === '-' ? process.stdin : createReadStream(path);
@@ -132,7 +161,7 @@ export async function* jsonlItems(
   for await (const raw of byteLines(stream, counter)) {
     lineNo++;
     const r = parseRecord(rawLine(raw), lineNo);
-    if (options.skip && options.skip.has(recordKey(r.ok ? r.id : r.record.id, lineNo))) continue;
+    if (options.skip && options.skip.take(recordKey(r.ok ? r.id : r.record.id, lineNo))) continue;
     if (!r.ok) { yield { kind: 'result', result: { ok: false, ...r.record } }; continue; }
     let file: string | null | undefined;
     if (options.name) {
@@ -143,6 +172,11 @@ export async function* jsonlItems(
   }
 }
 
+/** Keys of records already written (`--resume`): `take` says whether to skip a record of this key. */
+export interface SkipKeys {
+  take(key: string): boolean;
+}
+
 /** The key a record is known by in `--resume`: its id as JSON, or its line when it has no id. */
 export function recordKey(id: unknown, line: number | undefined): string {
   return id === null || id === undefined ? `#line:${line ?? ''}` : JSON.stringify(id);
@@ -151,13 +185,13 @@ export function recordKey(id: unknown, line: number | undefined): string {
 /** CoNLL documents (N sentences each) as records with ids d00000, d00001, … */
 export async function* conllItems(
   stream: Readable,
-  options: { chunk: number; firstId: number; skip?: ReadonlySet<string>; name?: (id: string) => string | null; onDoc?: (n: number) => void },
+  options: { chunk: number; firstId: number; skip?: SkipKeys; name?: (id: string) => string | null; onDoc?: (n: number) => void },
 ): AsyncGenerator<SourceItem> {
   let n = options.firstId;
   for await (const doc of readConll(lines(stream), { chunk: options.chunk, firstId: options.firstId })) {
     n++;
     options.onDoc?.(n);
-    if (options.skip?.has(recordKey(doc.id, undefined))) continue;
+    if (options.skip?.take(recordKey(doc.id, undefined))) continue;
     let file: string | null | undefined;
     if (options.name) {
       file = options.name(doc.id);
