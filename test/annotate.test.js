@@ -36,6 +36,14 @@ test('whole words first: names that begin with clitic letters', (t) => {
   }
 });
 
+test('a conjunction and a preposition before a short name: وبالصين, ولمصر, وللهند; not inside ordinary words', (t) => {
+  has(t, 'وأعلنت الشركة أنها ستفتح مصانع وبالصين أيضا.', 'LOC:الصين:loc/china');
+  has(t, 'وقال إن الدعم سيذهب ولمصر حصة كبيرة منه.', 'LOC:مصر:loc/egypt');
+  has(t, 'تعهدت الحكومة بتقديم المساعدات لباكستان وللهند.', 'LOC:لهند:loc/india');
+  has(t, 'ووصلت الوفود وباليمن تستمر المعارك.', 'LOC:اليمن:loc/yemen');
+  lacks(t, 'وبالغ المتحدث في وصف الأضرار وللعب دور الوسيط فلكيا.', () => true);
+});
+
 test('normalization never blocks a match: hamza, ى, diacritics, tatweel, presentation forms', (t) => {
   has(t, 'وصل الرئيس إلى كَازَاخِسْتَانَ أمس.', 'LOC:كَازَاخِسْتَانَ:loc/kazakhstan');
   has(t, 'قال مسؤول في كازاخـــستان إن الوضع هادئ.', 'LOC:كازاخـــستان:loc/kazakhstan');

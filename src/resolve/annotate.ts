@@ -632,17 +632,23 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
   };
   /**
    * Which clitic readings may start a name: short stems are easily ordinary words with a clitic-like
-   * first letter (كبيرا is not ك + بيرا, فلكيا is not ف + ل + كيا), so ك and two stacked clitics need
-   * a stem of four letters or more. بمصر, وقطر and لبنان (whole) still read as names. Read on the
-   * token's units, without building the reading.
+   * first letter (كبيرا is not ك + بيرا, فلكيا is not ف + ل + كيا), so ك needs a stem of four letters
+   * or more, and two stacked clitics a conjunction and a preposition (و/ف + ب/ل) before a stem of
+   * three (وبالصين, ولمصر). بمصر, وقطر and لبنان (whole) still read as names. Read on the token's
+   * units, without building the reading.
    */
   const plausibleVariant = (t: number, i: number): boolean => {
     const o = vOff[t]! + i;
     const stripped = vStrip[o]!;
     if (stripped === 0) return true;
     const keyLen = NL[t]! - stripped + (restoresArticle(vRole[o]!) ? 1 : 0);
-    if (keyLen - (articleOf(t, i) ? 2 : 0) >= 4) return true;
-    return stripped === 1 && unit(t, 0) !== KAF;
+    const stem = keyLen - (articleOf(t, i) ? 2 : 0);
+    if (stem >= 4) return true;
+    if (stripped === 1) return unit(t, 0) !== KAF;
+    // a conjunction and a preposition before a stem of three letters (وبالصين, وللهند, ولمصر)
+    const c = unit(t, 0);
+    const p = unit(t, 1);
+    return stripped === 2 && stem === 3 && (c === WAW || c === FEH) && (p === BEH || p === LAM);
   };
   /**
    * Compares normalized token j (without its first `skip` units, after 'ال' when the article is
