@@ -44,6 +44,17 @@ test('a conjunction and a preposition before a short name: وبالصين, ول�
   lacks(t, 'وبالغ المتحدث في وصف الأضرار وللعب دور الوسيط فلكيا.', () => true);
 });
 
+test('a clitic inside a ligature with the name\'s first letter (ﻷ = ل + أ): the span keeps the ligature, the prefix has no empty segment', (t) => {
+  for (const [text, name, id, prefix] of [['وصل الوفد ﻷلماتي أمس', 'ﻷلماتي', 'loc/almaty-kz', ''], ['وتحدث وﻹسرائيل عن', 'ﻹسرائيل', 'loc/israel', 'و']]) {
+    const e = aalam.annotate(text).entities.find((x) => x.id === id);
+    t.truthy(e, text);
+    t.is(e.text, name);
+    t.is(text.slice(e.start, e.end), e.text);
+    t.is(e.prefix.map((p) => p.text).join(''), prefix);
+    t.true(e.prefix.every((p) => p.end > p.start && text.slice(p.start, p.end) === p.text));
+  }
+});
+
 test('normalization never blocks a match: hamza, ى, diacritics, tatweel, presentation forms', (t) => {
   has(t, 'وصل الرئيس إلى كَازَاخِسْتَانَ أمس.', 'LOC:كَازَاخِسْتَانَ:loc/kazakhstan');
   has(t, 'قال مسؤول في كازاخـــستان إن الوضع هادئ.', 'LOC:كازاخـــستان:loc/kazakhstan');

@@ -1333,7 +1333,8 @@ function toEntity(
       const role = roles[r]!;
       if (letter >= stripped) break;
       const next = offsetAfterUnits(text, ts, te, letter + 1, action, expansions);
-      p.push({ role, text: text.slice(pos, next), start: pos, end: next });
+      // (a clitic inside a ligature with the name's first letter has no units of its own)
+      if (next > pos) p.push({ role, text: text.slice(pos, next), start: pos, end: next });
       pos = next;
       letter++;
     }

@@ -120,7 +120,8 @@ export function scan(text: string, options?: { readonly normalize?: NormalizeOpt
 
 /**
  * Original offset after the first `letters` normalized units of the span [s, e) (a clitic-stripped
- * stem starts there); marks the normalization deletes right after those units belong to them. @internal
+ * stem starts there); marks the normalization deletes right after those units belong to them. When
+ * the boundary falls inside a unit that makes several letters (a ligature), the unit's start. @internal
  */
 export function offsetAfterUnits(text: string, s: number, e: number, letters: number, action: Int32Array, expansions: readonly string[]): number {
   if (letters <= 0) return s;
@@ -128,7 +129,11 @@ export function offsetAfterUnits(text: string, s: number, e: number, letters: nu
   let i = s;
   while (i < e && count < letters) {
     const a = action[text.charCodeAt(i)]!;
-    count += a === KEEP || a >= 0 ? 1 : a === DELETE ? 0 : expansions[-3 - a]!.length;
+    const n = a === KEEP || a >= 0 ? 1 : a === DELETE ? 0 : expansions[-3 - a]!.length;
+    // (the boundary falls inside one unit that makes several letters, a ligature such as ﻷ = ل + أ:
+    // the offset is that unit's start, so that a span from here keeps the letters after the boundary)
+    if (count + n > letters) return i;
+    count += n;
     i++;
   }
   while (i < e && action[text.charCodeAt(i)] === DELETE) i++;
