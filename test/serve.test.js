@@ -1,5 +1,5 @@
 import test from 'ava';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { request } from 'node:http';
 import { connect } from 'node:net';
@@ -117,7 +117,7 @@ test('serve: bad option values are 400 E_OPTION; a malformed request after a goo
 });
 
 test('serve: clients that do not read their answers cannot make it hold more than --max-pending; others get 503 E_BUSY, then service again', async (t) => {
-  const { url, child } = await start(t, '--max-pending', '2000000');
+  const { url, child } = await start(t, '--max-pending', '12000000');
   const body = JSON.stringify({ text: bigText, options: { topics: false, keyphrases: false } });
   const request = `POST /annotate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n`;
   // the answer is ~9 MB, more than the system's socket buffers take: it stays held while its client does not read it
@@ -156,4 +156,29 @@ test('serve: SIGTERM lets the answers in progress reach their clients whole, the
     t.true(JSON.parse(json).entities.length > 10_000);
   }
   t.is(await exited, 0);
+});
+
+test('serve: annotation runs on workers; /health answers during a long text, which gets 503 E_TIMEOUT past --timeout, and the server goes on', async (t) => {
+  const { url, child } = await start(t, '--workers', '1', '--timeout', '1');
+  // ~4 s of English for compromise on this kind of machine: over the 1 s limit, twice
+  const english = 'Justin Trudeau visited Beijing on Tuesday and said that the relations between the two countries were very good, Reuters reported. '.repeat(4000);
+  const slow = call(url, '/annotate', { body: JSON.stringify({ text: english, options: { topics: false, keyphrases: false } }) });
+  await new Promise((r) => setTimeout(r, 300));
+  const t0 = Date.now();
+  t.deepEqual(await call(url, '/health', { method: 'GET' }), { status: 200, body: { ok: true } });
+  t.true(Date.now() - t0 < 1500, 'health is not held up by the long text (~4 s)');
+  const r = await slow;
+  t.is(r.status, 503);
+  t.is(r.body.error.code, 'E_TIMEOUT');
+  const ok = await call(url, '/annotate', { body: JSON.stringify({ text: 'وصل وانغ يي إلى بكين' }) });
+  t.is(ok.status, 200);
+  t.deepEqual(ok.body.entities.map((e) => e.id), ['per/wang-yi', 'loc/beijing-cn']);
+  t.is(child.exitCode, null);
+});
+
+test('serve: a bad --lexicon file stops it at start with a message (exit 2)', async (t) => {
+  const r = spawnSync(process.execPath, [bin, 'serve', '--port', '0', '--lexicon', '/nonexistent/x.jsonl'], { encoding: 'utf8', timeout: 20_000 });
+  t.is(r.status, 2);
+  t.regex(r.stderr, /E_LEXICON_LOAD/);
+  t.notRegex(r.stderr, /\n\s+at /);
 });

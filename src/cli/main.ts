@@ -42,6 +42,9 @@ commands:
       --max-bytes N         largest request body (default 2000000)
       --max-pending N       bytes held for clients at once (bodies being read, answers not yet
                             read); a request over it gets 503 E_BUSY (default 256000000)
+      --workers N           worker threads that annotate (default: the cores; 0: main thread)
+      --timeout S           a text still not annotated after S seconds (twice: once alone) gets
+                            503 E_TIMEOUT and its worker is restarted (default 30)
   lexicon stats             counts of the compiled lexicons
   lexicon check             schema and consistency checks of lexicons/ (exit 1 on errors)
 
@@ -169,13 +172,15 @@ export async function main(argv: string[]): Promise<number> {
         host, port, lexiconFiles,
         maxBytes: intOption(v['max-bytes'], 'max-bytes', 2_000_000, 1),
         maxPending: intOption(v['max-pending'], 'max-pending', 256_000_000, 1),
+        workers,
+        timeoutMs: v.timeout === undefined ? 30_000 : timeoutMs,
       };
       let served;
       try {
         served = await serve(serveOptions);
       } catch (err) {
         const e = err as Error & { code?: string };
-        if (e instanceof AalamError) throw err;
+        if (e instanceof AalamError || (typeof e.code === 'string' && e.code.startsWith('E_'))) throw err;
         process.stderr.write(`aalam: cannot listen on ${host}:${port}: ${e.code ?? ''} ${e.message}\n`);
         return 2;
       }

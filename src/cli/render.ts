@@ -4,15 +4,15 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Annotator } from '../annotator.js';
+import type { AnnotateOptions, Annotator } from '../annotator.js';
 import { conllText, renderConllDocument, renderConllText, type ConllSentence, type Tagset } from '../formats/conll.js';
 import { renderBratAnn } from '../formats/brat.js';
 import { renderHtmlDocument } from '../formats/html.js';
 import { renderTextListing } from '../formats/text.js';
 import { parseRecord, rawLine } from './jsonl.js';
 
-/** Output formats of `annotate`, plus `eval` (entities handed back to the scorer). */
-export type RenderFormat = 'jsonl' | 'text' | 'conll' | 'brat' | 'html' | 'eval';
+/** Output formats of `annotate`, plus `eval` (entities handed back to the scorer) and `json` (`serve`: the annotation alone). */
+export type RenderFormat = 'jsonl' | 'text' | 'conll' | 'brat' | 'html' | 'eval' | 'json';
 
 /** How every document of a run is rendered; fixed for the run (it is a worker's `workerData`). */
 export interface RenderConfig {
@@ -38,6 +38,8 @@ export interface Task {
   readonly label?: string;
   /** brat: output path without extension (`.txt` and `.ann` are written). */
   readonly file?: string;
+  /** Options of this document's `annotate` call (`serve`). */
+  readonly options?: AnnotateOptions;
   /** Set by the pool when the task was in flight in a worker that crashed. @internal */
   suspect?: boolean;
 }
@@ -130,9 +132,11 @@ export function runTask(annotator: Annotator, cfg: RenderConfig, task: Task): Re
   }
   try {
     const text = task.conll ? conllText(task.conll).text : task.text!;
-    const result = annotator.annotate(text);
+    const result = annotator.annotate(text, task.options);
     const n = result.entities.length;
     switch (cfg.format) {
+      case 'json':
+        return { seq: task.seq, ok: true, entities: n, out: JSON.stringify(result) };
       case 'jsonl':
         // (a record without an id is known by its line, as its error record would be: --resume finds it so)
         return {

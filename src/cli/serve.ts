@@ -1,7 +1,8 @@
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { Server as NetServer, type Socket } from 'node:net';
-import { createAnnotator, type AnnotateOptions } from '../annotator.js';
-import { AalamError } from '../errors.js';
+import type { AnnotateOptions } from '../annotator.js';
+import { InlinePool, WorkerPool, type Executor } from './pool.js';
+import type { RenderConfig, Result } from './render.js';
 
 /** Options of `aalam serve`. */
 export interface ServeOptions {
@@ -19,6 +20,14 @@ export interface ServeOptions {
   readonly maxPending?: number;
   /** A connection with no progress either way (its request not sent, its answer not read) for this long is closed. `[idleMs=30_000]` */
   readonly idleMs?: number;
+  /**
+   * Worker threads that annotate (0: the main thread). With workers, a long text does not hold up
+   * other requests or `/health`, and one that takes over `timeoutMs` is stopped (503 `E_TIMEOUT`).
+   * `[workers=1]`
+   */
+  readonly workers?: number;
+  /** A text whose annotation takes longer is given up (its worker restarted). `[timeoutMs=30_000]` */
+  readonly timeoutMs?: number;
   readonly lexiconFiles?: readonly string[];
 }
 
@@ -33,6 +42,9 @@ export interface Served {
   shutdown(graceMs?: number): Promise<void>;
 }
 
+/** An answer's size against its text's (UTF-8 bytes), about: a 2 MB news text makes ~30 MB of JSON. */
+const ANSWER_RATIO = 16;
+
 const OPTION_KEYS = new Set(['types', 'patterns', 'propagation', 'composition', 'language', 'forceArabic', 'topics', 'keyphrases']);
 
 
@@ -41,8 +53,48 @@ const OPTION_KEYS = new Set(['types', 'patterns', 'propagation', 'composition', 
  * annotation as JSON; `GET /health` → `{"ok": true}`. Every failure is a JSON error with a stable
  * code; nothing a client sends or fails to read can stop the server or make it hold unbounded memory.
  */
-export function serve(options: ServeOptions = {}): Promise<Served> {
-  const annotator = createAnnotator({ lexiconFiles: options.lexiconFiles ?? [] });
+export async function serve(options: ServeOptions = {}): Promise<Served> {
+  const cfg: RenderConfig = { format: 'json', tagset: 'conll', keepTags: false, lexiconFiles: options.lexiconFiles ?? [] };
+  /** Requests handed to the executor, by task number: the answer goes to `res` (null: its client left). */
+  const waiting = new Map<number, ServerResponse>();
+  let seq = 0;
+  let fatal: (Error & { code?: string }) | undefined;
+  /** Resolves the start-up document's wait (task 0). */
+  let warmed: (() => void) | undefined;
+  const handlers = {
+    onResult: (r: Result): void => {
+      if (r.seq === 0) warmed?.();
+      const res = waiting.get(r.seq);
+      waiting.delete(r.seq);
+      if (!res || res.destroyed) return;
+      if (r.ok) return sendBytes(res, 200, typeof r.out === 'string' ? Buffer.from(r.out, 'utf8') : r.out);
+      const { code, message } = r.error;
+      const status = code === 'E_TIMEOUT' ? 503 : code.startsWith('E_') && code !== 'E_INTERNAL' && code !== 'E_WORKER_CRASH' ? 400 : 500;
+      fail(res, status, code, message.replace(/^E_\w+: /, ''));
+    },
+    onFatal: (err: Error & { code?: string }): void => {
+      fatal = err;
+      warmed?.();
+      // (after start-up: the workers cannot be started again; every waiting request is answered)
+      for (const res of waiting.values()) if (!res.destroyed) fail(res, 500, 'E_INTERNAL', 'the annotator stopped (logged by the server)');
+      waiting.clear();
+      process.stderr.write(`aalam serve: ${err.message}\n`);
+    },
+  };
+  const workers = options.workers ?? 1;
+  const executor: Executor = workers > 0
+    ? new WorkerPool(cfg, { size: workers, timeoutMs: options.timeoutMs ?? 30_000 }, handlers)
+    : new InlinePool(cfg, handlers);
+  // one document before listening: the annotator is built (a bad --lexicon file fails here) and warm
+  await new Promise<void>((resolve) => {
+    warmed = resolve;
+    executor.submit({ seq: seq++, text: 'وصل وانغ يي إلى بكين' });
+  });
+  warmed = undefined;
+  if (fatal) {
+    await executor.close();
+    throw fatal;
+  }
   const maxBytes = options.maxBytes ?? 2_000_000;
   const maxPending = options.maxPending ?? 256_000_000;
   let pending = 0;
@@ -59,16 +111,18 @@ export function serve(options: ServeOptions = {}): Promise<Served> {
     res.once('close', () => { pending -= bytes; });
   };
 
-  const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
-    const data = Buffer.from(JSON.stringify(body), 'utf8');
+  const sendBytes = (res: ServerResponse, status: number, data: Uint8Array, headers: Record<string, string> = {}): void => {
     hold(res, data.length);
     if (closing) headers['connection'] = 'close';
     res.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': String(data.length) });
     res.end(data);
   };
+  const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void =>
+    sendBytes(res, status, Buffer.from(JSON.stringify(body), 'utf8'), headers);
   const fail = (res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void =>
     send(res, status, { error: { code, message } }, headers);
   /** Answers and closes the connection after the answer (the rest of the request body is not read). */
+  const BUSY = 'the server holds too much for other clients; try again';
   const refuse = (res: ServerResponse, status: number, code: string, message: string): void =>
     fail(res, status, code, message, { connection: 'close', ...(status === 503 ? { 'retry-after': '1' } : {}) });
 
@@ -92,7 +146,7 @@ export function serve(options: ServeOptions = {}): Promise<Served> {
           refuse(res, 413, 'E_TOO_LARGE', `request body over ${maxBytes} bytes`);
           finish(null);
         } else if (pending > maxPending) {
-          refuse(res, 503, 'E_BUSY', 'the server holds too much for other clients; try again');
+          refuse(res, 503, 'E_BUSY', BUSY);
           finish(null);
         } else chunks.push(c);
       });
@@ -111,7 +165,7 @@ export function serve(options: ServeOptions = {}): Promise<Served> {
     if (req.method !== 'POST') return fail(res, 405, 'E_METHOD', 'use POST', { allow: 'POST' });
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > maxBytes) return refuse(res, 413, 'E_TOO_LARGE', `request body over ${maxBytes} bytes`);
-    if (pending + declared > maxPending) return refuse(res, 503, 'E_BUSY', 'the server holds too much for other clients; try again');
+    if (pending + (1 + ANSWER_RATIO) * declared > maxPending) return refuse(res, 503, 'E_BUSY', BUSY);
     const body = await readBody(req, res);
     if (body === null) return;
     let text: unknown;
@@ -140,14 +194,16 @@ export function serve(options: ServeOptions = {}): Promise<Served> {
     if (typeof text !== 'string') return fail(res, 400, 'E_RECORD', '"text" must be a string');
     // (the connection may have gone while the body was read: no work for nobody)
     if (req.socket.destroyed) return;
-    let result;
-    try {
-      result = annotator.annotate(text, callOptions);
-    } catch (err) {
-      if (err instanceof AalamError) return fail(res, 400, err.code, err.message.replace(/^E_\w+: /, ''));
-      throw err;
-    }
-    send(res, 200, result);
+    if (fatal) return fail(res, 500, 'E_INTERNAL', 'the annotator stopped (logged by the server)');
+    // annotated off this thread (with workers): its answer, ~15x the text, counts against the budget
+    // from now on (answers come later, all at once for the requests queued meanwhile)
+    const expected = ANSWER_RATIO * Buffer.byteLength(text);
+    if (pending + expected > maxPending) return refuse(res, 503, 'E_BUSY', BUSY);
+    const n = seq++;
+    waiting.set(n, res);
+    hold(res, expected);
+    res.once('close', () => { if (waiting.get(n) === res) waiting.delete(n); });
+    executor.submit({ seq: n, text, ...(callOptions ? { options: callOptions } : {}) });
   };
 
   const server = createServer((req, res) => {
@@ -181,7 +237,7 @@ export function serve(options: ServeOptions = {}): Promise<Served> {
   // Expect: 100-continue: an oversized or unaffordable body is refused before it is sent
   server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (!(declared > maxBytes) && !(pending + declared > maxPending)) res.writeContinue();
+    if (!(declared > maxBytes) && !(pending + (1 + ANSWER_RATIO) * declared > maxPending)) res.writeContinue();
     server.emit('request', req, res);
   });
   server.on('clientError', (err: Error & { code?: string }, socket: Socket) => {
@@ -215,7 +271,7 @@ export function serve(options: ServeOptions = {}): Promise<Served> {
       // among them those whose answer is handed over but not yet sent (their clients got half of it)
       NetServer.prototype.close.call(server, () => {
         if (forceTimer) clearTimeout(forceTimer);
-        resolve();
+        executor.close().then(() => resolve(), () => resolve());
       });
       for (const s of sockets) if ((inFlight.get(s) ?? 0) === 0) s.end();
     });
@@ -223,9 +279,9 @@ export function serve(options: ServeOptions = {}): Promise<Served> {
   };
 
   return new Promise((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (err) => { void executor.close(); reject(err); });
     server.listen(options.port ?? 8080, options.host ?? '127.0.0.1', () => {
-      server.off('error', reject);
+      server.removeAllListeners('error');
       resolve({ server, shutdown });
     });
   });
