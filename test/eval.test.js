@@ -115,3 +115,10 @@ test('bad gold and prediction lines are a message naming the file and line (exit
   t.regex(g.stderr, /g2\.jsonl:1: mentions\[0\] is not/);
   t.notRegex(g.stderr, /TypeError|\n\s+at /);
 });
+
+test('eval --gold - --gold-format json reads the JSON array from standard input', (t) => {
+  const doc = { id: 'x', text: 'زار ماكرون بغداد', mentions: [{ start: 4, end: 10, type: 'PER' }, { start: 11, end: 16, type: 'LOC' }] };
+  const r = run(['eval', '--gold', '-', '--gold-format', 'json', '--format', 'json', '--workers', '0'], JSON.stringify([doc]));
+  t.is(r.status, 0, r.stderr);
+  t.is(JSON.parse(r.stdout).overall.f1, 1);
+});

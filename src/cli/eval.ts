@@ -131,7 +131,9 @@ async function* jsonlGold(path: string, totals: Totals): AsyncGenerator<GoldDoc>
 
 async function* jsonArrayGold(path: string, totals: Totals): AsyncGenerator<GoldDoc> {
   let v: unknown;
-  try { v = JSON.parse(readFileSync(path, 'utf8')); } catch (err) { throw new BadInputError(`${path}: invalid JSON: ${(err as Error).message}`); }
+  // (a file that cannot be read is a system error, reported as such; - is standard input)
+  const source = readFileSync(path === '-' ? 0 : path, 'utf8');
+  try { v = JSON.parse(source); } catch (err) { throw new BadInputError(`${path}: invalid JSON: ${(err as Error).message}`); }
   if (!Array.isArray(v)) throw new BadInputError(`${path}: expected a JSON array of documents`);
   for (let i = 0; i < v.length; i++) yield jsonGoldDoc(v[i], `${path}[${i}]`, totals);
 }
