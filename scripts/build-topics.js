@@ -60,12 +60,15 @@ const count = (dfLookup) => {
     const seen = new Set();
     for (let t = 0; t < tt.raw.count; t++) {
       if (tt.word[t] !== 1) continue;
-      seen.add(chooseReading(tt.readings(t), dfLookup).stem);
+      seen.add(chooseReading(tt.readings(t), dfLookup, knownStem).stem);
     }
     for (const s of seen) df.set(s, (df.get(s) ?? 0) + 1);
   }
   return df;
 };
+// (the topic terms' stems, which the library also takes as known words when it chooses readings)
+const termStems = new Set(model.terms.flatMap((t) => t[0].split(' ')));
+const knownStem = (s) => termStems.has(s);
 const pass1 = count(() => 0);
 const df = count((s) => pass1.get(s) ?? 0);
 

@@ -69,6 +69,20 @@ test('a football report is sport, not crime: الدوري (the league) is not د
   t.true(annotator.annotate(police).topics.some((x) => x.label.en === 'law enforcement'));
 });
 
+test('keyphrases: a clitic is stripped from a word the background does not know when the stripped word is a known one (وتهريب → تهريب, وحماية → حماية)', (t) => {
+  const text = 'أدانت المحكمة المتهمين بالقتل وتهريب المخدرات عبر الحدود، وقالت إن تهريب المخدرات جريمة خطيرة. ' +
+    'ودعت الحكومة إلى حماية البيئة البحرية وحماية الشعاب المرجانية من التلوث.';
+  const texts = annotator.annotate(text).keyphrases.map((k) => k.text);
+  t.false(texts.includes('وتهريب'), JSON.stringify(texts));
+  t.false(texts.includes('وحماية'), JSON.stringify(texts));
+  const smuggling = annotator.annotate(text).keyphrases.find((k) => k.text === 'تهريب المخدرات');
+  t.truthy(smuggling, JSON.stringify(texts));
+  // both occurrences, the one after و without it
+  t.deepEqual(smuggling.occurrences.map((o) => text.slice(o.start, o.end)), ['تهريب المخدرات', 'تهريب المخدرات']);
+  // a bare word that is a known word keeps its و (وزير is not و + زير)
+  t.true(annotator.annotate('قال وزير الخارجية إن وزير الدفاع سيزور المنطقة').keyphrases.some((k) => k.text.startsWith('وزير')));
+});
+
 test('taxonomy: the 17 top-level IPTC topics, medtop codes, parents that exist', (t) => {
   const codes = new Set(model.taxonomy.map((e) => e.code));
   const top = model.taxonomy.filter((e) => e.level === 1);

@@ -215,7 +215,7 @@ export function createTopicModel(options: TopicModelOptions = {}): TopicModel {
     model = { taxonomy: model.taxonomy, terms: [...termMap.values()], signals: [...model.signals, ...extra.signals] };
   }
   const rt: TopicRuntime = topicRuntime(model);
-  const ks = new KeyphraseStems(dfTable(options.df ?? base.df), stopwordSet());
+  const ks = new KeyphraseStems(dfTable(options.df ?? base.df), stopwordSet(), (stem) => rt.stemIds.has(stem));
   // every distinct word is analyzed once for both tasks (a bounded table: analyses are pure
   // functions of the word, so starting over changes nothing but time)
   const table = new WordTable(

@@ -69,6 +69,8 @@ export class KeyphraseStems {
   constructor(
     readonly bg: DfTable,
     readonly stops: ReadonlySet<string>,
+    /** Stems known besides the background's (the topic terms'): see `chooseReading`. */
+    private readonly known?: (stem: string) => boolean,
   ) {
     this.dfOf = (stem) => bg.df.get(stem) ?? 0;
   }
@@ -78,7 +80,7 @@ export class KeyphraseStems {
    * `kp: -1` when the word is never a candidate (a stopword in any reading, a short stem or key).
    */
   word(readings: readonly TokenReading[]): readonly [number, number] {
-    const c = readings.some((x) => isStopKey(x.key, this.stops, x.stem)) ? null : chooseReading(readings, this.dfOf);
+    const c = readings.some((x) => isStopKey(x.key, this.stops, x.stem)) ? null : chooseReading(readings, this.dfOf, this.known);
     if (!c || c.stem.length < 3 || c.key.length < 3) return [-1, 0];
     let id = this.ids.get(c.stem);
     if (id === undefined) {

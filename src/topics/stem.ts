@@ -116,20 +116,23 @@ export type DfLookup = (stem: string) => number;
 
 /**
  * Chooses the reading of a token used for keyphrases: a clitic followed by the article is taken at
- * once (والاحتجاجات → الاحتجاجات, للحزب → الحزب); otherwise a stripped reading wins only when its
+ * once (والاحتجاجات → الاحتجاجات, للحزب → الحزب); otherwise a stripped reading wins when its
  * stem is clearly more frequent in the background corpus than the bare word (بكازاخستان →
- * كازاخستان, but وزير stays وزير).
+ * كازاخستان, but وزير stays وزير), or when the bare word is unknown (not in the background, not a
+ * topic-term stem: `known`) and the stripped one is known (ومسابقة → مسابقة, وتهريب → تهريب).
  * @internal
  */
-export function chooseReading(readings: readonly TokenReading[], df: DfLookup): TokenReading {
-  let best = readings[0]!;
-  if (readings.length === 1) return best;
-  let bestScore = df(best.stem);
+export function chooseReading(readings: readonly TokenReading[], df: DfLookup, known?: (stem: string) => boolean): TokenReading {
+  const bare = readings[0]!;
+  if (readings.length === 1) return bare;
+  let best = bare;
+  let bestScore = df(bare.stem);
+  const bareUnknown = bestScore === 0 && !(known?.(bare.stem) ?? false);
   for (let i = 1; i < readings.length; i++) {
     const r = readings[i]!;
     if (r.article && r.key.length - 2 >= MIN_STEM) return r;
     const s = df(r.stem);
-    if (s > 2 * bestScore + 1) {
+    if (s > 2 * bestScore + 1 || (best === bare && bareUnknown && r.stem.length >= MIN_STEM && (s > 0 || (known?.(r.stem) ?? false)))) {
       best = r;
       bestScore = s;
     }
