@@ -83,6 +83,14 @@ test('keyphrases: a clitic is stripped from a word the background does not know 
   t.true(annotator.annotate('قال وزير الخارجية إن وزير الدفاع سيزور المنطقة').keyphrases.some((k) => k.text.startsWith('وزير')));
 });
 
+test('keyphrases: words in Latin letters are not candidates (English names still come in as entities)', (t) => {
+  const text = 'ارتفعت أسعار النفط في الأسواق العالمية بعد قرار أوبك خفض الإنتاج، وقالت البنوك المركزية إن التضخم سيتراجع.\n\n' +
+    'The International Monetary Fund said on Tuesday that the global economy would grow by three percent this year, and the Fund said that the outlook depends on oil prices.';
+  const kps = annotator.annotate(text).keyphrases;
+  t.false(kps.some((k) => /[a-z]/i.test(k.text) && !k.entityId), JSON.stringify(kps.map((k) => k.text)));
+  t.true(kps.some((k) => k.entityId === 'org/imf'), JSON.stringify(kps.map((k) => k.entityId)));
+});
+
 test('taxonomy: the 17 top-level IPTC topics, medtop codes, parents that exist', (t) => {
   const codes = new Set(model.taxonomy.map((e) => e.code));
   const top = model.taxonomy.filter((e) => e.level === 1);

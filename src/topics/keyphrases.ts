@@ -80,6 +80,9 @@ export class KeyphraseStems {
    * `kp: -1` when the word is never a candidate (a stopword in any reading, a short stem or key).
    */
   word(readings: readonly TokenReading[]): readonly [number, number] {
+    // (a word in Latin letters is never a candidate: the background frequencies are of Arabic
+    // text, so English words would all score as the rarest; English names come in as entities)
+    if (isLatinWord(readings[0]!.key)) return [-1, 0];
     const c = readings.some((x) => isStopKey(x.key, this.stops, x.stem)) ? null : chooseReading(readings, this.dfOf, this.known);
     if (!c || c.stem.length < 3 || c.key.length < 3) return [-1, 0];
     let id = this.ids.get(c.stem);
@@ -98,6 +101,12 @@ export class KeyphraseStems {
     this.stems.length = 0;
     this.idf.length = 0;
   }
+}
+
+/** True when a normalized word begins with a Latin letter (a word the scanner reads as Latin). */
+function isLatinWord(key: string): boolean {
+  const c = key.charCodeAt(0) | 0x20;
+  return (c >= 0x61 && c <= 0x7a) || (key.charCodeAt(0) >= 0xc0 && key.charCodeAt(0) < 0x250);
 }
 
 /**
