@@ -47,7 +47,6 @@ const ANSWER_RATIO = 16;
 
 const OPTION_KEYS = new Set(['types', 'patterns', 'propagation', 'composition', 'language', 'forceArabic', 'topics', 'keyphrases']);
 
-
 /**
  * One request: `POST /annotate` with `{"text": …, "options": {…}}` (or a text/plain body) → the
  * annotation as JSON; `GET /health` → `{"ok": true}`. Every failure is a JSON error with a stable
@@ -55,7 +54,7 @@ const OPTION_KEYS = new Set(['types', 'patterns', 'propagation', 'composition', 
  */
 export async function serve(options: ServeOptions = {}): Promise<Served> {
   const cfg: RenderConfig = { format: 'json', tagset: 'conll', keepTags: false, lexiconFiles: options.lexiconFiles ?? [] };
-  /** Requests handed to the executor, by task number: the answer goes to `res` (null: its client left). */
+  /** Requests handed to the executor, by task number: the answer goes to `res` (removed when its client leaves). */
   const waiting = new Map<number, ServerResponse>();
   let seq = 0;
   let fatal: (Error & { code?: string }) | undefined;
@@ -121,8 +120,8 @@ export async function serve(options: ServeOptions = {}): Promise<Served> {
     sendBytes(res, status, Buffer.from(JSON.stringify(body), 'utf8'), headers);
   const fail = (res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void =>
     send(res, status, { error: { code, message } }, headers);
-  /** Answers and closes the connection after the answer (the rest of the request body is not read). */
   const BUSY = 'the server holds too much for other clients; try again';
+  /** Answers and closes the connection after the answer (the rest of the request body is not read). */
   const refuse = (res: ServerResponse, status: number, code: string, message: string): void =>
     fail(res, status, code, message, { connection: 'close', ...(status === 503 ? { 'retry-after': '1' } : {}) });
 
