@@ -203,6 +203,13 @@ test('the Israeli army is one entry whatever its name (it had two ids, and their
   }
 });
 
+test('a club named again by its bare name after a full mention; not when it describes a definite noun (البنك الأهلي)', (t) => {
+  const text = 'فاز النادي الأهلي على بيراميدز في نهائي الكأس. وقال مدرب الأهلي إن فريقه استحق الفوز، وأضاف أن الأهلي سيبدأ الاستعداد للبطولة الأفريقية. ' +
+    'وأعلن البنك الأهلي دعمه لمؤسسات المجتمع الأهلي.';
+  const ahly = aalam.annotate(text).entities.filter((e) => e.id === 'org/al-ahly-eg');
+  t.deepEqual(ahly.map((e) => [e.text, e.source.rule ?? null]), [['النادي الأهلي', null], ['الأهلي', 'discourse'], ['الأهلي', 'discourse']]);
+});
+
 test('a title inside a lexicon alias is evidence, not part of the span; a country keeps its name against its capital', (t) => {
   const text = 'استقبل السلطان هيثم في مسقط وفدا من الكويت.';
   const es = aalam.annotate(text).entities;

@@ -888,11 +888,14 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
   /** Position of the last unambiguous mention of entry `ref` before token `t` (-1 if none; after t counts less). */
   const recency = (ref: number, t: number): number => sure.recency(ref, base + t);
   /** One sense per discourse, with a local check for single words that are also ordinary words (candidate ci at t). */
-  const discourseFits = (t: number, ci: number, type: EntityType): boolean => {
+  const discourseFits = (t: number, ci: number, type: EntityType, kind: string | undefined): boolean => {
     if (candEnd[ci]! - t > 1 || type === 'PER') return true;
     if (type === 'LOC') return locative(t, prepositionOf(t, candVar[ci]!));
     // ORG, NORP: a quoted name (وعدّت «تشرين») or a clitic-marked one
-    return strippedOf(t, candVar[ci]!) > 0 || (t > 0 && (normOf(t - 1) === '«' || normOf(t - 1) === '"'));
+    if (strippedOf(t, candVar[ci]!) > 0 || (t > 0 && (normOf(t - 1) === '«' || normOf(t - 1) === '"'))) return true;
+    // a club named again by its bare name (فاز الأهلي, مباراة الأهلي), unless it follows a definite
+    // noun it would describe (البنك الأهلي, المجتمع الأهلي)
+    return kind === 'sports-club' && (t === 0 || raw.breakBefore[t] === 1 || !(kinds[t - 1]! <= 1) || !hasArticle(t - 1));
   };
   /** The lexicon entry candidate ci at t stands for (the best-supported of its hits: rows [a, b)), or null. */
   const pickEntity = (t: number, ci: number, a: number, b: number): Chosen | null => {
@@ -914,7 +917,7 @@ function makeRunner(m: Matcher, sc: Scratch): (text: string, opts: EntityOptions
         const trig = type === 'PER' && hasNorp ? null : triggerBefore(t, type, entryKind[ref]);
         if (trig) { rule = `trigger:${trig}`; conf = 0.85; }
         else if (type === 'PER' && !adjectiveGuardPasses(t, strippedOf(t, v))) continue;
-        else if (sure.has(ref) && discourseFits(t, ci, type)) { rule = 'discourse'; conf = 0.8; }
+        else if (sure.has(ref) && discourseFits(t, ci, type, entryKind[ref])) { rule = 'discourse'; conf = 0.8; }
         else if (type === 'PER' && ownCountry[ref]! >= 0 && titledCountries[ownCountry[ref]!] === epoch) { rule = 'title-country'; conf = 0.75; }
         else if (ownCountry[ref]! >= 0 && (alias.trim().includes(' ') || (type === 'LOC' && locative(t, prepositionOf(t, v)))) && docCountries[ownCountry[ref]!] === epoch && onlyOfCountry(a, b, ownCountry[ref]!)) {
           rule = 'country-coherence'; conf = 0.7;
