@@ -117,3 +117,13 @@ test('property: a text scanned in ranges, each continuing the state of the one b
     { numRuns: 400 },
   );
 });
+
+test('a soft hyphen or a bidi mark inside an Arabic word is part of the word; at its end it is not; a zero-width space breaks words', (t) => {
+  const text = 'جرت الانت\u00ADخابات في كازاخستان\u200F أمس وقال توكاي\u200Fيف\u200B\u200Bكلمة';
+  for (const options of [undefined, { normalize: { invisibles: false } }]) {
+    const words = tokenize(text, options).tokens.filter((x) => x.kind === 'arabic');
+    t.deepEqual(words.map((x) => x.text), ['جرت', 'الانت\u00ADخابات', 'في', 'كازاخستان', 'أمس', 'وقال', 'توكاي\u200Fيف', 'كلمة']);
+    for (const w of words) t.is(text.slice(w.start, w.end), w.text);
+  }
+  t.is(tokenize(text).tokens.find((x) => x.text.startsWith('الانت')).norm, 'الانتخابات');
+});

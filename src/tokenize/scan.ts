@@ -64,9 +64,30 @@ function wordTable(action: Int32Array): Int32Array {
     }
     set(0x200c);
     set(0x200d);
+    // the other invisible format controls, but the zero-width space (a word break): a soft hyphen or
+    // a bidi mark inside a word is part of it (الانت\u00ADخابات is one word); trailing ones are not
+    for (const [a, b] of INVISIBLE_RANGES) for (let c = a; c <= b; c++) if (inWordInvisible(c)) set(c);
     wordTables.set(action, w);
   }
   return w;
+}
+
+/** Where `isInvisible` finds its characters (a superset). */
+const INVISIBLE_RANGES = [[0x00ad, 0x00ad], [0x061c, 0x061c], [0x200b, 0x200f], [0x202a, 0x202e], [0x2060, 0x2069], [0xfeff, 0xfeff]] as const;
+
+/** An invisible control that continues an Arabic word when a letter follows it (ZWNJ, ZWJ, soft hyphen, bidi marks…; not ZWSP). */
+const inWordInvisible = (c: number): boolean => c === 0x200c || c === 0x200d || (c !== 0x200b && isInvisible(c));
+
+const keptTables = new WeakMap<Int32Array, boolean>();
+/** Whether the normalization keeps some in-word invisible control (its rule is off). */
+function invisiblesKept(action: Int32Array): boolean {
+  let k = keptTables.get(action);
+  if (k === undefined) {
+    k = false;
+    for (const [a, b] of INVISIBLE_RANGES) for (let c = a; c <= b; c++) if (inWordInvisible(c) && action[c] !== DELETE) k = true;
+    keptTables.set(action, k);
+  }
+  return k;
 }
 
 /**
@@ -246,8 +267,9 @@ export class TokenBuffer {
     let hash = this.hash, nlen = this.nlen, normStart = this.normStart;
     let cap = this.cap;
     const W = wordTable(action);
-    // ZWNJ/ZWJ kept by the normalization (not the default): trailing ones must be un-hashed
-    const zwKept = action[0x200c] !== DELETE || action[0x200d] !== DELETE;
+    // ZWNJ/ZWJ (or other in-word invisible controls) kept by the normalization (not the default):
+    // trailing ones must be un-hashed
+    const zwKept = invisiblesKept(action);
     // at most one normalized unit per input unit, except expansions (which grow the array)
     let units = this.growUnits(0, to - from + 16);
     let o = 0;
@@ -342,10 +364,10 @@ export class TokenBuffer {
           }
         }
         kind[n] = arabic ? TokenKindCode.Arabic : TokenKindCode.Latin;
-        // ZWNJ/ZWJ at the end of a word are not part of it
+        // ZWNJ/ZWJ and the other invisible controls at the end of a word are not part of it
         let trimmed = false;
         if (arabic && (zwKept || deleted === j - 1)) {
-          while (j > i + 1 && (text.charCodeAt(j - 1) === 0x200c || text.charCodeAt(j - 1) === 0x200d)) { j--; trimmed = true; }
+          while (j > i + 1 && inWordInvisible(text.charCodeAt(j - 1))) { j--; trimmed = true; }
         }
         end[n] = j;
         if (trimmed && zwKept) {
