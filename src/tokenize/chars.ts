@@ -47,7 +47,7 @@ export function isSpace(c: number): boolean {
   );
 }
 
-/** Invisible format controls: gaps between tokens (ZWNJ/ZWJ inside a word are kept in the word). */
+/** Invisible format controls: gaps between tokens, except inside an Arabic word, where all but the zero-width space are part of it (see `scan`). */
 export function isInvisible(c: number): boolean {
   if (c < 0xad || (c > 0x061c && c < 0x200b)) return false;
   return (
