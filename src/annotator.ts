@@ -3,6 +3,7 @@ import { AalamError, assertText } from './errors.js';
 import { buildMatcher, extendMatcher, lookupKey, HitKind, isAmbiguous, type Matcher } from './gazetteer/matcher.js';
 import { aliasColumns, aliasKey, compileLexicon, entryFieldColumns, mergeEntries, type CompiledLexicon } from './gazetteer/compile.js';
 import { analyzeLanguage, englishEntities, type Paragraph } from './language/index.js';
+import { webAddressSpans } from './language/detect.js';
 import { createTopicModel, type Topic, type Keyphrase, type TopicModel } from './topics/index.js';
 import { assertEntries, type LexiconEntry } from './gazetteer/schema.js';
 import { loadShippedLexicon, loadShippedMatcher, parseLexiconJsonl } from './gazetteer/load.js';
@@ -111,11 +112,40 @@ function hasArabicLetter(s: string): boolean {
 }
 
 /**
+ * The entities that are not inside a web or e-mail address (reuters in https://www.reuters.com/…
+ * is part of an address, not a mention). Both lists are in text order: one sweep.
+ */
+function withoutWebAddresses(text: string, entities: readonly Entity[]): readonly Entity[] {
+  const spans = webAddressSpans(text);
+  if (!spans.length) return entities;
+  const out: Entity[] = [];
+  let si = 0;
+  for (const e of entities) {
+    while (si < spans.length && spans[si]![1] <= e.start) si++;
+    const w = spans[si];
+    if (!(w && e.start >= w[0] && e.end <= w[1])) out.push(e);
+  }
+  return out;
+}
+
+/** Whether some of `sorted` (entities in text order, not overlapping) overlaps [start, end): a binary search. */
+function overlapsAny(sorted: readonly Entity[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo]!.start < end;
+}
+
+/**
  * Routes paragraphs by language: Arabic (and undetermined) paragraphs keep the Arabic rules' entities;
- * in a paragraph of another language written in another script (English, French…) they keep only
- * the names written in Arabic (an Arabic sentence quoting an English one), and English paragraphs
- * also get compromise + lexicon finds linked to the same entries, filtered by the call's `types`
- * and `patterns`; Persian/Urdu paragraphs are not tagged unless `forceArabic`.
+ * English paragraphs keep only the names written in Arabic (an Arabic sentence quoting an English
+ * one) and get compromise + lexicon finds linked to the same entries, filtered by the call's `types`
+ * and `patterns`; other Latin-script paragraphs (French, Spanish…) keep the lexicon's finds;
+ * Persian/Urdu paragraphs are not tagged unless `forceArabic`.
  */
 function routeByLanguage(
   m: Matcher, text: string, arabic: readonly Entity[], paragraphs: readonly Paragraph[], opts: AnnotateOptions, tokenStarts: () => Int32Array,
@@ -123,11 +153,17 @@ function routeByLanguage(
   const forceArabic = opts.forceArabic === true;
   const foreign = paragraphs.filter((p) => !ARABIC_RULES.has(p.language) && !(forceArabic && ARABIC_SCRIPT_OTHERS.has(p.language)));
   if (!foreign.length) return arabic as Entity[];
-  const inside = (e: Entity, p: Paragraph): boolean => e.start >= p.start && e.end <= p.end;
-  const kept = arabic.filter((e) => {
-    const p = foreign.find((q) => inside(e, q));
-    return !p || (!ARABIC_SCRIPT_OTHERS.has(p.language) && hasArabicLetter(e.text));
-  });
+  // (entities and paragraphs are both in text order: one sweep, not entities × paragraphs)
+  const kept: Entity[] = [];
+  let pi = 0;
+  for (const e of arabic) {
+    while (pi < foreign.length && foreign[pi]!.end <= e.start) pi++;
+    const p = foreign[pi];
+    const inForeign = p !== undefined && e.start >= p.start && e.end <= p.end;
+    // an Arabic-script paragraph of another language: nothing; an English one: its Arabic names
+    // (compromise reads the rest); another Latin-script one: the lexicon's finds as they are
+    if (!inForeign || (!ARABIC_SCRIPT_OTHERS.has(p.language) && (p.language !== 'eng' || hasArabicLetter(e.text)))) kept.push(e);
+  }
   const english = foreign.filter((p) => p.language === 'eng');
   if (!english.length) return kept;
   const lookup = (surface: string): number | undefined => {
@@ -146,7 +182,7 @@ function routeByLanguage(
       if (types && !types.has(type)) continue;
       if (!e && opts.patterns === false) continue;
       // (an Arabic-script name kept in the paragraph may not overlap an English find)
-      if (kept.some((k) => k.start < s.end && s.start < k.end)) continue;
+      if (overlapsAny(kept, s.start, s.end)) continue;
       added.push({
         start: s.start, end: s.end, text: s.text, type, id: e?.id ?? null, name: e ? e.name : null,
         ...(e?.kind ? { kind: e.kind } : {}), ...((e?.country ?? e?.iso2) ? { country: (e!.country ?? e!.iso2)! } : {}),
@@ -295,7 +331,7 @@ export function createAnnotator(options: AnnotatorOptions = {}): Annotator {
       const model = wantTopics || wantKeys ? (defaultTopicModel ??= createTopicModel()) : undefined;
       // a long text is read in windows: the topic model takes the tokens of each (no second scan)
       const windows = model && !whole ? model.readWindows(text.length) : undefined;
-      let entities: readonly Entity[] = annotateTokens(matcher, text, opts, scratch, windows?.add);
+      let entities: readonly Entity[] = withoutWebAddresses(text, annotateTokens(matcher, text, opts, scratch, windows?.add));
       let out: { -readonly [K in keyof Annotation]: Annotation[K] } = { entities };
       if (opts.language !== false) {
         const profile = analyzeLanguage(text);

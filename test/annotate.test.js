@@ -171,6 +171,17 @@ test('English paragraphs follow the call\'s types and patterns; Arabic names on 
   t.deepEqual(aalam.annotate('رئیس جمهور ایران در تهران گفت که مذاکرات با آمریکا ادامه دارد.').entities, []);
 });
 
+test('names inside web addresses are not mentions; French paragraphs keep the lexicon\'s names; an Arabic sentence with stray ھ keeps its names', (t) => {
+  const text = 'أعلن الرئيس الفرنسي إيمانويل ماكرون زيارة لبنان.\nhttps://www.reuters.com/world/macron-to-visit-beirut-2024/\nللتواصل: press@reuters.com';
+  t.deepEqual(aalam.annotate(text).entities.map((e) => e.text), ['الفرنسي', 'إيمانويل ماكرون', 'لبنان']);
+  const fr = 'Le président turc Recep Tayyip Erdogan a rencontré son homologue français Emmanuel Macron à Ankara pour discuter de la situation en Syrie et au Liban.';
+  const r = aalam.annotate(fr);
+  t.is(r.language, 'fra');
+  t.deepEqual(r.entities.map((e) => e.id), ['per/recep-tayyip-erdogan', 'per/emmanuel-macron', 'loc/ankara-tr']);
+  const stray = 'قال رئيس الوزراء العراقي محمد شياع السوداني في بغداد إن الحكومة ستواصل العمل مع الشركاء الدوليين لإعادة إعمار المدن المتضررة، مضيفا أن ھذه المرحلة ھي الأهم.';
+  t.deepEqual(aalam.annotate(stray).entities.map((e) => e.text), ['العراقي', 'محمد شياع السوداني', 'بغداد']);
+});
+
 test('call options left undefined keep the annotator\'s defaults', (t) => {
   const only = createAnnotator({ types: ['LOC'], topics: false, keyphrases: false, language: false });
   const text = 'قال بوتين في موسكو إن المحادثات مستمرة';

@@ -15,7 +15,7 @@ const DETECT_CASES = [
   { input: 'وصلت قوات (CSTO) إلى ألماتي.', language: 'arb', by: 'letters' },
   { input: 'رئيس الوزراء', language: 'arb', by: 'letters' },
   // Arabic with a Persian letter in a name: franc decides, still Arabic
-  { input: 'التقى وزير الخارجية نظيره في مدينة چابهار الإيرانية وبحثا ملف الموانئ.', language: 'arb', by: 'franc' },
+  { input: 'التقى وزير الخارجية نظيره في مدينة چابهار الإيرانية وبحثا ملف الموانئ.', language: 'arb', by: 'letters' },
   // Persian: ی ک and no ي ك; never Arabic
   { input: 'وزیر امور خارجه ایران روز پنجشنبه وارد مسکو شد.', language: 'pes' },
   { input: 'سخنگوی وزارت امور خارجه گفت که این سفر در چارچوب سیاست همسایگی انجام می‌شود.', language: 'pes' },
@@ -377,4 +377,23 @@ test('property: englishEntities spans slice to their text, sorted, never overlap
     return true;
   }), { numRuns: 150 });
   t.pass();
+});
+
+test('detectLanguage: Arabic spelling outweighs a few stray letters of other keyboards; ی ک typed with teh marbuta is Arabic', (t) => {
+  // two ھ (Urdu heh) typed for ه in an Arabic sentence
+  t.is(detectLanguage('قال رئيس الوزراء العراقي محمد شياع السوداني في بغداد إن الحكومة ستواصل العمل مع الشركاء الدوليين لإعادة إعمار المدن المتضررة، مضيفا أن ھذه المرحلة ھي الأهم.').language, 'arb');
+  t.is(detectLanguage('وقال الرئيس عبد الفتاح السيسي في القاهرة اليوم إن ېذه خطوة ېامة للتعاون بين البلدين في مجالات الطاقة والنقل.').language, 'arb');
+  // a Persian keyboard's ی ک for ي ك, with Arabic's teh marbuta
+  t.is(detectLanguage('اعلنت وزارة الصحة فی الکویت الیوم عن تسجیل حالات جدیدة فی مدینة الکویت والجهراء.').language, 'arb');
+  // real Urdu and Persian stay what they are
+  t.is(detectLanguage('وزیر خزانہ نے کہا کہ حکومت مذاکرات جاری رکھے گی اور معیشت بہتر ہو رہی ہے').language, 'urd');
+  t.is(detectLanguage('وزیر امور خارجه ایران امروز وارد مسکو شد و با همتای روس خود دیدار کرد').language, 'pes');
+});
+
+test('detectLanguage: web and e-mail addresses are no language (a URL line does not make an Arabic article French)', (t) => {
+  t.is(detectLanguage('https://www.france24.com/en/middle-east/20240315-macron-to-visit-beirut-lebanon-reuters').language, 'und');
+  const text = 'أعلن الرئيس الفرنسي إيمانويل ماكرون اليوم زيارة لبنان الأسبوع المقبل.\nhttps://www.france24.com/en/middle-east/20240315-macron-to-visit-beirut-lebanon-reuters\nالمصدر: فرانس 24';
+  const r = analyzeLanguage(text);
+  t.is(r.language, 'arb');
+  t.deepEqual(r.paragraphs.map((p) => p.language), ['arb', 'arb', 'arb']);
 });

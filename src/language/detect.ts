@@ -144,33 +144,45 @@ const byLetters = (language: string, n: number): LanguageGuess => ({ language, c
 /**
  * Arabic-script text: letters first, franc only where the letters leave a choice.
  *
- * - `ے ں ٹ ڈ ڑ ھ ہ` (≥ 2, ≥ 1% of the letters): Urdu; `ټ ځ څ ډ ړ ږ ښ ڼ ۍ ې`: Pashto. No Arabic or
- *   Persian text writes them.
  * - Arabic evidence is `ي ك ى ة`; Persian-family evidence is `ی ک پ چ ژ گ` (and the Urdu and
- *   Pashto letters). Only Arabic evidence: Arabic, at any length.
+ *   Pashto letters). Arabic evidence four times the other (and at least 4 letters): Arabic, whatever
+ *   stray letters it has (ھذه typed on another keyboard).
+ * - Otherwise `ے ں ٹ ڈ ڑ ھ ہ` (≥ 2, ≥ 1% of the letters): Urdu; `ټ ځ څ ډ ړ ږ ښ ڼ ۍ ې`: Pashto. No
+ *   Arabic or Persian text writes them.
+ * - Only Arabic evidence: Arabic, at any length. Teh marbuta at 2 % of the letters or more (3 at
+ *   least) with ی ک typed for ي ك: Arabic too.
  * - From here on `minLength` letters are needed. Only Persian-family evidence, no Urdu or Pashto
  *   letter: franc between pes and urd, Urdu only with a margin of `URDU_MARGIN`. Otherwise franc
  *   among the allowed Arabic-script languages, without arb when there is no Arabic evidence or
- *   when ی ک are typed and ي ك are not.
+ *   when ی ک are typed and ي ك are not (Urdu, again, only with the margin or an Urdu letter).
  * - No evidence at all, or too short: not decided (the context decides).
  */
 function arabicScript(c: LetterCounts, o: ResolvedOptions, sample: () => string): LanguageGuess | undefined {
   const a = c.arabic;
-  if (c.urdu >= 2 && c.urdu * 100 >= a && o.onlySet.has('urd')) return byLetters('urd', c.urdu);
-  if (c.pashto >= 2 && c.pashto * 100 >= a && o.onlySet.has('pbu')) return byLetters('pbu', c.pashto);
   const arabic = c.arabicYehKaf + c.tehMarbuta;
   const perso = c.farsiYehKaf + c.persian + c.urdu + c.pashto;
-  if (arabic === 0 && perso === 0) return undefined;
-  if (perso === 0 && o.onlySet.has('arb')) return byLetters('arb', arabic);
-  if (a < o.minLength) return undefined;
-  if (arabic === 0 && c.urdu === 0 && c.pashto === 0) {
-    // Persian or Urdu without one of Urdu's own letters (کے ہے میں نے): Urdu only when franc is sure.
-    const g = fromFranc(sample(), o.arabicOnly.filter((l) => l === 'pes' || l === 'urd'), 'Arabic');
-    if (g && g.language === 'urd' && (g.confidence ?? 0) < URDU_MARGIN && o.onlySet.has('pes')) return { ...g, language: 'pes' };
-    return g;
+  // Arabic spelling outweighing four to one the others' letters: Arabic with a few stray ones (ھذه
+  // typed on another keyboard, گ in an Iraqi word, a Persian name). Urdu and Pashto never write ي ك.
+  const arabicSpelling = arabic >= 4 && arabic >= 4 * perso;
+  if (!arabicSpelling) {
+    if (c.urdu >= 2 && c.urdu * 100 >= a && o.onlySet.has('urd')) return byLetters('urd', c.urdu);
+    if (c.pashto >= 2 && c.pashto * 100 >= a && o.onlySet.has('pbu')) return byLetters('pbu', c.pashto);
   }
+  if (arabic === 0 && perso === 0) return undefined;
+  if ((perso === 0 || arabicSpelling) && o.onlySet.has('arb')) return byLetters('arb', arabic);
+  // ی ک typed for ي ك (a Persian keyboard), with the teh marbuta of Arabic spelling (2 % of the
+  // letters or more; Persian and Urdu spell without it): Arabic
+  if (c.tehMarbuta >= 3 && c.tehMarbuta * 50 >= a && c.urdu === 0 && c.pashto === 0 && o.onlySet.has('arb')) return byLetters('arb', c.tehMarbuta);
+  if (a < o.minLength) return undefined;
+  if (arabic === 0 && c.urdu === 0 && c.pashto === 0) return persianOrUrdu(fromFranc(sample(), o.arabicOnly.filter((l) => l === 'pes' || l === 'urd'), 'Arabic'), o);
   const noArb = arabic === 0 || (c.farsiYehKaf > 0 && c.arabicYehKaf === 0);
-  return fromFranc(sample(), noArb ? o.arabicOnly.filter((l) => l !== 'arb') : o.arabicOnly, 'Arabic');
+  const g = fromFranc(sample(), noArb ? o.arabicOnly.filter((l) => l !== 'arb') : o.arabicOnly, 'Arabic');
+  return c.urdu === 0 ? persianOrUrdu(g, o) : g;
+}
+
+/** Urdu without one of Urdu's own letters (کے ہے میں نے) only when franc is sure; else Persian. */
+function persianOrUrdu(g: LanguageGuess | undefined, o: ResolvedOptions): LanguageGuess | undefined {
+  return g && g.language === 'urd' && (g.confidence ?? 0) < URDU_MARGIN && o.onlySet.has('pes') ? { ...g, language: 'pes' } : g;
 }
 
 /** Function words decide short Latin text on their own: 3 or more, twice the runner-up's. */
@@ -206,6 +218,27 @@ function fromFranc(sample: string, only: readonly string[], script: Script): Lan
   return { language: top[0], confidence, script, by: 'franc' };
 }
 
+/** A web address or an e-mail address, to its next space. */
+const WEB_ADDRESS = /(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S*|[\w.+-]+@[\w-]+\.[\w.-]+/gi;
+
+/**
+ * The web and e-mail addresses of a text, as `[start, end)` pairs in text order (none without
+ * `://`, `www.` or `@`: the common case costs three scans for those marks). @internal
+ */
+export function webAddressSpans(text: string): Array<readonly [number, number]> {
+  if (!hasWebAddress(text, 0, text.length)) return [];
+  const out: Array<readonly [number, number]> = [];
+  for (const m of text.matchAll(WEB_ADDRESS)) out.push([m.index, m.index + m[0].length] as const);
+  return out;
+}
+
+/** Whether `text[start, end)` may hold a web or e-mail address (`://`, `www.` or `@`). */
+function hasWebAddress(text: string, start: number, end: number): boolean {
+  // (on the range only: indexOf from `start` would read on to the end of a long text for each paragraph)
+  const range = start === 0 && end === text.length ? text : text.slice(start, end);
+  return range.includes('://') || range.includes('www.') || range.includes('@');
+}
+
 /**
  * The language of `text[start, end)` by letters, then franc. `undefined` when neither decides.
  * @internal
@@ -214,6 +247,14 @@ export function guessRange(text: string, start: number, end: number, o: Resolved
   const c = counts ?? countLetters(text, start, end);
   const script = topScript(c);
   if (script === 'none') return undefined;
+  // web addresses are letters of no language (a URL line made an Arabic article French): the range
+  // is read again without them (Arabic-script text is decided by its Arabic letters anyway)
+  if (script !== 'Arabic' && hasWebAddress(text, start, end)) {
+    const range = text.slice(start, end);
+    const rest = range.replace(WEB_ADDRESS, ' ');
+    // (a mark that starts no address, "@ Le": nothing to take out)
+    if (rest !== range) return guessRange(rest, 0, rest.length, o);
+  }
   const n = scriptLetters(c, script);
   const sample = () => text.slice(start, Math.min(end, start + FRANC_SAMPLE));
   if (script === 'Arabic') return arabicScript(c, o, sample);
