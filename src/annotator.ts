@@ -265,7 +265,8 @@ function withExtras(base: CompiledLexicon, extra: CompiledLexicon): CompiledLexi
  *
  * @param options - `lexicon`, `entries` and `lexiconFiles` choose what is matched; the rest are
  *   defaults for every `annotate` call (`[types=all]`, `[patterns=true]`, `[propagation=true]`, `[composition=true]`).
- * @throws {AalamError} `E_LEXICON_SCHEMA` for a bad extra entry, `E_LEXICON_LOAD` for an unreadable file.
+ * @throws {AalamError} `E_LEXICON_SCHEMA` for a bad extra entry or a `lexicon` that is not a compiled one,
+ *   `E_LEXICON_LOAD` for an unreadable file, `E_OPTION` for a bad option value (also from `annotate`).
  *
  * @example
  * ```ts

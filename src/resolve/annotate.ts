@@ -52,7 +52,7 @@ export interface EntityOptions {
   readonly types?: readonly EntityType[];
   /** Person names by title or known given name. `[patterns=true]` */
   readonly patterns?: boolean;
-  /** Later short mentions of a full name (ترودو after جاستن ترودو). `[propagation=true]` */
+  /** Later short mentions of a full name (وانغ after وانغ يي). `[propagation=true]` */
   readonly propagation?: boolean;
   /** Institution + demonym composition (وزارة الخارجية الصينية). `[composition=true]` */
   readonly composition?: boolean;

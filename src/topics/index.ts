@@ -188,7 +188,7 @@ function checkEntities(entities: unknown, fn: string): readonly Entity[] {
  * model.topics(text, entities)[2].evidence[1]
  * // { text: 'المتظاهرين', start: 9, end: 19, term: 'متظاهرين' }
  * model.keyphrases(text, entities)[0]
- * // { text: 'ألماتي', score: 4.887, stem: '@loc/almaty-kz', entityId: 'loc/almaty-kz', occurrences: [{ start: 23, end: 29, text: 'ألماتي' }] }
+ * // { text: 'ألماتي', score: 4.887, stem: '@loc/almaty-kz', occurrences: [{ start: 23, end: 29, text: 'ألماتي' }], entityId: 'loc/almaty-kz' }
  * ```
  */
 export function createTopicModel(options: TopicModelOptions = {}): TopicModel {
