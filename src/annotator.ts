@@ -57,15 +57,22 @@ const ARABIC_SCRIPT_OTHERS = new Set(['pes', 'prs', 'urd', 'pbu', 'skr', 'uig', 
 
 const ENTITY_TYPES: ReadonlySet<string> = new Set(['PER', 'LOC', 'ORG', 'NORP']);
 const BOOLEAN_OPTIONS = ['patterns', 'propagation', 'composition', 'language', 'forceArabic', 'topics', 'keyphrases'] as const;
+/** The option names of an `annotate` call; `createAnnotator` takes these and the lexicon ones. */
+const CALL_OPTIONS: ReadonlySet<string> = new Set(['types', ...BOOLEAN_OPTIONS]);
+const ANNOTATOR_OPTIONS: ReadonlySet<string> = new Set([...CALL_OPTIONS, 'lexicon', 'entries', 'lexiconFiles']);
 
 /**
  * Throws `E_OPTION` unless `o` is a valid set of annotate options (undefined values count as not
- * given). `where` names the options in the message.
+ * given; names outside `known` are errors). `where` names the options in the message.
  */
-function checkAnnotateOptions(o: unknown, where: string): asserts o is AnnotateOptions | undefined {
+function checkAnnotateOptions(o: unknown, where: string, known: ReadonlySet<string> = CALL_OPTIONS): asserts o is AnnotateOptions | undefined {
   if (o === undefined || o === null) return;
   if (typeof o !== 'object' || Array.isArray(o)) throw new AalamError('E_OPTION', `${where} must be an object`, o);
   const x = o as Record<string, unknown>;
+  // (a misspelt option would otherwise be ignored without a word)
+  for (const k of Object.keys(x)) {
+    if (!known.has(k)) throw new AalamError('E_OPTION', `${where}: unknown option ${JSON.stringify(k.slice(0, 40))} (known: ${[...known].join(', ')})`, k);
+  }
   const types = x['types'];
   if (types !== undefined) {
     if (!Array.isArray(types)) throw new AalamError('E_OPTION', `${where}.types must be an array of 'PER', 'LOC', 'ORG', 'NORP'`, types);
@@ -279,7 +286,7 @@ function withExtras(base: CompiledLexicon, extra: CompiledLexicon): CompiledLexi
 export function createAnnotator(options: AnnotatorOptions = {}): Annotator {
   // (null as no options, as undefined)
   options ??= {};
-  checkAnnotateOptions(options, 'createAnnotator() options');
+  checkAnnotateOptions(options, 'createAnnotator() options', ANNOTATOR_OPTIONS);
   checkLexiconOptions(options);
   const extras: LexiconEntry[] = [];
   if (options.entries) {

@@ -203,6 +203,10 @@ test('bad options are E_OPTION (E_LEXICON_SCHEMA for a lexicon that is not one),
   t.is(code(() => createAnnotator({ lexiconFiles: 'x.jsonl' })), 'E_OPTION');
   t.is(code(() => createAnnotator({ topics: 1 })), 'E_OPTION');
   t.is(code(() => createAnnotator({ lexicon: {} })), 'E_LEXICON_SCHEMA');
+  // a misspelt option name is an error, not ignored
+  t.is(code(() => aalam.annotate(text, { type: ['PER'] })), 'E_OPTION');
+  t.is(code(() => createAnnotator({ extraEntries: [] })), 'E_OPTION');
+  t.is(code(() => aalam.annotate(text, { entries: [] })), 'E_OPTION');
   // null counts as no options, as undefined does
   t.deepEqual(createAnnotator(null).annotate(text), aalam.annotate(text));
   t.deepEqual(aalam.annotate(text, null), aalam.annotate(text));
