@@ -397,3 +397,10 @@ test('detectLanguage: web and e-mail addresses are no language (a URL line does 
   t.is(r.language, 'arb');
   t.deepEqual(r.paragraphs.map((p) => p.language), ['arb', 'arb', 'arb']);
 });
+
+test('detectLanguage: a short Persian line (پ چ ژ گ with ی ک, no Arabic spelling) is Persian, not left to the Arabic rules', (t) => {
+  const g = detectLanguage('سفر پوتین به تهران');
+  t.deepEqual([g.language, g.by], ['pes', 'letters']);
+  // a short Arabic line with a Persian name has Arabic spelling too: not Persian (its context decides)
+  t.not(detectLanguage('وصل پزشکیان إلى الكويت').language, 'pes');
+});

@@ -155,7 +155,8 @@ const byLetters = (language: string, n: number): LanguageGuess => ({ language, c
  *   letter: franc between pes and urd, Urdu only with a margin of `URDU_MARGIN`. Otherwise franc
  *   among the allowed Arabic-script languages, without arb when there is no Arabic evidence or
  *   when ی ک are typed and ي ك are not (Urdu, again, only with the margin or an Urdu letter).
- * - No evidence at all, or too short: not decided (the context decides).
+ * - Too short for franc: Persian when it has `پ چ ژ گ` and `ی ک` and no Arabic evidence; else, or
+ *   with no evidence at all, not decided (the context decides).
  */
 function arabicScript(c: LetterCounts, o: ResolvedOptions, sample: () => string): LanguageGuess | undefined {
   const a = c.arabic;
@@ -173,7 +174,12 @@ function arabicScript(c: LetterCounts, o: ResolvedOptions, sample: () => string)
   // ی ک typed for ي ك (a Persian keyboard), with the teh marbuta of Arabic spelling (2 % of the
   // letters or more; Persian and Urdu spell without it): Arabic
   if (c.tehMarbuta >= 3 && c.tehMarbuta * 50 >= a && c.urdu === 0 && c.pashto === 0 && o.onlySet.has('arb')) return byLetters('arb', c.tehMarbuta);
-  if (a < o.minLength) return undefined;
+  if (a < o.minLength) {
+    // too short for franc, but پ چ ژ گ with ی ک and not one letter of Arabic spelling is never
+    // Arabic (سفر پوتین به تهران): Persian, whose short lines without Urdu's own letters these are
+    if (arabic === 0 && c.persian > 0 && c.farsiYehKaf > 0 && c.urdu === 0 && c.pashto === 0 && o.onlySet.has('pes')) return byLetters('pes', perso);
+    return undefined;
+  }
   if (arabic === 0 && c.urdu === 0 && c.pashto === 0) return persianOrUrdu(fromFranc(sample(), o.arabicOnly.filter((l) => l === 'pes' || l === 'urd'), 'Arabic'), o);
   const noArb = arabic === 0 || (c.farsiYehKaf > 0 && c.arabicYehKaf === 0);
   const g = fromFranc(sample(), noArb ? o.arabicOnly.filter((l) => l !== 'arb') : o.arabicOnly, 'Arabic');
