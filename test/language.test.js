@@ -385,6 +385,8 @@ test('detectLanguage: Arabic spelling outweighs a few stray letters of other key
   t.is(detectLanguage('وقال الرئيس عبد الفتاح السيسي في القاهرة اليوم إن ېذه خطوة ېامة للتعاون بين البلدين في مجالات الطاقة والنقل.').language, 'arb');
   // a Persian keyboard's ی ک for ي ك, with Arabic's teh marbuta
   t.is(detectLanguage('اعلنت وزارة الصحة فی الکویت الیوم عن تسجیل حالات جدیدة فی مدینة الکویت والجهراء.').language, 'arb');
+  // a Gulf chat line on a Persian keyboard, with one ة: franc may answer Arabic
+  t.is(detectLanguage('والله یا جماعة الجو الیوم فی دبی حار جدا ومو طبیعی، ابی اروح البحر بس ما عندی وقت').language, 'arb');
   // real Urdu and Persian stay what they are
   t.is(detectLanguage('وزیر خزانہ نے کہا کہ حکومت مذاکرات جاری رکھے گی اور معیشت بہتر ہو رہی ہے').language, 'urd');
   t.is(detectLanguage('وزیر امور خارجه ایران امروز وارد مسکو شد و با همتای روس خود دیدار کرد').language, 'pes');

@@ -181,7 +181,9 @@ function arabicScript(c: LetterCounts, o: ResolvedOptions, sample: () => string)
     return undefined;
   }
   if (arabic === 0 && c.urdu === 0 && c.pashto === 0) return persianOrUrdu(fromFranc(sample(), o.arabicOnly.filter((l) => l === 'pes' || l === 'urd'), 'Arabic'), o);
-  const noArb = arabic === 0 || (c.farsiYehKaf > 0 && c.arabicYehKaf === 0);
+  // (ی ک typed and ي ك not: arb only if some teh marbuta says Arabic spelling, as a Gulf chat line on a
+  // Persian keyboard does; franc then decides, and reads real Persian as Persian by a wide margin)
+  const noArb = arabic === 0 || (c.farsiYehKaf > 0 && c.arabicYehKaf === 0 && c.tehMarbuta === 0);
   const g = fromFranc(sample(), noArb ? o.arabicOnly.filter((l) => l !== 'arb') : o.arabicOnly, 'Arabic');
   return c.urdu === 0 ? persianOrUrdu(g, o) : g;
 }
