@@ -91,6 +91,20 @@ test('keyphrases: words in Latin letters are not candidates (English names still
   t.true(kps.some((k) => k.entityId === 'org/imf'), JSON.stringify(kps.map((k) => k.entityId)));
 });
 
+test('topics: a line printed again (a photo caption) counts once, as for keyphrases', (t) => {
+  const caption = 'متظاهرون يرفعون لافتات احتجاجا على ارتفاع الأسعار في العاصمة';
+  const body = 'أعلن البنك المركزي رفع سعر الفائدة لكبح التضخم الذي بلغ أعلى مستوى له منذ عقد، وقال محافظ البنك إن الاقتصاد سيتعافى.';
+  const text = [caption, body, caption, caption, caption].join('\n');
+  const firstEnd = caption.length;
+  const topics = annotator.annotate(text).topics;
+  const evidence = topics.flatMap((x) => x.evidence);
+  t.true(evidence.length > 0);
+  // evidence from the caption comes from its first copy only
+  t.false(evidence.some((e) => e.start > firstEnd + body.length), JSON.stringify(evidence.map((e) => [e.text, e.start])));
+  // and the caption's protest weighs as one line: the economy leads
+  t.is(topics[0].label.en, annotator.annotate([caption, body].join('\n')).topics[0].label.en);
+});
+
 test('taxonomy: the 17 top-level IPTC topics, medtop codes, parents that exist', (t) => {
   const codes = new Set(model.taxonomy.map((e) => e.code));
   const top = model.taxonomy.filter((e) => e.level === 1);

@@ -7,6 +7,7 @@ import type { CompiledTopics, CompiledSignal, TaxonomyEntry } from './compile.js
 import { grown } from '../arrays.js';
 import { WORD, W_R_END_STARTS, W_R_START, type DocTokens, type WordTable } from './words.js';
 import { entityAt, type EntityFields, type EntityKeys, type KeyInfo } from './entities.js';
+import { inRanges, repeatedLines } from './lines.js';
 import type { Entity } from '../resolve/annotate.js';
 
 /** What made a topic fire: a term or an entity, with offsets into the original text (half-open). */
@@ -391,6 +392,8 @@ export function classify(
   ents: EntityFields,
   entityKeys: EntityKeys,
   options: TopicOptions = {},
+  /** `repeatedLines(doc.text)`, when the caller has it. */
+  repeatedGiven?: readonly number[],
 ): Topic[] {
   const { text, raw } = doc;
   const n = raw.count;
@@ -403,9 +406,11 @@ export function classify(
   // evidence keys: the display id of a term, or `rt.keys` + the interned entity key
   const sc = rt.scratch;
   sc.begin(rt.keys + entityKeys.strings.length, rt.taxonomy.length, maxEvidence);
+  // lines repeated verbatim (a photo caption printed again) count once, as for keyphrases
+  const repeated = repeatedGiven ?? repeatedLines(text);
   try {
-    matchTerms(rt, doc, wt, offsetAfter, headlineEnd, sc);
-    if (rt.signals.length) matchSignals(rt, text, ents, entityKeys, headlineEndOffset, sc);
+    matchTerms(rt, doc, wt, offsetAfter, headlineEnd, sc, repeated);
+    if (rt.signals.length) matchSignals(rt, text, ents, entityKeys, headlineEndOffset, sc, repeated);
     return rankTopics(rt, doc.words, sc, options, maxEvidence);
   } finally {
     // (evidence texts may be slices of the caller's text: not kept past the call)
@@ -416,18 +421,27 @@ export function classify(
 /** Step 1 of `classify`: terms, leftmost-longest over clitic readings and light stems. */
 function matchTerms(
   rt: TopicRuntime, doc: DocTokens, wt: WordTable, offsetAfter: (t: number, letters: number) => number, headlineEnd: number, sc: ClassifyScratch,
+  repeated: readonly number[],
 ): void {
   const { text, raw, wid, fields } = doc;
   const n = raw.count;
   const breakBefore = raw.breakBefore;
   const { candidateStart, candidates, termStart, termStems } = rt;
   const { readingStem, readingStripped } = wt;
+  const R = repeated.length >> 1;
+  let ri = 0;
   sc.startRun(true);
   for (let t = 0; t < n; ) {
     // (a word's readings end × 2, + 1 when one of them begins a term)
     const w = wid[t]!;
     const x = w < 0 ? 0 : fields[WORD * w + W_R_END_STARTS]!;
     if (!(x & 1)) { t++; continue; }
+    if (R > 0) {
+      // a term in a repeated line counts in its first copy only
+      const at = raw.start[t]!;
+      while (ri < R && repeated[2 * ri + 1]! <= at) ri++;
+      if (ri < R && at >= repeated[2 * ri]!) { t++; continue; }
+    }
     let best = -1;
     let bestLen = 0;
     let bestStripped = 0;
@@ -476,7 +490,7 @@ function matchTerms(
 }
 
 /** Step 2 of `classify`: the signals of the entities. */
-function matchSignals(rt: TopicRuntime, text: string, ents: EntityFields, entityKeys: EntityKeys, headlineEndOffset: number, sc: ClassifyScratch): void {
+function matchSignals(rt: TopicRuntime, text: string, ents: EntityFields, entityKeys: EntityKeys, headlineEndOffset: number, sc: ClassifyScratch, repeated: readonly number[]): void {
   // (entities in text order, none overlapping, offsets numbers: as the annotator gives them)
   let inOrder = true;
   for (let ei = 0; ei < ents.count && inOrder; ei++) {
@@ -485,6 +499,7 @@ function matchSignals(rt: TopicRuntime, text: string, ents: EntityFields, entity
   }
   sc.startRun(inOrder);
   for (let ei = 0; ei < ents.count; ei++) {
+    if (repeated.length > 0 && inRanges(repeated, ents.start[ei]!)) continue;
     const e = entityAt(ents, ei);
     const id = e.id;
     const kid = ents.key[ei]!;

@@ -13,6 +13,7 @@ import { flatCopy } from '../arrays.js';
 import { EntityKeys } from './entities.js';
 import { TokenBuffer, tokenRoomFor } from '../tokenize/scan.js';
 import { stopwordSet } from './stopwords.js';
+import { repeatedLines } from './lines.js';
 
 export type { Topic, TopicEvidence, TopicOptions } from './classify.js';
 export type { Keyphrase, KeyphraseOccurrence, KeyphraseOptions } from './keyphrases.js';
@@ -291,10 +292,12 @@ export function createTopicModel(options: TopicModelOptions = {}): TopicModel {
       const doc = docOf(text, tokens);
       const offsetAfter = offsets(doc);
       const fields = entityKeys.fields(ents, text.length);
+      // (the lines printed again, found once for both tasks)
+      const repeated = repeatedLines(text);
       try {
         return {
-          topics: classify(rt, doc, table, offsetAfter, fields, entityKeys, withDefaults(topicDefaults, callOptions?.topics)),
-          keyphrases: extractKeyphrases(ks, doc, offsetAfter, fields, entityKeys, withDefaults(keyphraseDefaults, callOptions?.keyphrases), scratch),
+          topics: classify(rt, doc, table, offsetAfter, fields, entityKeys, withDefaults(topicDefaults, callOptions?.topics), repeated),
+          keyphrases: extractKeyphrases(ks, doc, offsetAfter, fields, entityKeys, withDefaults(keyphraseDefaults, callOptions?.keyphrases), scratch, repeated),
         };
       } finally {
         release();

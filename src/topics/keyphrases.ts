@@ -13,6 +13,7 @@ import { WORD, W_KP, W_KP_STRIPPED, type DocTokens } from './words.js';
 import type { RawTokens } from '../tokenize/index.js';
 import { tieOrder } from './classify.js';
 import { isStopKey } from './stopwords.js';
+import { inRanges, repeatedLines } from './lines.js';
 
 /** One occurrence of a keyphrase; half-open UTF-16 offsets into the original input. */
 export interface KeyphraseOccurrence {
@@ -288,85 +289,6 @@ export class KeyphraseScratch {
 }
 
 
-/** The characters `String.prototype.trim` removes (WhiteSpace and LineTerminator). */
-function isTrimSpace(c: number): boolean {
-  if (c > 0x20 && c < 0xa0) return false;
-  return (
-    (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-  );
-}
-
-/**
- * Lines (split at `\n`) whose trimmed text, longer than 20 characters, is that of an earlier line:
- * flat `[start, end)` pairs of the whole lines, in order. A line can only repeat an earlier line of
- * its length; once a length has two lines, its lines are chained by a hash of their text and
- * compared character by character only within a chain. (Chained by length alone, as they once were,
- * a long text's distinct lines of one length made a chain that every new line of that length walked:
- * quadratic in the lines. Hashing only lengths seen twice keeps a short article's cost a scan.)
- */
-function repeatedLines(text: string): number[] {
-  const out: number[] = [];
-  const len = text.length;
-  // lines kept (distinct so far): where each starts, its length, the previous line of its hash
-  const ls: number[] = [];
-  const sizes: number[] = [];
-  const prev: number[] = [];
-  // length → its only line so far, not hashed yet (-1 once the length's lines are hashed)
-  const firstOfSize = new Map<number, number>();
-  // hash → last line with that hash
-  const byHash = new Map<number, number>();
-  const hashOf = (s: number, size: number): number => {
-    let h = size;
-    for (let i = s; i < s + size; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-    return h;
-  };
-  for (let pos = 0; pos <= len; ) {
-    let nl = text.indexOf('\n', pos);
-    if (nl < 0) nl = len;
-    let s = pos;
-    let e = nl;
-    while (s < e && isTrimSpace(text.charCodeAt(s))) s++;
-    while (e > s && isTrimSpace(text.charCodeAt(e - 1))) e--;
-    const size = e - s;
-    if (size > 20) {
-      const first = firstOfSize.get(size);
-      if (first === undefined) {
-        // the first line of its length: no repeat; hashed when a second one comes
-        firstOfSize.set(size, ls.length);
-        ls.push(s);
-        sizes.push(size);
-        prev.push(-1);
-      } else {
-        if (first >= 0) {
-          const hf = hashOf(ls[first]!, size);
-          prev[first] = byHash.get(hf) ?? -1;
-          byHash.set(hf, first);
-          firstOfSize.set(size, -1);
-        }
-        const h = hashOf(s, size);
-        const last = byHash.get(h);
-        let seen = false;
-        for (let l = last ?? -1; l >= 0 && !seen; l = prev[l]!) {
-          if (sizes[l] !== size) continue;
-          const o = ls[l]!;
-          let i = 0;
-          while (i < size && text.charCodeAt(o + i) === text.charCodeAt(s + i)) i++;
-          seen = i === size;
-        }
-        if (seen) out.push(pos, nl);
-        else {
-          ls.push(s);
-          sizes.push(size);
-          prev.push(last ?? -1);
-          byHash.set(h, ls.length - 1);
-        }
-      }
-    }
-    pos = nl + 1;
-  }
-  return out;
-}
 
 /** Home slot of the phrase of stems (s0, s1, s2) in a table of `mask + 1` slots. */
 function phraseSlot(s0: number, s1: number, s2: number, mask: number): number {
@@ -394,6 +316,8 @@ export function extractKeyphrases(
   entityKeys: EntityKeys,
   options: KeyphraseOptions = {},
   sc: KeyphraseScratch = new KeyphraseScratch(),
+  /** `repeatedLines(doc.text)`, when the caller has it. */
+  repeatedGiven?: readonly number[],
 ): Keyphrase[] {
   const { text, raw } = doc;
   const n = raw.count;
@@ -405,7 +329,7 @@ export function extractKeyphrases(
   sc.nextCall(ks.stems.length, entityKeys.strings.length);
   coverEntities(raw, ents, sc.covered);
   // lines repeated verbatim (a headline or photo caption printed twice) count once for tf
-  const repeated = repeatedLines(text);
+  const repeated = repeatedGiven ?? repeatedLines(text);
   // groups in first-seen order (entities first, then phrases by position and length); tf counts
   // the occurrences outside repeated lines
   if (options.entities !== false) countMentions(ents, repeated, sc);
@@ -455,18 +379,6 @@ function coverEntities(raw: RawTokens, ents: EntityFields, covered: Uint8Array):
   }
 }
 
-/** Whether `offset` is in one of the sorted, disjoint `[start, end)` pairs of `ranges` (binary search). */
-function inRanges(ranges: readonly number[], offset: number): boolean {
-  let lo = 0;
-  let hi = (ranges.length >> 1) - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (offset < ranges[2 * mid]!) hi = mid - 1;
-    else if (offset >= ranges[2 * mid + 1]!) lo = mid + 1;
-    else return true;
-  }
-  return false;
-}
 
 /** Groups the entity mentions by key. */
 function countMentions(ents: EntityFields, repeated: readonly number[], sc: KeyphraseScratch): void {
