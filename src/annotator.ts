@@ -9,6 +9,8 @@ import { assertEntries, type LexiconEntry } from './gazetteer/schema.js';
 import { loadShippedLexicon, loadShippedMatcher, parseLexiconJsonl } from './gazetteer/load.js';
 import { annotateTokens, readsWhole, Scratch, type Entity, type EntityOptions } from './resolve/annotate.js';
 import { scanTokens } from './tokenize/index.js';
+import { isArabicLetter } from './tokenize/chars.js';
+import { withDefaults } from './options.js';
 
 export interface AnnotatorOptions extends AnnotateOptions {
   /** A compiled lexicon to use instead of the shipped one. */
@@ -64,8 +66,9 @@ const ANNOTATOR_OPTIONS: ReadonlySet<string> = new Set([...CALL_OPTIONS, 'lexico
 /**
  * Throws `E_OPTION` unless `o` is a valid set of annotate options (undefined values count as not
  * given; names outside `known` are errors). `where` names the options in the message.
+ * @internal
  */
-function checkAnnotateOptions(o: unknown, where: string, known: ReadonlySet<string> = CALL_OPTIONS): asserts o is AnnotateOptions | undefined {
+export function checkAnnotateOptions(o: unknown, where: string, known: ReadonlySet<string> = CALL_OPTIONS): asserts o is AnnotateOptions | undefined {
   if (o === undefined || o === null) return;
   if (typeof o !== 'object' || Array.isArray(o)) throw new AalamError('E_OPTION', `${where} must be an object`, o);
   const x = o as Record<string, unknown>;
@@ -86,17 +89,6 @@ function checkAnnotateOptions(o: unknown, where: string, known: ReadonlySet<stri
   }
 }
 
-/** The options of one call: the annotator's defaults, overridden by each call option that is given (not undefined). */
-function callOptionsOver(defaults: AnnotateOptions, given: AnnotateOptions | undefined | null): AnnotateOptions {
-  if (!given) return defaults;
-  const out: Record<string, unknown> = { ...defaults };
-  for (const k of Object.keys(given)) {
-    const v = (given as Record<string, unknown>)[k];
-    if (v !== undefined) out[k] = v;
-  }
-  return out as AnnotateOptions;
-}
-
 /** Index of the token containing offset `pos` (binary search over token starts). */
 function tokenAt(starts: Int32Array, pos: number): number {
   let lo = 0;
@@ -109,12 +101,9 @@ function tokenAt(starts: Int32Array, pos: number): number {
   return lo;
 }
 
-/** True when `s` has a letter of the Arabic script (its main block, supplement or extended-A). */
+/** True when `s` has a letter of the Arabic script. */
 function hasArabicLetter(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if ((c >= 0x0620 && c <= 0x064a) || (c >= 0x066e && c <= 0x06d3) || (c >= 0x0750 && c <= 0x077f) || (c >= 0x08a0 && c <= 0x08ff)) return true;
-  }
+  for (let i = 0; i < s.length; i++) if (isArabicLetter(s.charCodeAt(i))) return true;
   return false;
 }
 
@@ -332,7 +321,7 @@ export function createAnnotator(options: AnnotatorOptions = {}): Annotator {
     annotate(text: string, callOptions?: AnnotateOptions): Annotation {
       assertText(text, 'annotate');
       checkAnnotateOptions(callOptions, 'annotate() options');
-      const opts = callOptionsOver(defaults, callOptions);
+      const opts = withDefaults(defaults, callOptions ?? undefined);
       const whole = readsWhole(text);
       const wantTopics = opts.topics !== false;
       const wantKeys = opts.keyphrases !== false;

@@ -98,12 +98,14 @@ export async function annotateCommand(opts: AnnotateOptions): Promise<number> {
   if (opts.output && opts.output !== '-' && existsSync(opts.output)) {
     // (writing the output would empty an input before it is read)
     const o = statSync(opts.output);
+    const out = `${o.dev}:${o.ino}`;
     const same = (p: string): boolean => {
       if (p === '-' || !existsSync(p)) return false;
       const s = statSync(p);
-      return s.dev === o.dev && s.ino === o.ino;
+      return `${s.dev}:${s.ino}` === out;
     };
-    const clash = inputs.find((i) => same(i.path)) ?? [...textFiles.values()].flat().find((f) => same(f.path));
+    // (text files by the identity their listing's stat gave: no second stat per file)
+    const clash = inputs.find((i) => i.format !== 'text' && same(i.path)) ?? [...textFiles.values()].flat().find((f) => f.id === out);
     if (clash) throw new UsageError(`--output ${opts.output} is an input (${clash.path}); write somewhere else`);
   }
   const skip = opts.resume && format === 'jsonl' ? await readDoneKeys(opts.output!) : undefined;

@@ -10,6 +10,7 @@ import type { Readable } from 'node:stream';
 import { readConll } from '../formats/conll.js';
 import { parseRecord, rawLine } from './jsonl.js';
 import type { SourceItem } from './pipeline.js';
+import type { DoneKeys } from './resume.js';
 
 /** A CLI usage problem (exit status 2). */
 export class UsageError extends Error {}
@@ -37,6 +38,8 @@ export interface TextFile {
   /** Path relative to the folder named on the command line, or the base name. */
   readonly rel: string;
   readonly size: number;
+  /** The file's device and inode (`dev:ino`), from the stat that listed it. */
+  readonly id?: string;
   /** Why a folder could not be read (it then stands for its files: one error record). */
   readonly unreadable?: string;
 }
@@ -49,7 +52,7 @@ export interface TextFile {
 export function listTextFiles(path: string): TextFile[] {
   let st;
   try { st = statSync(path); } catch { throw new UsageError(`no such file or directory: ${path}`); }
-  if (!st.isDirectory()) return [{ path, rel: path.split(/[\\/]/).pop()!, size: st.size }];
+  if (!st.isDirectory()) return [{ path, rel: path.split(/[\\/]/).pop()!, size: st.size, id: `${st.dev}:${st.ino}` }];
   const out: TextFile[] = [];
   const seen = new Set<string>();
   const walk = (dir: string, rel: string, id: string): void => {
@@ -69,7 +72,7 @@ export function listTextFiles(path: string): TextFile[] {
       let s;
       try { s = statSync(p); } catch { continue; }
       if (s.isDirectory()) walk(p, r, `${s.dev}:${s.ino}`);
-      else if (s.isFile() && name.toLowerCase().endsWith('.txt')) out.push({ path: p, rel: r, size: s.size });
+      else if (s.isFile() && name.toLowerCase().endsWith('.txt')) out.push({ path: p, rel: r, size: s.size, id: `${s.dev}:${s.ino}` });
     }
   };
   walk(path, '', `${st.dev}:${st.ino}`);
@@ -150,7 +153,7 @@ export async function* byteLines(stream: Readable, counter?: ByteCounter): Async
 export async function* jsonlItems(
   path: string,
   counter: ByteCounter,
-  options: { skip?: SkipKeys; name?: (id: unknown, line: number) => string | null } = {},
+  options: { skip?: DoneKeys; name?: (id: unknown, line: number) => string | null } = {},
 ): AsyncGenerator<SourceItem> {
   let lineNo = 0;
   const stream: Readable = path === '-' ? process.stdin : createReadStream(path);
@@ -172,11 +175,6 @@ export async function* jsonlItems(
   }
 }
 
-/** Keys of records already written (`--resume`): `take` says whether to skip a record of this key. */
-export interface SkipKeys {
-  take(key: string): boolean;
-}
-
 /** The key a record is known by in `--resume`: its id as JSON, or its line when it has no id. */
 export function recordKey(id: unknown, line: number | undefined): string {
   return id === null || id === undefined ? `#line:${line ?? ''}` : JSON.stringify(id);
@@ -185,7 +183,7 @@ export function recordKey(id: unknown, line: number | undefined): string {
 /** CoNLL documents (N sentences each) as records with ids d00000, d00001, … */
 export async function* conllItems(
   stream: Readable,
-  options: { chunk: number; firstId: number; skip?: SkipKeys; name?: (id: string) => string | null; onDoc?: (n: number) => void },
+  options: { chunk: number; firstId: number; skip?: DoneKeys; name?: (id: string) => string | null; onDoc?: (n: number) => void },
 ): AsyncGenerator<SourceItem> {
   let n = options.firstId;
   for await (const doc of readConll(lines(stream), { chunk: options.chunk, firstId: options.firstId })) {

@@ -47,13 +47,16 @@ export function isSpace(c: number): boolean {
   );
 }
 
-/** Invisible format controls: gaps between tokens, except inside an Arabic word, where all but the zero-width space are part of it (see `scan`). */
+/** The invisible format controls, as ranges: ZWSP, ZWNJ, ZWJ, LRM, RLM, ALM, soft hyphen, BOM, bidi embeddings and isolates, word joiners. */
+export const INVISIBLE_RANGES: ReadonlyArray<readonly [number, number]> = [
+  [0x00ad, 0x00ad], [0x061c, 0x061c], [0x200b, 0x200f], [0x202a, 0x202e], [0x2060, 0x2064], [0x2066, 0x2069], [0xfeff, 0xfeff],
+];
+
+/** Invisible format controls (`INVISIBLE_RANGES`): gaps between tokens, except inside an Arabic word, where all but the zero-width space are part of it (see `scan`). */
 export function isInvisible(c: number): boolean {
   if (c < 0xad || (c > 0x061c && c < 0x200b)) return false;
-  return (
-    (c >= 0x200b && c <= 0x200f) || c === 0x061c || c === 0xfeff || c === 0x00ad ||
-    (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x2064) || (c >= 0x2066 && c <= 0x2069)
-  );
+  for (const [a, b] of INVISIBLE_RANGES) if (c >= a && c <= b) return true;
+  return false;
 }
 
 const PUNCT_RE = /\p{P}/u;

@@ -13,7 +13,7 @@ import { HASH_B } from '../gazetteer/hash.js';
 import { grown } from '../arrays.js';
 import { DELETE, KEEP } from '../normalize/engine.js';
 import {
-  isArabicLetter, isArabicMark, isCloser, isDigit, isInvisible, isLatinLetter, isPunct, isSpace, isTerminal,
+  INVISIBLE_RANGES, isArabicLetter, isArabicMark, isCloser, isDigit, isInvisible, isLatinLetter, isPunct, isSpace, isTerminal,
 } from './chars.js';
 
 /** Token kinds, as stored in `kind`. */
@@ -47,48 +47,40 @@ const cls = (c: number): number => CLS[c] || classify(c);
 
 /** Marks a unit that ends an Arabic word in a word table. */
 const STOP = -0x40000000;
-const wordTables = new WeakMap<Int32Array, Int32Array>();
 /**
- * For every unit that continues an Arabic word (letters, marks, ZWNJ/ZWJ): its normalized unit (≥ 0),
- * DELETE or an expansion index, as in the action table; STOP for every other unit: one lookup per unit in the scanner's hottest loop. One per table.
+ * Per action table: for every unit that continues an Arabic word (letters, marks, ZWNJ/ZWJ and the
+ * other in-word invisible controls) its normalized unit (≥ 0), DELETE or an expansion index, as in
+ * the action table; STOP for every other unit: one lookup per unit in the scanner's hottest loop.
+ * `kept`: the normalization keeps some in-word invisible control (its rule is off), so trailing ones
+ * must be un-hashed.
  */
-function wordTable(action: Int32Array): Int32Array {
+const wordTables = new WeakMap<Int32Array, { readonly table: Int32Array; readonly kept: boolean }>();
+function wordTable(action: Int32Array): { readonly table: Int32Array; readonly kept: boolean } {
   let w = wordTables.get(action);
   if (!w) {
-    w = new Int32Array(65536).fill(STOP);
-    // Arabic letters and marks live in U+0610–U+08FF and the presentation forms U+FB50–U+FEFC
-    const table = w;
+    const table = new Int32Array(65536).fill(STOP);
     const set = (c: number): void => { table[c] = action[c] === KEEP ? c : action[c]!; };
+    // Arabic letters and marks live in U+0610–U+08FF and the presentation forms U+FB50–U+FEFC
     for (const [a, b] of [[0x0610, 0x08ff], [0xfb50, 0xfefc]] as const) {
       for (let c = a; c <= b; c++) if (isArabicLetter(c) || isArabicMark(c)) set(c);
     }
-    set(0x200c);
-    set(0x200d);
-    // the other invisible format controls, but the zero-width space (a word break): a soft hyphen or
-    // a bidi mark inside a word is part of it (الانت\u00ADخابات is one word); trailing ones are not
-    for (const [a, b] of INVISIBLE_RANGES) for (let c = a; c <= b; c++) if (inWordInvisible(c)) set(c);
-    wordTables.set(action, w);
+    // ZWNJ, ZWJ and the other invisible controls but the zero-width space (a word break): a soft
+    // hyphen or a bidi mark inside a word is part of it (الانت\u00ADخابات is one word); trailing ones are not
+    let kept = false;
+    for (const [a, b] of INVISIBLE_RANGES) {
+      for (let c = a; c <= b; c++) {
+        if (!inWordInvisible(c)) continue;
+        set(c);
+        if (action[c] !== DELETE) kept = true;
+      }
+    }
+    wordTables.set(action, (w = { table, kept }));
   }
   return w;
 }
 
-/** Where `isInvisible` finds its characters (a superset). */
-const INVISIBLE_RANGES = [[0x00ad, 0x00ad], [0x061c, 0x061c], [0x200b, 0x200f], [0x202a, 0x202e], [0x2060, 0x2069], [0xfeff, 0xfeff]] as const;
-
 /** An invisible control that continues an Arabic word when a letter follows it (ZWNJ, ZWJ, soft hyphen, bidi marks…; not ZWSP). */
-const inWordInvisible = (c: number): boolean => c === 0x200c || c === 0x200d || (c !== 0x200b && isInvisible(c));
-
-const keptTables = new WeakMap<Int32Array, boolean>();
-/** Whether the normalization keeps some in-word invisible control (its rule is off). */
-function invisiblesKept(action: Int32Array): boolean {
-  let k = keptTables.get(action);
-  if (k === undefined) {
-    k = false;
-    for (const [a, b] of INVISIBLE_RANGES) for (let c = a; c <= b; c++) if (inWordInvisible(c) && action[c] !== DELETE) k = true;
-    keptTables.set(action, k);
-  }
-  return k;
-}
+const inWordInvisible = (c: number): boolean => c !== 0x200b && isInvisible(c);
 
 /**
  * Code unit i of `text`, or -1 past its end (`charCodeAt` past the end gives NaN, and optimized
@@ -266,10 +258,7 @@ export class TokenBuffer {
     let start = this.start, end = this.end, kind = this.kind, brk = this.breakBefore;
     let hash = this.hash, nlen = this.nlen, normStart = this.normStart;
     let cap = this.cap;
-    const W = wordTable(action);
-    // ZWNJ/ZWJ (or other in-word invisible controls) kept by the normalization (not the default):
-    // trailing ones must be un-hashed
-    const zwKept = invisiblesKept(action);
+    const { table: W, kept: zwKept } = wordTable(action);
     // at most one normalized unit per input unit, except expansions (which grow the array)
     let units = this.growUnits(0, to - from + 16);
     let o = 0;

@@ -14,6 +14,7 @@ import { EntityKeys } from './entities.js';
 import { TokenBuffer, tokenRoomFor } from '../tokenize/scan.js';
 import { stopwordSet } from './stopwords.js';
 import { repeatedLines } from './lines.js';
+import { withDefaults } from '../options.js';
 
 export type { Topic, TopicEvidence, TopicOptions } from './classify.js';
 export type { Keyphrase, KeyphraseOccurrence, KeyphraseOptions } from './keyphrases.js';
@@ -149,17 +150,6 @@ function checkKeyphraseOptions(o: KeyphraseOptions | undefined): void {
   if (!o) return;
   checkNumber(o.limit, 'limit', 0, Infinity);
   checkNumber(o.maxWords, 'maxWords', 1, 3);
-}
-
-/** The defaults, overridden by each option given (not undefined); no new object when nothing is given (the common call). */
-function withDefaults<T extends object>(defaults: T, given: T | undefined): T {
-  if (!given) return defaults;
-  const out = { ...defaults } as Record<string, unknown>;
-  for (const k of Object.keys(given)) {
-    const v = (given as Record<string, unknown>)[k];
-    if (v !== undefined) out[k] = v;
-  }
-  return out as T;
 }
 
 function checkEntities(entities: unknown, fn: string): readonly Entity[] {

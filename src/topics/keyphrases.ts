@@ -14,6 +14,7 @@ import type { RawTokens } from '../tokenize/index.js';
 import { tieOrder } from './classify.js';
 import { isStopKey } from './stopwords.js';
 import { inRanges, repeatedLines } from './lines.js';
+import { isLatinLetter } from '../tokenize/chars.js';
 
 /** One occurrence of a keyphrase; half-open UTF-16 offsets into the original input. */
 export interface KeyphraseOccurrence {
@@ -83,7 +84,7 @@ export class KeyphraseStems {
   word(readings: readonly TokenReading[]): readonly [number, number] {
     // (a word in Latin letters is never a candidate: the background frequencies are of Arabic
     // text, so English words would all score as the rarest; English names come in as entities)
-    if (isLatinWord(readings[0]!.key)) return [-1, 0];
+    if (isLatinLetter(readings[0]!.key.charCodeAt(0))) return [-1, 0];
     const c = readings.some((x) => isStopKey(x.key, this.stops, x.stem)) ? null : chooseReading(readings, this.dfOf, this.known);
     if (!c || c.stem.length < 3 || c.key.length < 3) return [-1, 0];
     let id = this.ids.get(c.stem);
@@ -102,12 +103,6 @@ export class KeyphraseStems {
     this.stems.length = 0;
     this.idf.length = 0;
   }
-}
-
-/** True when a normalized word begins with a Latin letter (a word the scanner reads as Latin). */
-function isLatinWord(key: string): boolean {
-  const c = key.charCodeAt(0) | 0x20;
-  return (c >= 0x61 && c <= 0x7a) || (key.charCodeAt(0) >= 0xc0 && key.charCodeAt(0) < 0x250);
 }
 
 /**
